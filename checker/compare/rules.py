@@ -1,0 +1,151 @@
+"""The rules: each a code, a stable name, a default severity and a docstring whose
+*Misreported* and *Faithful* examples are the user documentation (``checker rules``).
+
+Rules here only describe themselves and build findings; the comparisons that decide
+when a rule fires live in the sibling modules (figures, quotes, ratings, dates, names),
+so a reporter can list rules without importing any NLP.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, ClassVar
+
+from checker.model import Claim, Finding, Severity
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+
+    @classmethod
+    def description(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def finding(cls, claim: Claim, message: str, article_value: Any = None,
+                source_value: Any = None, passage: str | None = None,
+                severity: Severity | None = None) -> Finding:
+        return Finding(code=cls.code, name=cls.name, severity=severity or cls.severity,
+                       message=message, claim_id=claim.id, article_value=article_value,
+                       source_value=source_value, passage=passage)
+
+
+class FigureMismatch(Rule):
+    """The article counts the same thing as the source but gives another number (or
+    another window for it).
+
+    Misreported: "Julian Wooster is the fifth director in five years." against the
+    report's "eight different Directors of Children's Services" over the last ten years.
+
+    Faithful: "nearly a quarter of social worker posts are vacant" against a vacancy rate
+    of 23.3%; "more than 470 children" against 472.
+    """
+
+    code = "NUM01"
+    name = "figures.count_mismatch"
+    severity = "error"
+    summary = "A figure differs from the source's figure for the same thing."
+
+
+class DurationMismatch(Rule):
+    """A duration the article gives for a dated event (the inspection) does not fit the
+    dates the source gives for it.
+
+    Misreported: "The four-week inspection" against inspection dates of 20 January to
+    11 February 2015 (23 days).
+
+    Faithful: "the three-week inspection" for the same dates.
+    """
+
+    code = "NUM02"
+    name = "figures.duration_mismatch"
+    severity = "warning"
+    summary = "A duration does not fit the source's dates."
+
+
+class Misquote(Rule):
+    """Words presented as the source's differ from the closest text in the source.
+
+    Misreported: "Experiences and progress of care leaders" against the judgement
+    heading "Experiences and progress of care leavers".
+
+    Faithful: "a "corporate failure" to keep children safe" against "There has been a
+    corporate failure to keep children safe in Somerset".
+    """
+
+    code = "QUO01"
+    name = "quotes.misquote"
+    severity = "error"
+    summary = "Quoted words differ from the source's words."
+
+
+class QuoteNotFound(Rule):
+    """A quotation attributed to the source (the report, the inspectors) that the source
+    does not contain, even approximately.
+
+    Misreported: Ofsted described "a culture of fear" (no such words in the report).
+
+    Faithful: the council said there was "an important need" (not attributed to the
+    report, so not looked for in it).
+    """
+
+    code = "QUO02"
+    name = "quotes.not_found"
+    severity = "warning"
+    summary = "A quotation attributed to the source is not in it."
+
+
+class RatingMismatch(Rule):
+    """The article gives a judgement grade the source does not give that subject.
+
+    Misreported: "adoption services were rated inadequate" when the report judged
+    adoption performance as requiring improvement.
+
+    Faithful: "Adoption performance, which was given "requires improvement"".
+    """
+
+    code = "RAT01"
+    name = "ratings.grade_mismatch"
+    severity = "error"
+    summary = "A rating differs from the source's judgement."
+
+
+class DateMismatch(Rule):
+    """A date the article gives for an event the source dates differently.
+
+    Misreported: "the report, published on 26 March" against "Report published:
+    27 March 2015".
+
+    Faithful: "based on an inspection in January" against inspection dates of
+    20 January to 11 February 2015.
+    """
+
+    code = "DAT01"
+    name = "dates.mismatch"
+    severity = "error"
+    summary = "A date differs from the source's date for the same event."
+
+
+class MisspeltName(Rule):
+    """A name or term the source spells differently by a letter or two.
+
+    Misreported: "Somerst County Council" for "Somerset County Council".
+
+    Faithful: "Somerset County Council"; "Essex County Council" (another body, not a
+    misspelling).
+    """
+
+    code = "ENT01"
+    name = "names.misspelt"
+    severity = "warning"
+    summary = "A name or term is spelt differently from the source."
+
+
+RULES: tuple[type[Rule], ...] = (
+    FigureMismatch, DurationMismatch, Misquote, QuoteNotFound, RatingMismatch,
+    DateMismatch, MisspeltName,
+)
+RULES_BY_CODE = {rule.code: rule for rule in RULES}

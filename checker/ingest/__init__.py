@@ -1,0 +1,1 @@
+"""Inputs in, :class:`~checker.model.Document` out: files, stdin, and (later) URLs."""

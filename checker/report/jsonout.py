@@ -1,0 +1,76 @@
+"""The JSON result (schema ``checker/1``, published as ``checker/schema/checker-1.json``).
+
+Every machine format reads :func:`result_to_dict`, so the field names stay one set.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker.model import CheckResult, ClaimResult, Finding, RunResult, as_plain
+
+SCHEMA = "checker/1"
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "severity": finding.severity,
+        "message": finding.message,
+        "article_value": as_plain(finding.article_value),
+        "source_value": as_plain(finding.source_value),
+        "passage": finding.passage,
+        "suppressed": finding.suppressed,
+    }
+
+
+def claim_to_dict(result: CheckResult, claim_result: ClaimResult) -> dict[str, Any]:
+    claim = claim_result.claim
+    line, column = result.article.line_col(claim.span.start)
+    payload = as_plain(claim.payload) if claim.payload is not None else None
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "line": line,
+        "column": column,
+        "attribution": claim.attribution or None,
+        "payload": payload,
+        "verdict": claim_result.verdict,
+        "alignment_method": claim_result.alignment.method,
+        "evidence": [
+            {"passage": e.passage, "text": e.text, "score": round(e.score, 4)}
+            for e in claim_result.alignment.evidence
+        ],
+        "findings": [finding_to_dict(f) for f in claim_result.findings],
+    }
+
+
+def result_to_dict(result: CheckResult) -> dict[str, Any]:
+    relation = result.relation
+    return {
+        "schema": SCHEMA,
+        "article": {"path": result.article.uri, **_meta(result.article.meta)},
+        "sources": [{"path": s.uri, **_meta(s.meta)} for s in result.sources],
+        "relation": {
+            "verdict": relation.verdict,
+            "source": relation.source,
+            "reasons": list(relation.reasons),
+            "candidates": [{"source": s, "score": round(v, 4)} for s, v in relation.candidates],
+        },
+        "claims": [claim_to_dict(result, c) for c in result.claims],
+    }
+
+
+def _meta(meta: dict[str, Any]) -> dict[str, Any]:
+    return {"meta": as_plain(meta)} if meta else {}
+
+
+def render(run: RunResult, **_: Any) -> str:
+    results = [result_to_dict(r) for r in run.results]
+    body: Any = results[0] if len(results) == 1 else {"schema": SCHEMA, "results": results}
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"

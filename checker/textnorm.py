@@ -1,0 +1,62 @@
+"""Text folding shared by alignment, comparison and evaluation.
+
+Articles and reports differ in typography that carries no meaning: curly against
+straight quotes, en dashes, non-breaking spaces, ligatures from PDF extraction.  Every
+comparison goes through :func:`fold` first so that only wording counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9£$€%]+(?:['\-.][a-z0-9]+)*")
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
+def fold(text: str) -> str:
+    """NFKC, quote and dash folding, white space folded, lower case."""
+    text = unicodedata.normalize("NFKC", text.translate(_QUOTES)).translate(_QUOTES)
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, apostrophes and hyphens kept inside words."""
+    return _WORD.findall(fold(text).replace("'s ", " ").replace("'s", ""))
+
+
+STOPWORDS = frozenset(
+    """a an the of to in on at for by with from and or but if as is are was were be been
+    being has have had do does did not no it its this that these those there their they
+    them he she his her we our you your i me my which who whom whose what when where why
+    how than then so such too very can could would should will shall may might must also
+    into over under about after before since until while all any some more most other
+    only own same just out up down off again further once here both each few s""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words without stop words: what alignment scores on."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripper: enough to meet 'directors' with 'director', 'rated' with
+    'rate', without a stemming library whose rules would also merge unrelated words."""
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in content_words(text)]
