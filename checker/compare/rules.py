@@ -144,8 +144,26 @@ class MisspeltName(Rule):
     summary = "A name or term is spelt differently from the source."
 
 
+class UnusedSuppression(Rule):
+    """A suppression comment in the draft (``<!-- checker: ignore CODE -->``, or an
+    ``off``/``on`` stretch) that silences no finding: the text was fixed, or the code is
+    misspelt, and the stale comment would hide a later mistake unseen.
+
+    Misreported: ``<!-- checker: ignore NUM01 -->`` above a paragraph whose figures all
+    agree with the source.
+
+    Faithful: the same comment above "the fifth director in five years", which NUM01
+    flags and the writer has decided to keep.
+    """
+
+    code = "SUP01"
+    name = "suppression.unused"
+    severity = "info"
+    summary = "A suppression comment matches no finding."
+
+
 RULES: tuple[type[Rule], ...] = (
     FigureMismatch, DurationMismatch, Misquote, QuoteNotFound, RatingMismatch,
-    DateMismatch, MisspeltName,
+    DateMismatch, MisspeltName, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
