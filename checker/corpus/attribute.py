@@ -1,0 +1,207 @@
+"""Which source in the corpus an article reports on, or none: names, dates and content.
+
+Content alone confuses reports on the same kind of failure at different councils (every
+inadequate children's-services report shares most of its vocabulary), and names alone
+cannot tell a council's 2013 report from its 2015 one.  So:
+
+1. *Content* ranks every source by BM25 over the article's terms and measures how much
+   of the article's (IDF-weighted) vocabulary the best candidates hold: ``coverage``.
+2. *Names*: a report whose authority the article names gains; a report whose authority
+   it does not name, when the article names another council, is ruled out.
+3. *Dates*: a report dated after every year the article mentions (plus one) cannot be
+   what it covers; one whose publication day the article gives gains.
+4. Among reports of the chosen authority the article is about the newest one it could
+   have been written after, which is either the same report or, for an article about a
+   later inspection, that authority's newest earlier report.
+5. Below a coverage floor (lower when the authority is named) the answer is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from checker.corpus.store import Card, CorpusIndex
+from checker.corpus.terms import terms
+from checker.ingest.facts import MONTHS
+from checker.model import Document
+from checker.textnorm import fold
+
+TOP_K = 20
+NAME_BONUS = 0.5
+DATE_BONUS = 0.2
+YEAR_BONUS = 0.05
+SAME_AUTHORITY_SLACK = 0.15
+MIN_COVERAGE = 0.45  # calibrated on bench/bench_corpus.py: see README "Corpus mode"
+MIN_COVERAGE_NAMED = 0.25
+
+_COUNCIL = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on|of)[ -])?){1,3}\s?"
+    r"(?:County|City|Borough|District|Metropolitan Borough)?\s?Council)\b")
+_GENERIC = frozenset("county city borough district metropolitan council of the and".split())
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    row: int
+    uri: str
+    score: float
+    coverage: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The chosen source (or none), why, and the runners-up with their scores."""
+
+    chosen: Candidate | None
+    reasons: tuple[str, ...]
+    runners_up: tuple[Candidate, ...]
+
+    @property
+    def candidates(self) -> tuple[tuple[str, float], ...]:
+        return tuple((c.uri, round(c.score, 4)) for c in self.runners_up)
+
+
+def authority_key(name: str | None) -> str:
+    """'Somerset County Council' -> 'somerset': the part that tells councils apart."""
+    if not name:
+        return ""
+    return " ".join(w for w in fold(name).replace("-", " ").split() if w not in _GENERIC)
+
+
+def named_councils(text: str) -> set[str]:
+    return {key for key in (authority_key(m.group(1)) for m in _COUNCIL.finditer(text)) if key}
+
+
+def _mentions(folded: str, key: str) -> bool:
+    return bool(key) and re.search(r"\b" + re.escape(key) + r"\b", folded) is not None
+
+
+def _day_month_mentioned(folded: str, iso: str | None) -> bool:
+    if not iso or len(iso) < 10:
+        return False
+    month = _MONTH_NAMES[int(iso[5:7])]
+    day = str(int(iso[8:10]))
+    suffix = r"(?:st|nd|rd|th)?"
+    return re.search(rf"\b{day}{suffix}\s+{month}\b|\b{month}\s+{day}{suffix}\b", folded) is not None
+
+
+def _year(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso and iso[:4].isdigit() else None
+
+
+class _Article:
+    """What attribution reads from an article, computed once."""
+
+    def __init__(self, article: Document) -> None:
+        self.folded = fold(article.text)
+        self.councils = named_councils(article.text)
+        years = [int(y) for y in _YEAR.findall(article.text)]
+        date = (article.meta or {}).get("date")
+        if _year(date):
+            years.append(_year(date))  # type: ignore[arg-type]
+        self.horizon = max(years) + 1 if years else None
+        self.terms = set(terms(article.text))
+
+
+def _judge(card: Card, art: _Article) -> tuple[float | None, list[str]]:
+    """Names and dates: a bonus, and reasons; ``None`` when they rule the card out."""
+    if not card.is_report:
+        return 0.0, []
+    bonus, reasons = 0.0, []
+    key = authority_key(card.authority)
+    if key:
+        if _mentions(art.folded, key):
+            bonus += NAME_BONUS
+            reasons.append(f"names {card.authority}")
+        elif art.councils:
+            named = ", ".join(sorted(art.councils))
+            return None, [f"the article names {named}, not {card.authority}"]
+    year = _year(card.date)
+    if year and art.horizon and year > art.horizon:
+        return None, [f"dated {card.date}, after every year the article mentions"]
+    if _day_month_mentioned(art.folded, card.published):
+        bonus += DATE_BONUS
+        reasons.append(f"gives the publication day {card.published}")
+    elif year and re.search(rf"\b{year}\b", art.folded):
+        bonus += YEAR_BONUS
+        reasons.append(f"mentions {year}")
+    return bonus, reasons
+
+
+def _authority_rows(index: CorpusIndex) -> dict[str, list[int]]:
+    rows = getattr(index, "_authority_rows", None)
+    if rows is None:
+        rows = {}
+        for row, card in enumerate(index.cards):
+            key = authority_key(card.authority) if card.is_report else ""
+            if key:
+                rows.setdefault(key, []).append(row)
+        index._authority_rows = rows  # type: ignore[attr-defined]
+    return rows
+
+
+def attribute(article: Document, index: CorpusIndex, top_k: int = TOP_K) -> Attribution:
+    """Choose the source ``article`` reports on from ``index``, or none."""
+    if not len(index):
+        return Attribution(None, ("the corpus is empty",), ())
+    art = _Article(article)
+    term_ids = index.term_ids(art.terms)
+    bm25 = index.scores(term_ids)
+    order = np.argsort(-bm25, kind="stable")[:top_k]
+    pool = [int(r) for r in order if bm25[r] > 0]
+    for key, rows in _authority_rows(index).items():
+        if _mentions(art.folded, key):
+            pool.extend(r for r in rows if r not in pool)
+    if not pool:
+        return Attribution(None, ("no source shares a word with the article",), ())
+    rows = np.asarray(pool)
+    idf = index.idf(term_ids)
+    held = index.contains(term_ids, rows)
+    coverage = (held * idf).sum(axis=1) / max(float(idf.sum()), 1e-9)
+    best_bm25 = max(float(bm25[rows].max()), 1e-9)
+    kept: list[Candidate] = []
+    ruled_out: list[Candidate] = []
+    for i, row in enumerate(pool):
+        card = index.cards[row]
+        bonus, reasons = _judge(card, art)
+        content = 0.5 * float(bm25[row]) / best_bm25 + 0.5 * float(coverage[i])
+        candidate = Candidate(row, index.uri(row), content + (bonus or 0.0), float(coverage[i]),
+                              tuple(reasons))
+        (ruled_out if bonus is None else kept).append(candidate)
+    kept.sort(key=lambda c: (-c.score, c.row))
+    ruled_out.sort(key=lambda c: (-c.score, c.row))
+    if not kept:
+        return Attribution(None, tuple(r for c in ruled_out[:1] for r in c.reasons), tuple(ruled_out))
+    best = _newest_of_authority(kept, index)
+    runners_up = tuple(c for c in kept + ruled_out if c.row != best.row)[: top_k - 1]
+    named = any(r.startswith("names ") for r in best.reasons)
+    floor = MIN_COVERAGE_NAMED if named else MIN_COVERAGE
+    if best.coverage < floor:
+        why = (f"best candidate {best.uri} holds only {best.coverage:.0%} of the article's "
+               f"vocabulary (needs {floor:.0%})")
+        return Attribution(None, (why,), (best,) + runners_up)
+    reasons = (f"content: holds {best.coverage:.0%} of the article's vocabulary",) + best.reasons
+    return Attribution(best, reasons, runners_up)
+
+
+def _newest_of_authority(kept: list[Candidate], index: CorpusIndex) -> Candidate:
+    """Among near-equal reports of the best candidate's authority, the newest that the
+    article could have been written after (the horizon already ruled out later ones),
+    unless the article gives one report's publication day."""
+    best = kept[0]
+    card = index.cards[best.row]
+    key = authority_key(card.authority) if card.is_report else ""
+    if not key:
+        return best
+    peers = [c for c in kept if authority_key(index.cards[c.row].authority) == key
+             and index.cards[c.row].is_report and c.score >= best.score - SAME_AUTHORITY_SLACK]
+    dated = [c for c in peers if any(r.startswith("gives the publication day") for r in c.reasons)]
+    if dated:
+        return dated[0]
+    return max(peers, key=lambda c: (index.cards[c.row].date or "", c.score))

@@ -1,0 +1,169 @@
+"""Checking many articles against a corpus: in this process, a process pool, or Dask.
+
+Every mode runs the same task, :func:`check_article`, on the same inputs and returns
+results in input order, so ``--jobs 1``, ``--jobs 4`` and ``--scheduler`` give the same
+output.  Each worker opens the corpus store once (memory-mapped) and keeps one
+:class:`~checker.engine.Checker`, so a report is parsed once per worker however many
+articles cite it.  A worker gets a path, never the corpus, to read: with Dask the paths
+must be visible to the workers (a shared file system).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checker.errors import UsageError
+from checker.model import Alignment, CheckResult, ClaimResult, Document, Relation, RunResult
+
+Item = str | Document  # a path, or an article already read (standard input)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to know: where the corpus and its store are, how to read."""
+
+    corpus: str
+    store: str
+    encoding: str | None = None
+
+
+_STATE: dict[Job, tuple[object, object]] = {}
+
+
+def _state(job: Job):
+    """The worker's opened index and checker, made on first use."""
+    state = _STATE.get(job)
+    if state is None:
+        from checker.corpus.store import CorpusIndex
+        from checker.engine import Checker
+
+        state = _STATE[job] = (CorpusIndex(Path(job.corpus), Path(job.store)), Checker())
+    return state
+
+
+def _load(item: Item, job: Job) -> Document:
+    if isinstance(item, Document):
+        return item
+    from checker.ingest.documents import load_document
+
+    return load_document(item, "article", job.encoding)
+
+
+def attribute_article(item: Item, job: Job):
+    """The task of ``--attribute-only`` runs and the benchmark: which source, no check."""
+    from checker.corpus.attribute import attribute
+
+    index, _ = _state(job)
+    return attribute(_load(item, job), index)
+
+
+def check_article(item: Item, job: Job) -> CheckResult:
+    """Attribute one article to its source in the corpus, then check it against that."""
+    from checker.corpus.attribute import attribute
+
+    index, checker = _state(job)
+    article = _load(item, job)
+    found = attribute(article, index)
+    if found.chosen is None:
+        relation = Relation("unknown", None, found.reasons, found.candidates)
+        return CheckResult(article=article, sources=(), relation=relation,
+                           claims=_unchecked(article))
+    source = index.document(found.chosen.row)
+    result = checker.check(article, [source])
+    relation = replace(result.relation, source=result.relation.source or source.uri,
+                       reasons=found.reasons + tuple(result.relation.reasons),
+                       candidates=found.candidates)
+    return replace(result, relation=relation)
+
+
+def _unchecked(article: Document) -> tuple[ClaimResult, ...]:
+    """An article with no source still has claims: listed, none of them checked."""
+    from checker.extract import extract_claims
+
+    return tuple(ClaimResult(claim=c, verdict="unchecked", alignment=Alignment(c.id))
+                 for c in extract_claims(article))
+
+
+def _run_pool(task: Callable, items: Sequence[Item], job: Job, jobs: int) -> Iterator:
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(partial(task, job=job), items, chunksize=1)
+
+
+def _run_dask(task: Callable, items: Sequence[Item], job: Job, address: str) -> Iterator:
+    try:
+        from distributed import Client
+    except ImportError as err:
+        raise UsageError("--scheduler needs Dask: pip install 'checker[dask]'") from err
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise UsageError(f"--scheduler {address}: cannot reach a Dask scheduler ({err})") from err
+    try:
+        futures = client.map(task, list(items), job=job, pure=False)
+        for future in futures:  # in input order, whatever order they finish in
+            yield future.result()
+    finally:
+        client.close()
+
+
+def run_tasks(task: Callable, items: Sequence[Item], job: Job, *, jobs: int = 1,
+              scheduler: str | None = None, progress: bool | None = None) -> list:
+    """``task(item, job=job)`` for every item, in input order, in the mode asked for."""
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    if scheduler:
+        results: Iterable = _run_dask(task, items, job, scheduler)
+    elif jobs > 1 and len(items) > 1:
+        results = _run_pool(task, items, job, jobs)
+    else:
+        results = (task(item, job=job) for item in items)
+    return list(_with_progress(results, len(items), progress))
+
+
+def _with_progress(results: Iterable, total: int, show: bool | None) -> Iterator:
+    """A progress bar on stderr, only when stderr is a terminal (never in logs or CI)."""
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show:
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task_id = bar.add_task("checking", total=total)
+        for result in results:
+            yield result
+            bar.advance(task_id)
+
+
+def check_corpus(articles: Sequence[str], corpus: str | Path, *, jobs: int = 1,
+                 scheduler: str | None = None, encoding: str | None = None,
+                 progress: bool | None = None) -> RunResult:
+    """Check every article against the source the corpus holds for it."""
+    from checker.corpus.store import open_index
+    from checker.ingest.read import STDIN
+
+    index = open_index(corpus)
+    job = Job(corpus=str(index.corpus), store=str(index.store), encoding=encoding)
+    items: list[Item] = [_load(a, job) if a == STDIN else a for a in articles]
+    results = run_tasks(check_article, items, job, jobs=jobs, scheduler=scheduler,
+                        progress=progress)
+    return RunResult(tuple(_share_sources(results)))
+
+
+def _share_sources(results: list[CheckResult]) -> Iterator[CheckResult]:
+    """One object per distinct source across the run: results come back from workers
+    each with its own copy of the report, and a thousand copies of one report is memory
+    the run does not need."""
+    seen: dict[str, Document] = {}
+    for result in results:
+        sources = tuple(seen.setdefault(s.id, s) for s in result.sources)
+        yield replace(result, sources=sources) if sources else result

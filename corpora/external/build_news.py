@@ -1,0 +1,70 @@
+"""Rebuild news.jsonl.gz from the project's shared external sets (run by hand, once).
+
+Nothing reads ../shared at run time or in tests: this script copies what corpus mode's
+tests and benchmark need into the repository.  Only sets whose licence allows copying
+are taken (see README.md beside this file).  Usage::
+
+    python corpora/external/build_news.py ../shared/external
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+SETS = {
+    # file: (origin label, licence, url key in meta)
+    "frank_consistency_valid.jsonl": ("frank", "MIT (artidoro/frank @ 80a88fb)"),
+    "xsum_hallucination_numeric_val.jsonl": (
+        "xsum", "CC BY 4.0 (google-research-datasets/xsum_hallucination_annotations @ 4abdbb2)"),
+}
+WICE = ("wice_alignment_dev.jsonl", "wice",
+        "annotations ODC-BY 1.0 (ryokamoi/wice @ ddeb6c1); page text from Common Crawl")
+
+
+def news_records(folder: Path) -> list[dict]:
+    """One record per distinct article, with every summary written from it; faithful
+    ones (label consistent, or the BBC's own first sentence) first."""
+    by_text: dict[str, dict] = {}
+    for name, (origin, licence) in SETS.items():
+        for line in (folder / name).open(encoding="utf-8"):
+            row = json.loads(line)
+            text = row["source_text"].strip()
+            record = by_text.setdefault(text, {
+                "id": f"{origin}-{len(by_text):04d}", "origin": origin, "licence": licence,
+                "url": row["meta"].get("url", ""), "text": text, "summaries": []})
+            faithful = row.get("label") == "consistent" or row["meta"].get("system") == "Gold"
+            summary = row["claim"].strip()
+            if summary not in record["summaries"]:
+                record["summaries"].insert(0, summary) if faithful else record["summaries"].append(summary)
+    return list(by_text.values())
+
+
+def wice_records(folder: Path) -> list[dict]:
+    """Cited web pages (news sites, blogs, organisations' pages) as distractors only."""
+    name, origin, licence = WICE
+    out, seen = [], set()
+    for line in (folder / name).open(encoding="utf-8"):
+        row = json.loads(line)
+        lines = [c for c in row["candidates"] if not c.startswith("(meta data)")]
+        text = "\n".join(lines).strip()
+        if text and text not in seen:
+            seen.add(text)
+            out.append({"id": f"{origin}-{len(out):04d}", "origin": origin, "licence": licence,
+                        "url": "", "text": text, "summaries": []})
+    return out
+
+
+def main(folder: str) -> None:
+    records = news_records(Path(folder)) + wice_records(Path(folder))
+    target = Path(__file__).with_name("news.jsonl.gz")
+    with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"{target}: {len(records)} documents")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/external")
