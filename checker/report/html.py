@@ -1,0 +1,452 @@
+"""The HTML discrepancy report: one self-contained page per article, for an editor who
+does not use a terminal.
+
+The page is built from the one :class:`~checker.model.RunResult` like every other
+format, by Jinja2 templates with autoescaping on, so every fragment of article and
+source text reaches the page as text.  Stylesheet and script are inlined and pinned by
+hash in a Content-Security-Policy that also forbids every network request: even if some
+markup slipped through escaping it could neither run nor fetch anything.
+
+With several articles the report is several files: an index page listing the articles
+with their counts, and one page per article beside it (:func:`pages`, :func:`write`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field, is_dataclass
+from datetime import datetime, timezone
+from functools import cache
+from importlib import resources
+from pathlib import Path, PurePath
+from typing import Any
+
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+from checker import __version__
+from checker.errors import UsageError
+from checker.model import (SEVERITY_RANK, CheckResult, ClaimResult, Document, Evidence,
+                           Finding, RunResult, Summary, as_plain)
+from checker.outfile import write_atomic
+from checker.report.html_palette import css_variables
+from checker.report.worddiff import word_diff
+
+SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info",
+                  "none": "No finding", "suppressed": "Suppressed"}
+SEVERITY_ICON = {"error": "✖", "warning": "▲", "info": "ℹ", "none": "✓", "suppressed": "○"}
+VERDICT_LABEL = {"contradicted": "Contradicted", "not_in_source": "Not in source",
+                 "unchecked": "Unchecked", "out_of_scope": "Out of scope",
+                 "supported": "Supported"}
+VERDICT_ICON = {"contradicted": "✗", "not_in_source": "?", "unchecked": "…",
+                "out_of_scope": "–", "supported": "✓"}
+# When claims overlap in the text, the highlight shows the most alarming verdict.
+VERDICT_ORDER = tuple(VERDICT_LABEL)
+
+
+def verdict_rank(verdict: str) -> int:
+    return VERDICT_ORDER.index(verdict) if verdict in VERDICT_ORDER else len(VERDICT_ORDER)
+
+RELATION_LABEL = {"same_report": "Reports on this source",
+                  "later_report": "About a later report than this source",
+                  "earlier_report": "About an earlier report than this source",
+                  "different_subject": "About a different subject",
+                  "unknown": "Relation unknown"}
+KINDS = ("figure", "quote", "rating", "date", "entity", "statement")
+
+
+# --- the article text, cut into paragraphs of highlighted segments ---------------------
+
+
+@dataclass
+class Piece:
+    """Text covered by a set of claims (none: plain text), or a reference mark after a
+    claim (``ref`` set) that links to its card."""
+
+    text: str = ""
+    claims: tuple["Card", ...] = ()
+    ref: "Card | None" = None
+
+    @property
+    def verdict(self) -> str:
+        return min((c.verdict for c in self.claims), key=verdict_rank)
+
+    @property
+    def claim_numbers(self) -> str:
+        return " ".join(str(c.number) for c in self.claims)
+
+
+@dataclass
+class Paragraph:
+    number: int
+    start: int
+    end: int
+    pieces: list[Piece] = field(default_factory=list)
+    cards: list["Card"] = field(default_factory=list)
+
+
+def paragraphs_of(text: str) -> list[Paragraph]:
+    """Non-blank lines of the article, which is how articles arrive (one per paragraph)."""
+    paragraphs: list[Paragraph] = []
+    for match in re.finditer(r"[^\n]+", text):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped)
+            paragraphs.append(Paragraph(len(paragraphs) + 1, start, start + len(stripped)))
+    return paragraphs
+
+
+def cut_paragraph(text: str, paragraph: Paragraph, cards: list["Card"]) -> list[Piece]:
+    """The paragraph as pieces: plain text, highlighted text, and a reference after each
+    claim that ends (or is clipped) here.  Overlapping claims share a highlighted piece."""
+    inside = [c for c in cards
+              if c.start < paragraph.end and c.end > paragraph.start
+              or paragraph.start <= c.start <= paragraph.end and c.start == c.end]
+    cuts = {paragraph.start, paragraph.end}
+    for card in inside:
+        cuts.update(min(max(p, paragraph.start), paragraph.end) for p in (card.start, card.end))
+    points = sorted(cuts)
+    pieces: list[Piece] = []
+
+    def refs_at(point: int) -> None:
+        for card in inside:
+            if min(card.end, paragraph.end) == point and card.paragraph is paragraph:
+                pieces.append(Piece(ref=card))
+
+    refs_at(points[0])
+    for left, right in zip(points, points[1:]):
+        covering = tuple(c for c in inside if c.start <= left and c.end >= right)
+        pieces.append(Piece(text=text[left:right], claims=covering))
+        refs_at(right)
+    return pieces
+
+
+# --- one card per claim, beside its paragraph -------------------------------------------
+
+
+@dataclass
+class SourcePassage:
+    """A source passage shown beside a claim: its citation, and the aligned excerpt
+    marked within the passage's text where it can be found there."""
+
+    citation: str
+    heading: str
+    before: str
+    excerpt: str
+    after: str
+    score: float | None = None
+    method: str = ""
+
+
+@dataclass
+class FindingView:
+    finding: Finding
+    article_value: str | None
+    source_value: str | None
+    diff: list[tuple[str, str]] | None
+    citation: str | None
+
+    @property
+    def severity(self) -> str:
+        return "suppressed" if self.finding.suppressed else self.finding.severity
+
+
+@dataclass
+class Card:
+    number: int
+    result: ClaimResult
+    line: int
+    column: int
+    findings: list[FindingView]
+    passages: list[SourcePassage]
+    paragraph: Paragraph | None = None
+
+    @property
+    def claim(self):
+        return self.result.claim
+
+    @property
+    def start(self) -> int:
+        return self.result.claim.span.start
+
+    @property
+    def end(self) -> int:
+        return self.result.claim.span.end
+
+    @property
+    def verdict(self) -> str:
+        return self.result.verdict
+
+    @property
+    def kind(self) -> str:
+        return self.result.claim.kind
+
+    @property
+    def severity(self) -> str:
+        """The worst finding not suppressed, or ``none``: what the severity filter reads."""
+        live = [f.finding.severity for f in self.findings if not f.finding.suppressed]
+        return max(live, key=SEVERITY_RANK.__getitem__) if live else "none"
+
+
+def show_value(value: Any) -> str | None:
+    """A finding's value as a reader would write it: 5 not 5.0, fields as ``key: value``."""
+    if value is None or value == "":
+        return None
+    if is_dataclass(value) and not isinstance(value, type):
+        value = as_plain(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, dict):
+        parts = [f"{k.replace('_', ' ')}: {show_value(v)}" for k, v in value.items()
+                 if show_value(v) is not None]
+        return "; ".join(parts) or None
+    if isinstance(value, (list, tuple)):
+        parts = [p for p in (show_value(v) for v in value) if p is not None]
+        return ", ".join(parts) or None
+    return str(value)
+
+
+def citation(source: Document | None, passage_id: str) -> str:
+    """``¶60``, or ``¶60, p. 12`` when the passage knows its page."""
+    passage = source.passage(passage_id) if source else None
+    if passage is not None and passage.page is not None:
+        return f"{passage_id}, p. {passage.page}"
+    return passage_id
+
+
+def source_passage(source: Document | None, passage_id: str, excerpt: str,
+                   evidence: Evidence | None, method: str) -> SourcePassage:
+    passage = source.passage(passage_id) if source else None
+    text = passage.text if passage else excerpt
+    at = text.find(excerpt) if excerpt else -1
+    if at < 0 or excerpt == text:
+        before, marked, after = "", text, ""
+    else:
+        before, marked, after = text[:at], excerpt, text[at + len(excerpt):]
+    return SourcePassage(citation=citation(source, passage_id),
+                         heading=passage.heading if passage else "",
+                         before=before, excerpt=marked, after=after,
+                         score=evidence.score if evidence else None, method=method)
+
+
+def misquote_diff(finding: Finding, result: ClaimResult) -> list[tuple[str, str]] | None:
+    """Article words against source words, for a misquote finding only."""
+    if finding.code != "QUO01":
+        return None
+    payload = result.claim.payload
+    article = finding.article_value if isinstance(finding.article_value, str) else \
+        getattr(payload, "content", None)
+    best = result.alignment.best
+    source = finding.source_value if isinstance(finding.source_value, str) else \
+        (best.text if best else None)
+    if not article or not source:
+        return None
+    return word_diff(article, source)
+
+
+def build_card(number: int, result: CheckResult, claim_result: ClaimResult,
+               source: Document | None) -> Card:
+    line, column = result.article.line_col(claim_result.claim.span.start)
+    findings = [FindingView(finding=f, article_value=show_value(f.article_value),
+                            source_value=show_value(f.source_value),
+                            diff=misquote_diff(f, claim_result),
+                            citation=citation(source, f.passage) if f.passage else None)
+                for f in claim_result.findings]
+    # The aligned passage first, then any other passage a finding cites.
+    passages: list[SourcePassage] = []
+    seen: set[str] = set()
+    best = claim_result.alignment.best
+    if best is not None:
+        seen.add(best.passage)
+        passages.append(source_passage(source, best.passage, best.text, best,
+                                       claim_result.alignment.method))
+    for finding in claim_result.findings:
+        if finding.passage and finding.passage not in seen:
+            seen.add(finding.passage)
+            passages.append(source_passage(source, finding.passage, "", None, ""))
+    return Card(number, claim_result, line, column, findings, passages)
+
+
+# --- the page -------------------------------------------------------------------------
+
+
+def chosen_source(result: CheckResult) -> Document | None:
+    """The source the relation stage picked (named by uri or id), else the first given."""
+    for source in result.sources:
+        if result.relation.source in (source.uri, source.id):
+            return source
+    return result.sources[0] if result.sources else None
+
+
+def title_of(document: Document) -> str:
+    """The document's own title, else its first line (an article's headline)."""
+    title = str(document.meta.get("title") or "").strip()
+    if not title:
+        first = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
+        title = first or document.uri
+    return title if len(title) <= 160 else title[:159] + "…"
+
+
+@dataclass
+class Counts:
+    claims: int
+    severity: dict[str, int]
+    verdict: dict[str, int]
+    kind: dict[str, int]
+    suppressed: int
+
+
+def counts_of(result: CheckResult) -> Counts:
+    summary = Summary.of(result)
+    kinds = Counter(c.claim.kind for c in result.claims)
+    ordered_kinds = [k for k in KINDS if k in kinds] + sorted(set(kinds) - set(KINDS))
+    return Counts(
+        claims=summary.claims,
+        severity={s: summary.by_severity.get(s, 0) for s in ("error", "warning", "info")},
+        verdict={v: summary.by_verdict[v] for v in sorted(summary.by_verdict, key=verdict_rank)},
+        kind={k: kinds[k] for k in ordered_kinds},
+        suppressed=summary.suppressed,
+    )
+
+
+def article_view(result: CheckResult) -> dict[str, Any]:
+    source = chosen_source(result)
+    ordered = sorted(result.claims, key=lambda c: (c.claim.span.start, c.claim.span.end))
+    cards = [build_card(n, result, c, source) for n, c in enumerate(ordered, 1)]
+    paragraphs = paragraphs_of(result.article.text)
+    if not paragraphs:
+        paragraphs = [Paragraph(1, 0, len(result.article.text))]
+    for card in cards:
+        # a claim belongs to the paragraph it starts in (or the next, if it starts in a gap)
+        card.paragraph = next((p for p in paragraphs if card.start < p.end), paragraphs[-1])
+        card.paragraph.cards.append(card)
+    for paragraph in paragraphs:
+        paragraph.pieces = cut_paragraph(result.article.text, paragraph, cards)
+    filter_counts = {
+        "severity": Counter(c.severity for c in cards),
+        "verdict": Counter(c.verdict for c in cards),
+        "kind": Counter(c.kind for c in cards),
+    }
+    return {
+        "result": result,
+        "title": title_of(result.article),
+        "source": source,
+        "source_title": title_of(source) if source else None,
+        "relation_label": RELATION_LABEL.get(result.relation.verdict, result.relation.verdict),
+        "counts": counts_of(result),
+        "paragraphs": paragraphs,
+        "cards": cards,
+        "filters": [
+            ("severity", "Severity", [(s, SEVERITY_LABEL[s], SEVERITY_ICON[s],
+                                       filter_counts["severity"][s])
+                                      for s in ("error", "warning", "info", "none")
+                                      if filter_counts["severity"][s]]),
+            ("verdict", "Verdict", [(v, VERDICT_LABEL.get(v, v), VERDICT_ICON.get(v, ""),
+                                     filter_counts["verdict"][v])
+                                    for v in sorted(filter_counts["verdict"], key=verdict_rank)]),
+            ("kind", "Kind", [(k, k, "", n) for k, n in counts_of(result).kind.items()]),
+        ],
+    }
+
+
+def css_token(value: str) -> str:
+    """A value as a class-name suffix: known vocabulary passes, anything else is 'other'."""
+    return value if re.fullmatch(r"[a-z_]+", value or "") else "other"
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["token"] = css_token
+    env.globals.update(SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_ICON=SEVERITY_ICON,
+                       VERDICT_LABEL=VERDICT_LABEL, VERDICT_ICON=VERDICT_ICON,
+                       RELATION_LABEL=RELATION_LABEL, version=__version__)
+    return env
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("checker.report").joinpath("templates", name).read_text("utf-8")
+
+
+def _csp_hash(content: str) -> str:
+    digest = hashlib.sha256(content.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _page(template: str, now: datetime | None, with_script: bool, **context: Any) -> str:
+    style = css_variables() + _asset("report.css")
+    script = _asset("report.js") if with_script else ""
+    csp = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
+           f"style-src {_csp_hash(style)}; "
+           f"script-src {_csp_hash(script) if script else chr(39) + 'none' + chr(39)}")
+    generated = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _environment().get_template(template).render(
+        style=Markup(style), script=Markup(script), csp=csp, generated=generated, **context)
+
+
+def render_article(result: CheckResult, index_href: str | None = None,
+                   now: datetime | None = None) -> str:
+    """One article's page; ``index_href`` links back to the index of a multi-article run."""
+    return _page("article.html.j2", now, True, index_href=index_href, **article_view(result))
+
+
+def render_index(entries: list[tuple[str, CheckResult]], now: datetime | None = None) -> str:
+    """The page listing each article (its file name, result) with its counts."""
+    rows = [{"href": href, "title": title_of(r.article), "result": r, "counts": counts_of(r),
+             "relation_label": RELATION_LABEL.get(r.relation.verdict, r.relation.verdict)}
+            for href, r in entries]
+    return _page("index.html.j2", now, False, rows=rows, total=sum(
+        (Summary.of(r) for _, r in entries), Summary()))
+
+
+def slug(text: str, limit: int = 48) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:limit].strip("-") or "article"
+
+
+def page_names(run: RunResult, index_name: str) -> list[str]:
+    """``report.html`` -> ``report-1-<article>.html``, ``report-2-...``: beside the index,
+    numbered in the order the articles were given so names never collide."""
+    stem, suffix = PurePath(index_name).stem, PurePath(index_name).suffix or ".html"
+    return [f"{stem}-{n}-{slug(PurePath(r.article.uri).stem)}{suffix}"
+            for n, r in enumerate(run.results, 1)]
+
+
+def pages(run: RunResult, index_name: str = "report.html",
+          now: datetime | None = None) -> dict[str, str]:
+    """File name -> page.  One article: just its page under ``index_name``.  Several: one
+    page each plus the index under ``index_name``; the index comes last."""
+    if len(run.results) == 1:
+        return {index_name: render_article(run.results[0], now=now)}
+    names = page_names(run, index_name)
+    out = {name: render_article(r, index_href=index_name, now=now)
+           for name, r in zip(names, run.results)}
+    out[index_name] = render_index(list(zip(names, run.results)), now=now)
+    return out
+
+
+def render(run: RunResult, now: datetime | None = None, **_: Any) -> str:
+    """The page of a one-article run (what ``--format html`` prints without ``-o``)."""
+    if len(run.results) != 1:
+        raise UsageError("the HTML report of several articles is one page each plus an "
+                         "index: give -o FILE.html to write them")
+    return render_article(run.results[0], now=now)
+
+
+def write(run: RunResult, path: str | Path, now: datetime | None = None,
+          **_: Any) -> list[Path]:
+    """Write every page (each whole or not at all, the index last so it never links to
+    a page not yet written); returns the paths written, index last."""
+    target = Path(path)
+    written = []
+    for name, content in pages(run, target.name, now=now).items():
+        write_atomic(target.with_name(name), content)
+        written.append(target.with_name(name))
+    return written
