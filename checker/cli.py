@@ -33,35 +33,55 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True)
-@click.option("--source", "-s", "sources", multiple=True, required=True,
-              help="The source document the article reports on (path; repeatable).")
+@click.option("--source", "-s", "sources", multiple=True,
+              help="The source document the articles report on (path; repeatable). "
+                   "Default: each draft's front matter 'source:', else the config's sources.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 (default: config, else error).")
+@click.option("--min-severity", type=click.Choice(FAIL_ON[:3]), default=None,
+              help="Lowest severity shown (default: config, else info).")
+@click.option("--enable", multiple=True, metavar="CODE",
+              help="Run only these rules (repeatable; replaces the config's enable).")
+@click.option("--disable", multiple=True, metavar="CODE",
+              help="Do not run these rules (repeatable; adds to the config's disable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this config file instead of searching upward from each article.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to this file (whole or not at all) instead of stdout.")
 @click.option("--encoding", help="Encoding of text inputs (default: UTF-8).")
 @click.option("--verbose", "-v", is_flag=True, help="List every claim, not only findings.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
-def check(articles, sources, fmt, fail_on, output, encoding, verbose, color) -> None:
-    """Check ARTICLES (paths, or - for stdin) against --source."""
-    from checker.engine import default_checker
-    from checker.ingest.documents import load_document
-    from checker.outfile import write_atomic
-    from checker.report import render
+def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
+          encoding, verbose, color) -> None:
+    """Check ARTICLES (paths, globs such as 'drafts/**/*.md', or - for stdin)."""
+    from checker.batch import Overrides, run_batch
+    from checker.report import render, render_error
 
-    source_docs = [load_document(s, "source", encoding) for s in sources]
-    article_docs = [load_document(a, "article", encoding) for a in articles]
-    run = default_checker().run(article_docs, source_docs)
+    overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
+                          min_severity=min_severity, enable=tuple(c.upper() for c in enable),
+                          disable=tuple(c.upper() for c in disable), encoding=encoding)
+    try:
+        batch = run_batch(articles, overrides)
+    except CheckerError as err:  # machine formats still get a machine-readable error
+        _write(render_error(fmt, err), output)
+        raise
     if color is None:
         color = output is None and sys.stdout.isatty()
-    text = render(run, fmt, color=color, verbose=verbose)
+    _write(render(batch.run, fmt, color=color, verbose=verbose), output)
+    sys.exit(batch.exit_code())
+
+
+def _write(text: str | None, output: str | None) -> None:
+    from checker.outfile import write_atomic
+
+    if text is None:
+        return
     if output:
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
-    sys.exit(exit_code(run, fail_on))
 
 
 @cli.command()

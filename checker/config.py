@@ -78,7 +78,7 @@ class Config:
             return ()
         for pattern, locations in self.sources:
             if glob_regex(pattern).fullmatch(relative):
-                return tuple(loc if is_url(loc) else str(self.root / loc) for loc in locations)
+                return tuple(loc if has_scheme(loc) else str(self.root / loc) for loc in locations)
         return ()
 
     def override(self, **flags: Any) -> "Config":
@@ -87,7 +87,7 @@ class Config:
         return replace(self, **given) if given else self
 
 
-def is_url(location: str) -> bool:
+def has_scheme(location: str) -> bool:
     return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", location) is not None
 
 
@@ -245,6 +245,6 @@ def config_for(article: str, explicit: str | None = None) -> Config:
         if not path.is_file():
             raise ConfigError(f"{explicit}: no such config file")
         return load_config(path.resolve())
-    start = Path(article) if article != "-" and not is_url(article) else Path.cwd()
+    start = Path(article) if article != "-" and not has_scheme(article) else Path.cwd()
     found = find_config(start)
     return load_config(found) if found else Config()

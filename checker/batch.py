@@ -1,0 +1,215 @@
+"""Checking many drafts in one run, each with its own config and its own source.
+
+``checker check 'drafts/**/*.md'`` expands the glob itself (CI steps and pre-commit
+pass patterns and file lists alike), finds each draft's config by searching upward from
+it, and takes each draft's source from, in order: ``--source`` on the command line, the
+draft's front matter (``source:``, relative to the draft), then the config's
+``[sources]`` globs.  Sources named by a draft or by the config go through the
+:class:`~checker.policy.SourcePolicy` first: in CI both come from the pull request.
+
+After the engine has judged a draft, the config shapes what is reported: disabled rules
+are dropped, suppression comments applied, findings below ``min_severity`` hidden.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from checker.config import Config, config_for, has_scheme
+from checker.errors import MissingInput, UsageError
+from checker.model import CheckResult, Document, RunResult
+from checker.policy import SourcePolicy
+from checker.suppress import apply_suppressions
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line said; ``None`` (or empty) means 'as the config says'."""
+
+    sources: tuple[str, ...] = ()
+    config: str | None = None
+    fail_on: str | None = None
+    min_severity: str | None = None
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    encoding: str | None = None
+    use_cache: bool = True
+
+    def apply(self, config: Config) -> Config:
+        return config.override(
+            fail_on=self.fail_on,
+            min_severity=self.min_severity,
+            enable=frozenset(self.enable) if self.enable else None,
+            disable=config.disable | frozenset(self.disable) if self.disable else None,
+        )
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A run's results, each with the config it was judged under."""
+
+    run: RunResult
+    configs: tuple[Config, ...]
+
+    def exit_code(self) -> int:
+        """1 if any draft has a finding at or above its own ``fail_on``, else 0."""
+        from checker.cli import exit_code
+
+        return max((exit_code(RunResult((result,)), config.fail_on)
+                    for result, config in zip(self.run.results, self.configs)), default=0)
+
+
+def expand_articles(arguments: tuple[str, ...] | list[str]) -> list[str]:
+    """Files, ``-`` and URLs as given; globs (``**`` included) expanded, sorted; each
+    file once, in the order first named.  A glob that matches no file is an error: a
+    typo in a CI pattern must not pass as 'nothing to check'."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for argument in arguments:
+        if argument == "-" or has_scheme(argument) or Path(argument).exists() \
+                or not _GLOB_CHARS & set(argument):
+            found = [argument]
+        else:
+            found = sorted(m for m in glob.glob(argument, recursive=True) if Path(m).is_file())
+            if not found:
+                raise MissingInput(f"{argument}: no files match this pattern")
+        for location in found:
+            key = location if location == "-" or has_scheme(location) else str(Path(location).resolve())
+            if key not in seen:
+                seen.add(key)
+                out.append(location)
+    return out
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` holding ``.git`` (dir or worktree file)."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it, as reports should show it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class BatchRunner:
+    """Loads drafts and sources once each, and runs the engine over a batch of drafts."""
+
+    def __init__(self, overrides: Overrides, checker: Any = None) -> None:
+        from checker.engine import default_checker
+
+        self.overrides = overrides
+        self.checker = checker or default_checker()
+        self._sources: dict[str, Document] = {}
+        self._configs: dict[Path, Config] = {}
+        self._url_policies: dict[str, tuple[SourcePolicy, str]] = {}
+
+    def run(self, arguments: tuple[str, ...] | list[str]) -> Batch:
+        from checker.compare.rules import RULES_BY_CODE
+
+        for code in (*self.overrides.enable, *self.overrides.disable):
+            if code not in RULES_BY_CODE:
+                raise UsageError(f"unknown rule code {code!r} (known: {', '.join(RULES_BY_CODE)})")
+        results, configs = [], []
+        for location in expand_articles(arguments):
+            config = self.overrides.apply(self.config(location))
+            article, front_matter = self.load_article(location)
+            sources = [self.load_source(s) for s in self.sources_for(location, front_matter,
+                                                                      config)]
+            results.append(shape(self.checker.check(article, sources), config))
+            configs.append(config)
+        return Batch(RunResult(tuple(results)), tuple(configs))
+
+    def config(self, location: str) -> Config:
+        key = Path(location).resolve().parent if location != "-" and not has_scheme(location) \
+            else Path.cwd()
+        if key not in self._configs:
+            self._configs[key] = config_for(location, self.overrides.config)
+        return self._configs[key]
+
+    def load_article(self, location: str) -> tuple[Document, dict]:
+        """The draft as a Document with its front matter blanked, and that front matter."""
+        from checker.ingest.documents import document_from_text, load_document
+        from checker.ingest.frontmatter import split_front_matter
+
+        document = load_document(location, "article", self.overrides.encoding,
+                                 use_cache=self.overrides.use_cache)
+        if "front_matter" in document.meta:  # a Markdown draft: its reader split it off
+            return document, dict(document.meta["front_matter"])
+        front_matter, body = split_front_matter(document.text)  # plain text, stdin
+        if front_matter:
+            meta = {**document.meta, "front_matter": front_matter}
+            return document_from_text(body, document.uri, "article", meta), front_matter
+        return document, {}
+
+    def sources_for(self, location: str, front_matter: dict, config: Config) -> list[str]:
+        """Source locations for one draft: command line, else front matter, else config;
+        the last two only as the source policy allows."""
+        if self.overrides.sources:
+            return list(self.overrides.sources)
+        named_by = location if location != "-" else "<stdin>"
+        draft_dir = Path.cwd() if location == "-" or has_scheme(location) \
+            else Path(location).resolve().parent
+        policy = SourcePolicy(root=repository_root(draft_dir) or config.root,
+                              allow_urls=config.allow_urls, allow_private=config.allow_private)
+        named = front_matter.get("source")
+        if named:
+            wanted = [named] if isinstance(named, str) else list(named)
+            base, by = draft_dir, f"{named_by} (front matter)"
+        else:
+            wanted = list(config.sources_for(Path(location))) if location != "-" else []
+            base, by = config.root, f"{named_by} ({config.path} sources)"
+        if not wanted:
+            raise UsageError(f"{named_by}: no source: pass --source, name it as 'source:' in "
+                             "the draft's front matter, or map the draft under "
+                             "[tool.checker.sources]")
+        located = []
+        for name in wanted:
+            if has_scheme(name):
+                self._url_policies[policy.check_url(name, by)] = (policy, by)
+                located.append(name)
+            else:
+                located.append(display_path(policy.check_path(name, base, by)))
+        return located
+
+    def load_source(self, location: str) -> Document:
+        from checker.ingest.documents import load_document
+
+        if location not in self._sources:
+            document = load_document(location, "source", self.overrides.encoding,
+                                     use_cache=self.overrides.use_cache)
+            if location in self._url_policies:  # where the redirects ended must pass too
+                policy, named_by = self._url_policies[location]
+                policy.check_url(document.meta.get("final_url") or location, named_by)
+            self._sources[location] = document
+        return self._sources[location]
+
+
+def shape(result: CheckResult, config: Config) -> CheckResult:
+    """What the config lets through: enabled rules, suppressions applied, findings at or
+    above ``min_severity`` (suppressed ones too, so they stay counted)."""
+    result = _keep(result, lambda f: config.rule_enabled(f.code))
+    result = apply_suppressions(result)
+    return _keep(result, lambda f: config.rule_enabled(f.code) and config.shows(f.severity))
+
+
+def _keep(result: CheckResult, wanted) -> CheckResult:
+    claims = tuple(replace(c, findings=tuple(f for f in c.findings if wanted(f)))
+                   for c in result.claims)
+    return replace(result, claims=claims)
+
+
+def run_batch(arguments: tuple[str, ...] | list[str], overrides: Overrides,
+              checker: Any = None) -> Batch:
+    return BatchRunner(overrides, checker).run(arguments)
