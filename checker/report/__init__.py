@@ -13,6 +13,7 @@ FORMATS: dict[str, str] = {
     "text": "checker.report.text",
     "json": "checker.report.jsonout",
     "line": "checker.report.line",
+    "html": "checker.report.html",
     "jsonl": "checker.report.jsonl",
     "sarif": "checker.report.sarif",
     "github": "checker.report.github",
@@ -32,3 +33,16 @@ def render_error(fmt: str, error: Exception) -> str | None:
     module = importlib.import_module(FORMATS[fmt])
     hook = getattr(module, "render_error", None)
     return hook(error) if hook else None
+
+
+def write(run: RunResult, fmt: str, path: str, **options: Any) -> list[str]:
+    """Write the report to ``path``, each file whole or not at all.  A format that makes
+    several files (html with several articles: an index and a page each) has its own
+    ``write``; the others write their one rendered text.  Returns the files written."""
+    module = importlib.import_module(FORMATS[fmt])
+    if hasattr(module, "write"):
+        return [str(p) for p in module.write(run, path, **options)]
+    from checker.outfile import write_atomic
+
+    write_atomic(path, module.render(run, **options))
+    return [path]
