@@ -34,7 +34,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--source", "-s", "sources", multiple=True,
-              help="The source document the articles report on (path; repeatable). "
+              help="The source document the articles report on (path or URL; repeatable). "
                    "Default: each draft's front matter 'source:', else the config's sources.")
 @click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
               show_default=True, help="Output format.")
@@ -53,15 +53,24 @@ def cli() -> None:
 @click.option("--encoding", help="Encoding of text inputs (default: UTF-8).")
 @click.option("--verbose", "-v", is_flag=True, help="List every claim, not only findings.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
+@click.option("--no-cache", is_flag=True,
+              help="Fetch URLs afresh instead of revalidating the on-disk cache.")
+@click.option("--show-text", is_flag=True,
+              help="Print the text read from each article (and --source) that line and "
+                   "column refer to, then stop.")
 def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
-          encoding, verbose, color) -> None:
-    """Check ARTICLES (paths, globs such as 'drafts/**/*.md', or - for stdin)."""
+          encoding, verbose, color, no_cache, show_text) -> None:
+    """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error
 
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
-                          disable=tuple(c.upper() for c in disable), encoding=encoding)
+                          disable=tuple(c.upper() for c in disable), encoding=encoding,
+                          use_cache=not no_cache)
+    if show_text:
+        _write(_shown_text(articles, overrides), output)
+        return
     try:
         batch = run_batch(articles, overrides)
     except CheckerError as err:  # machine formats still get a machine-readable error
@@ -71,6 +80,20 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
         color = output is None and sys.stdout.isatty()
     _write(render(batch.run, fmt, color=color, verbose=verbose), output)
     sys.exit(batch.exit_code())
+
+
+def _shown_text(articles, overrides) -> str:
+    """The extracted text of each article and source, under a ``==> uri <==`` header when
+    there is more than one, exactly as offsets, lines and columns count it."""
+    from checker.batch import BatchRunner, expand_articles
+
+    runner = BatchRunner(overrides, checker=object())  # reads inputs only; checks nothing
+    documents = [runner.load_article(a)[0] for a in expand_articles(articles)]
+    documents += [runner.load_source(s) for s in overrides.sources]
+    if len(documents) == 1:
+        return documents[0].text
+    return "".join(f"==> {d.uri} ({d.role}) <==\n{d.text}" + ("" if d.text.endswith("\n") else "\n")
+                   for d in documents)
 
 
 def _write(text: str | None, output: str | None) -> None:
