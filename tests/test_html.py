@@ -4,6 +4,7 @@ inline assets, contrast of the palette, the word diff, and multi-article file na
 from __future__ import annotations
 
 import base64
+import difflib
 import hashlib
 import os
 import re
@@ -38,7 +39,12 @@ def check_golden(name: str, page: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(masked(page), encoding="utf-8")
     assert path.exists(), f"no golden file {path}; run make update-gold"
-    assert masked(page) == path.read_text(encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if masked(page) != expected:
+        diff = difflib.unified_diff(expected.splitlines(), masked(page).splitlines(),
+                                    str(path), "rendered", lineterm="", n=1)
+        pytest.fail("page differs from its golden file (make update-gold if intended):\n"
+                    + "\n".join(list(diff)[:40]))
 
 
 def test_golden_article_page():

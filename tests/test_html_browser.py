@@ -1,0 +1,282 @@
+"""The HTML report in a real headless Chromium (Debian's chromium; never a downloaded
+browser): findings visible beside their source passages, filters kept in the address,
+keyboard navigation and help, readable without JavaScript and in print, no network
+request, no console error, and an article full of markup that runs nothing.
+
+Every test loads the page under a watch that records each request, console error,
+uncaught exception and dialog; the fixture fails the test if any appears.  Screenshots
+go to tests/artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from checker.model import RunResult
+from checker.report.html import write
+from html_report_samples import injection_result, run_of, seedlike_result
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """A page and everything it did that a self-contained, inert page must not do."""
+
+    page: object
+    allowed: set[str] = field(default_factory=set)
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, path: Path, fragment: str = "") -> None:
+        url = path.resolve().as_uri()
+        self.allowed.add(url)
+        self.page.goto(url + fragment)
+
+    def outside_requests(self) -> list[str]:
+        """Requests for anything but the report pages the test itself opened."""
+        return [u for u in self.requests if u.split("#")[0] not in self.allowed]
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"html-{name}.png"), full_page=True)
+
+
+def _watch(browser, **context_options) -> tuple[object, Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
+    page = context.new_page()
+    watched = Watched(page)
+    context.on("request", lambda request: watched.requests.append(request.url))
+    # anything not the page itself is refused before it leaves the machine
+    context.route(lambda url: not url.startswith("file:"), lambda route: route.abort())
+    page.on("console", lambda m: m.type == "error" and watched.errors.append(m.text))
+    page.on("pageerror", lambda exc: watched.errors.append(str(exc)))
+    page.on("dialog", lambda d: (watched.dialogs.append(d.message), d.dismiss()))
+    return context, watched
+
+
+def _checked(watched: Watched) -> None:
+    assert watched.outside_requests() == []
+    assert watched.errors == []
+    assert watched.dialogs == []
+
+
+@pytest.fixture
+def tab(browser):
+    context, watched = _watch(browser)
+    yield watched
+    context.close()
+    _checked(watched)
+
+
+def report_file(tmp_path: Path, run: RunResult, name: str = "report.html") -> Path:
+    return Path(str(write(run, tmp_path / name)[-1]))
+
+
+def visible_cards(page) -> list[str]:
+    return page.eval_on_selector_all(".card", "cs => cs.filter(c => !c.hidden).map(c => c.id)")
+
+
+def test_findings_are_visible_beside_their_source_passages(tab, tmp_path):
+    tab.open(report_file(tmp_path, run_of(seedlike_result())))
+    page = tab.page
+    misquote = page.locator("#claim-1")
+    assert misquote.is_visible()
+    assert "QUO01" in misquote.inner_text()
+    assert misquote.locator("del").inner_text() == "leaders"
+    assert misquote.locator("ins").inner_text() == "leavers"
+    assert "Experiences and progress of care leavers: requires improvement." in \
+        misquote.locator("blockquote").inner_text()
+    directors = page.locator("#claim-3")
+    assert "eight different Directors" in directors.locator("blockquote").inner_text()
+    assert "¶60, p. 7" in directors.inner_text()
+    # the card sits beside its paragraph, not below it
+    paragraph = page.locator("#para-3 .para").bounding_box()
+    card = directors.bounding_box()
+    assert card["x"] > paragraph["x"] + paragraph["width"] - 1
+    assert page.locator("#filters").is_visible()
+    tab.shot("findings")
+
+
+def test_filters_hide_claims_and_live_in_the_address(tab, tmp_path):
+    path = report_file(tmp_path, run_of(seedlike_result()))
+    tab.open(path)
+    page = tab.page
+    assert visible_cards(page) == [f"claim-{n}" for n in range(1, 8)]
+    page.locator('input[name="verdict"][value="supported"]').uncheck()
+    page.locator('input[name="kind"][value="statement"]').uncheck()
+    assert visible_cards(page) == ["claim-1", "claim-2", "claim-3", "claim-4"]
+    assert page.locator("#shown").inner_text() == "Showing 4 of 7 claims"
+    assert page.locator('mark[data-claims="5 6"]').get_attribute("class").split()[-1] == "off"
+    fragment = page.evaluate("location.hash")
+    assert fragment == ("#verdict=contradicted,not_in_source,unchecked,out_of_scope"
+                        "&kind=figure,quote,date")
+    tab.shot("filtered")
+    # a shared address opens the same view
+    tab.page.goto("about:blank")
+    tab.open(path, fragment)
+    assert visible_cards(page) == ["claim-1", "claim-2", "claim-3", "claim-4"]
+    assert not page.locator('input[name="verdict"][value="supported"]').is_checked()
+    page.locator('input[name="severity"][value="none"]').uncheck()
+    assert visible_cards(page) == ["claim-1", "claim-3", "claim-4"]
+    page.locator("#show-all").click()
+    assert len(visible_cards(page)) == 7 and page.evaluate("location.hash") == ""
+
+
+def test_keyboard_moves_between_findings_and_help_opens(tab, tmp_path):
+    tab.open(report_file(tmp_path, run_of(seedlike_result())))
+    page = tab.page
+
+    def focused() -> str:
+        return page.evaluate("document.activeElement.id")
+
+    page.keyboard.press("j")
+    assert focused() == "claim-1"
+    page.keyboard.press("j")
+    assert focused() == "claim-3"  # claim 2 has no finding
+    page.keyboard.press("j")
+    assert focused() == "claim-4"
+    page.keyboard.press("k")
+    assert focused() == "claim-3"
+    assert "current" in page.locator('mark[data-claims="3"]').get_attribute("class")
+    page.keyboard.press("p")
+    assert focused() == "claim-2"
+    page.keyboard.press("?")
+    assert page.locator("#help").is_visible()
+    assert page.locator("#help-button").get_attribute("aria-expanded") == "true"
+    tab.shot("help")
+    page.keyboard.press("Escape")
+    assert not page.locator("#help").is_visible()
+    # a filter narrows what the keys visit
+    page.locator('input[name="severity"][value="error"]').uncheck()
+    page.keyboard.press("j")
+    assert focused() == "claim-4"
+    # single-key shortcuts can be switched off, and stay off after a reload
+    page.locator("#shortcuts").uncheck()
+    page.keyboard.press("k")
+    page.keyboard.press("?")
+    assert focused() != "claim-3" and not page.locator("#help").is_visible()
+    page.reload()
+    assert not page.locator("#shortcuts").is_checked()
+    page.keyboard.press("j")
+    assert focused() == ""
+
+
+def test_reference_links_move_to_the_card_and_keep_the_filters(tab, tmp_path):
+    tab.open(report_file(tmp_path, run_of(seedlike_result())), "#kind=figure,quote")
+    page = tab.page
+    page.locator("#ref-3 a").click()
+    assert page.evaluate("document.activeElement.id") == "claim-3"
+    assert page.evaluate("location.hash") == "#kind=figure,quote"
+
+
+def test_page_has_landmarks_and_headings(tab, tmp_path):
+    tab.open(report_file(tmp_path, run_of(seedlike_result())))
+    page = tab.page
+    for role in ("banner", "main", "contentinfo", "search"):
+        assert page.get_by_role(role).count() == 1, role
+    assert page.get_by_role("heading", level=1).count() == 1
+    assert page.get_by_role("heading", name="Claim 3").count() == 1
+    badge = page.locator("#claim-3 .finding .badge")
+    assert badge.inner_text().strip() == "✖ Error"
+
+
+def test_readable_without_javascript_and_in_print(browser, tmp_path):
+    path = report_file(tmp_path, run_of(seedlike_result()))
+    context, watched = _watch(browser, java_script_enabled=False)
+    try:
+        watched.open(path)
+        page = watched.page
+        assert not page.locator("#filters").is_visible()
+        assert len(page.locator(".card:visible").all()) == 7
+        assert page.locator("#claim-1 ins").inner_text() == "leavers"
+        watched.shot("no-javascript")
+    finally:
+        context.close()
+    _checked(watched)
+    context, watched = _watch(browser)
+    try:
+        watched.open(path)
+        watched.page.emulate_media(media="print")
+        assert not watched.page.locator("#filters").is_visible()
+        assert len(watched.page.locator(".card:visible").all()) == 7
+        watched.shot("print")
+    finally:
+        context.close()
+    _checked(watched)
+
+
+def test_injection_article_runs_nothing(tab, tmp_path):
+    tab.open(report_file(tmp_path, run_of(injection_result())))
+    page = tab.page
+    assert page.title().startswith('<script>alert("title")</script> Council')
+    assert page.locator("h1").inner_text().startswith("<script>")
+    assert "<img src=x onerror=alert(1)>" in page.locator("#para-2").inner_text()
+    counts = page.evaluate("""() => ({
+        scripts: document.scripts.length,
+        images: document.images.length,
+        frames: document.querySelectorAll('iframe, object, embed').length,
+        jsLinks: document.querySelectorAll('[href^="javascript:"]').length,
+        handlers: [...document.querySelectorAll('*')].filter(
+            e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+        stylesheets: document.styleSheets.length,
+    })""")
+    assert counts == {"scripts": 1, "images": 0, "frames": 0, "jsLinks": 0, "handlers": 0,
+                      "stylesheets": 1}
+    page.keyboard.press("j")
+    page.locator("#claim-1 .finding").click()
+    tab.shot("injection")
+
+
+def test_index_lists_the_articles_and_links_to_their_pages(tab, tmp_path):
+    index = report_file(tmp_path, run_of(seedlike_result(), injection_result()))
+    tab.open(index)
+    page = tab.page
+    rows = page.locator("tbody tr")
+    assert rows.count() == 2
+    assert "Somerset children's services" in rows.nth(0).inner_text()
+    assert rows.nth(1).locator("td").nth(2).inner_text() == "1"  # one error
+    tab.shot("index")
+    tab.allowed.add((tmp_path / "report-1-bbc-somerset.html").resolve().as_uri())
+    rows.nth(0).locator("a").click()
+    page.wait_for_url("**/report-1-bbc-somerset.html")
+    assert page.locator("#claim-1").is_visible()
+    page.locator(".crumbs a").click()
+    page.wait_for_url("**/report.html")
+
+
+def test_the_watch_sees_requests_errors_and_dialogs(browser, tmp_path):
+    """The fixture's checks can fail: a page with none of the report's defences trips
+    all three (its request is refused by the route, never sent)."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<img src="http://127.0.0.1:9/x.png"><script>console.error("boom");'
+                   'alert("hi")</script>', encoding="utf-8")
+    context, watched = _watch(browser)
+    try:
+        watched.open(bad)
+        watched.page.wait_for_load_state("load")
+    finally:
+        context.close()
+    assert watched.outside_requests() == ["http://127.0.0.1:9/x.png"]
+    assert "boom" in watched.errors
+    assert watched.dialogs == ["hi"]
