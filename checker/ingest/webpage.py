@@ -19,6 +19,7 @@ import re
 
 from checker.errors import EmptyInput, NoTextError
 
+MIN_WORDS = 15  # the shortest news brief is longer; a page's menu alone is not
 _LEDE_CLASS = re.compile(r"standfirst|lede|lead|intro|dek|summary|subtitle|sub-title|strapline", re.I)
 
 
@@ -74,8 +75,10 @@ def read_webpage(markup: str, location: str) -> tuple[str, dict]:
     extracted = trafilatura.bare_extraction(markup, url=url, with_metadata=True,
                                             include_comments=False, include_tables=True)
     body = (extracted.text if extracted is not None else "") or ""
-    if not body.strip():
-        raise NoTextError(f"{location}: no article text found on the page")
+    words = len(body.split())
+    if words < MIN_WORDS:  # an app shell or an error page: menus are all that is left
+        raise NoTextError(f"{location}: no article text found on the page"
+                          + (f" (only {words} words)" if words else ""))
     tree = lxml.html.fromstring(markup)
     title = (extracted.title or "").strip()
     description = extracted.description
