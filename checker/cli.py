@@ -62,7 +62,7 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
           encoding, verbose, color, no_cache, show_text) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
-    from checker.report import render, render_error
+    from checker.report import render, render_error, write
 
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
@@ -78,7 +78,10 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
         raise
     if color is None:
         color = output is None and sys.stdout.isatty()
-    _write(render(batch.run, fmt, color=color, verbose=verbose), output)
+    if output:  # a format may write several files (html: an index and a page each)
+        write(batch.run, fmt, output, color=color, verbose=verbose)
+    else:
+        _write(render(batch.run, fmt, color=color, verbose=verbose), None)
     sys.exit(batch.exit_code())
 
 
