@@ -70,19 +70,19 @@ def seed_parts(seed: Seed) -> tuple[str, list[str], list[str]]:
     return headline, rest, tail
 
 
-def _paragraph(line: str) -> str:
+def _paragraph(line: str, last: bool) -> str:
     text = html.escape(line, quote=False)
     if line.startswith(("•", "- ")):
         return f"<li>{html.escape(line.lstrip('•- ').strip(), quote=False)}</li>"
-    if len(line) < 40 and not line.endswith("."):
+    if len(line) < 40 and not line.endswith(".") and not last:  # a crosshead
         return f"<h2>{text}</h2>"
     return f"<p>{text}</p>"
 
 
 def _body_html(paragraphs: list[str]) -> str:
     out, in_list = [], False
-    for line in paragraphs:
-        block = _paragraph(line)
+    for number, line in enumerate(paragraphs, 1):
+        block = _paragraph(line, number == len(paragraphs))
         if block.startswith("<li>") and not in_list:
             out.append("<ul>")
             in_list = True
