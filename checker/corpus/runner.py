@@ -54,7 +54,7 @@ def _load(item: Item, job: Job) -> Document:
 
 def attribute_article(item: Item, job: Job):
     """The task of ``--attribute-only`` runs and the benchmark: which source, no check."""
-    from checker.corpus.attribute import attribute
+    from checker.corpus.attribution import attribute
 
     index, _ = _state(job)
     return attribute(_load(item, job), index)
@@ -62,7 +62,7 @@ def attribute_article(item: Item, job: Job):
 
 def check_article(item: Item, job: Job) -> CheckResult:
     """Attribute one article to its source in the corpus, then check it against that."""
-    from checker.corpus.attribute import attribute
+    from checker.corpus.attribution import attribute
 
     index, checker = _state(job)
     article = _load(item, job)

@@ -1,0 +1,135 @@
+"""Is the article's figure the source's figure for the same thing?
+
+Same thing: the same counted noun (or both percentages), in the most similar sentence
+of the source.  When the source counts that noun only once, that count is the one to
+hold the article to (there is no other); when it counts it several times, the context
+must agree before a difference is called a contradiction.  Hedges are honoured:
+"nearly a quarter" holds for 23.3%, "more than 470" for 472.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checker.compare.rules import DurationMismatch, FigureMismatch
+from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
+from checker.textnorm import stems
+
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
+SAME_CONTEXT = 0.4  # sentence similarity that makes two figures of one noun the same thing
+ONLY_COUNT_CONTEXT = 0.1
+
+
+@dataclass(frozen=True)
+class SourceFigure:
+    quantity: Quantity
+    passage: str
+    sentence: str
+    similarity: float
+
+
+def fmt(value: float) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+def describe(q: Quantity) -> str:
+    """'5 director(s) in five years', '23.3%'."""
+    hedge = f"{q.approx} " if q.approx else ""
+    if q.unit == "%":
+        core = f"{hedge}{fmt(q.value)}%" + (f" ({q.subject})" if q.subject else "")
+    elif q.unit in ("GBP", "USD", "EUR"):
+        core = f"{hedge}{ {'GBP': '£', 'USD': '$', 'EUR': '€'}[q.unit]}{fmt(q.value)}"
+    else:
+        plural = "s" if q.value != 1 and not q.unit.endswith("s") else ""
+        core = f"{hedge}{fmt(q.value)} {q.unit}{plural}"
+        if q.ordinal:
+            core += f" (the '{q.text}')"
+    return core + (f" {q.window}" if q.window else "")
+
+
+def compatible(article: Quantity, source: Quantity) -> bool:
+    """Does the source's value make the article's (hedged) value true?"""
+    a, s = article.value, source.value
+    hedge = article.approx
+    if hedge in ("nearly", "almost", "just under", "close to"):
+        return 0.85 * a <= s <= a * 1.001 or (source.approx and abs(a - s) <= 0.05 * a)
+    if hedge in ("more than", "over", "just over", "well over", "at least"):
+        return s >= a if hedge == "at least" else s > a or (source.approx == hedge and s == a) or (
+            source.approx in ("over", "more than", "just over") and s >= a)
+    if hedge in ("fewer than", "less than", "under", "up to"):
+        return s <= a
+    if hedge in ("about", "around", "approximately", "roughly", "some", "approx", "circa"):
+        return abs(a - s) <= 0.1 * max(abs(s), 1e-9) + 0.5
+    if article.unit == "%" and article.text and not any(ch.isdigit() for ch in article.text):
+        return abs(a - s) <= 0.1 * max(abs(s), 1e-9)  # 'a quarter', 'one in five': approximate
+    if a == s:
+        return True
+    decimals = len(article.text.split(".")[1].rstrip("%")) if "." in article.text.split()[0] else 0
+    return round(s, decimals) == a or (a == int(a) and abs(a - s) < 0.5 and s != int(s))
+
+
+def windows_agree(article: Quantity, source: Quantity) -> bool:
+    if article.window_value is None or source.window_value is None:
+        return True
+    return (article.window_value, article.window_unit) == (source.window_value, source.window_unit)
+
+
+def same_unit(article: Quantity, source: Quantity) -> bool:
+    if article.unit == "%" or source.unit == "%":
+        return article.unit == source.unit
+    if article.unit == source.unit:
+        return True
+    return bool(stems(article.unit)) and stems(article.unit) == stems(source.unit)
+
+
+def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
+                 facts: SourceFacts | None) -> tuple[str, list[Finding], list[Evidence]]:
+    """(verdict, findings, evidence) for one figure claim."""
+    q: Quantity = claim.payload  # type: ignore[assignment]
+    if facts and q.unit in UNIT_DAYS and "inspect" in (q.subject + " " + sentence).lower() and q.subject:
+        duration = _check_duration(claim, q, facts)
+        if duration:
+            return duration
+    same = [f for f in figures if same_unit(q, f.quantity)]
+    if not same:
+        return "not_in_source", [], []
+    agreeing = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)
+                and f.similarity >= ONLY_COUNT_CONTEXT]
+    if agreeing:
+        best = max(agreeing, key=lambda f: f.similarity)
+        return "supported", [], [_evidence(best)]
+    best = max(same, key=lambda f: f.similarity)
+    threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
+    if best.similarity < threshold:
+        return "not_in_source", [], []
+    source = best.quantity
+    what = "window" if compatible(q, source) else "figure"
+    message = (f"The article counts {describe(q)}; the source counts {describe(source)} "
+               f"('{source.text}', {best.passage})"
+               + (": the same count over a different window" if what == "window" else ""))
+    finding = FigureMismatch.finding(claim, message, article_value=describe(q),
+                                     source_value=describe(source), passage=best.passage)
+    return "contradicted", [finding], [_evidence(best)]
+
+
+def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):
+    if not (facts.inspection_start and facts.inspection_end):
+        return None
+    start = date.fromisoformat(facts.inspection_start)
+    end = date.fromisoformat(facts.inspection_end)
+    span_days = (end - start).days + 1
+    claimed = q.value * UNIT_DAYS[q.unit]
+    evidence = [Evidence(passage="inspection dates", text=f"{start:%-d %B %Y} – {end:%-d %B %Y}", score=1.0)]
+    if abs(claimed - span_days) <= max(3.0, 0.15 * span_days) or (q.approx and abs(claimed - span_days) <= 0.3 * span_days):
+        return "supported", [], evidence
+    message = (f"The article says the inspection lasted {fmt(q.value)} {q.unit}s ('{claim.text}'); "
+               f"the source's inspection dates, {start:%-d %B} – {end:%-d %B %Y}, span {span_days} days "
+               f"(about {span_days / UNIT_DAYS[q.unit]:.1f} {q.unit}s)")
+    finding = DurationMismatch.finding(claim, message, article_value=f"{fmt(q.value)} {q.unit}s",
+                                       source_value=f"{span_days} days", passage="inspection dates")
+    return "contradicted", [finding], evidence
+
+
+def _evidence(figure: SourceFigure) -> Evidence:
+    return Evidence(passage=figure.passage, text=figure.sentence, score=round(figure.similarity, 4))

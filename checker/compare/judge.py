@@ -1,0 +1,92 @@
+"""One claim, one verdict: scope first, then alignment, then the kind's own check.
+
+Claims spoken by someone other than the source (a councillor's figure inside their
+quotation) are aligned and given a verdict, but never a finding: the article reports
+that they said it, and the report cannot contradict what they said.
+"""
+
+from __future__ import annotations
+
+from checker.compare.dates import check_date
+from checker.compare.figures import SourceFigure, check_figure
+from checker.compare.names import check_name, near_misses, term_finding
+from checker.compare.quotes import check_quote
+from checker.compare.ratings import check_rating
+from checker.compare.scope import about_other_authority, in_scope
+from checker.match.index import SourceIndex
+from checker.model import Alignment, Claim, ClaimResult, Document, Relation
+
+SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
+
+
+def _sentence(claim: Claim, article: Document) -> str:
+    if claim.sentence is None:
+        return claim.text
+    return article.text[claim.sentence.start:claim.sentence.end]
+
+
+def _query(claim: Claim, sentence: str) -> str:
+    if claim.kind == "quote":
+        return claim.payload.content  # type: ignore[union-attr]
+    return claim.text if claim.kind == "statement" else sentence
+
+
+def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
+          indexes: list[SourceIndex]) -> ClaimResult:
+    empty = Alignment(claim.id)
+    if chosen is None:
+        verdict = "out_of_scope" if relation.verdict == "different_subject" else "unchecked"
+        return ClaimResult(claim, verdict, empty)
+    facts = chosen.document.facts
+    sentence = _sentence(claim, article)
+    if not in_scope(sentence, relation, facts):
+        return ClaimResult(claim, "out_of_scope", empty)
+    alignment = chosen.align(claim, _query(claim, sentence))
+    if about_other_authority(sentence, facts):
+        return ClaimResult(claim, "not_in_source", alignment)
+    verdict, findings, evidence = _check(claim, sentence, alignment, chosen)
+    if evidence:
+        seen = {e.passage for e in evidence}
+        merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
+        method = alignment.method if alignment.method == "exact" else (
+            "facts" if claim.kind in ("rating", "date") else alignment.method if alignment.evidence else claim.kind)
+        alignment = Alignment(claim.id, merged[:3], method)
+    if claim.attribution and claim.kind != "quote":
+        findings = []
+        verdict = "supported" if verdict == "supported" else "not_in_source"
+    return ClaimResult(claim, verdict, alignment, tuple(findings))
+
+
+def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex):
+    facts = index.document.facts
+    if claim.kind == "quote":
+        if claim.payload.speaker_kind == "other":  # type: ignore[union-attr]
+            return "unchecked", [], []
+        return check_quote(claim, index)
+    if claim.kind == "figure":
+        return check_figure(claim, sentence, _source_figures(sentence, index), facts)
+    if claim.kind == "rating":
+        return check_rating(claim, facts)
+    if claim.kind == "date":
+        near = {e.passage for e in alignment.evidence if e.score >= SUPPORTED_AT}
+        return check_date(claim, facts, [d for d in index.dates if d[0] in near], index.dates)
+    if claim.kind == "entity":
+        verdict, findings = check_name(claim, index)
+        return verdict, findings, []
+    best = alignment.best
+    verdict = "supported" if best and best.score >= SUPPORTED_AT else "not_in_source"
+    misses = [m for m in near_misses(claim.text, index) if not m[0][:1].isupper()]
+    if misses:
+        return "contradicted", [term_finding(claim, misses[0])], []
+    return verdict, [], []
+
+
+def _source_figures(sentence: str, index: SourceIndex) -> list[SourceFigure]:
+    out = []
+    for i, figures in index.quantities.items():
+        for quantity, source_sentence in figures:
+            out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
+                                    index.similarity(sentence, source_sentence)))
+    return out
+
+

@@ -1,0 +1,79 @@
+"""Names and terms the source spells differently by a letter or two.
+
+A sub-editor's rule, applied generally: a name or a two-word term that the source never
+uses, where the source does use, repeatedly, the same name or term with one word a
+letter or two away ("Somerst County Council", "care leaders" for "care leavers").
+Inflections ("leaver"/"leavers") are not differences.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from checker.compare.rules import MisspeltName
+from checker.match.index import SourceIndex
+from checker.model import Claim, Finding
+from checker.textnorm import STOPWORDS, stem, words
+
+MIN_USES = 2  # how often the source must use a term for it to be the established one
+MIN_LENGTH = 5
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b or stem(a) == stem(b) or a[0] != b[0] or min(len(a), len(b)) < MIN_LENGTH:
+        return False
+    limit = 1 if max(len(a), len(b)) < 8 else 2
+    return Levenshtein.distance(a, b) <= limit
+
+
+@lru_cache(maxsize=8)
+def _neighbours(index: SourceIndex) -> tuple[dict, dict]:
+    following: dict[str, set[str]] = {}
+    preceding: dict[str, set[str]] = {}
+    for (w1, w2), count in index.bigrams.items():
+        if count >= MIN_USES:
+            following.setdefault(w1, set()).add(w2)
+            preceding.setdefault(w2, set()).add(w1)
+    return following, preceding
+
+
+def near_misses(text: str, index: SourceIndex) -> list[tuple[str, str]]:
+    """(article phrase, source phrase) pairs for terms spelt differently from the source."""
+    tokens = words(text)
+    following, preceding = _neighbours(index)
+    found: list[tuple[str, str]] = []
+    for w1, w2 in zip(tokens, tokens[1:]):
+        if (w1, w2) in index.bigrams or w1 in STOPWORDS or w2 in STOPWORDS:
+            continue
+        for x in following.get(w1, ()):
+            if _close(w2, x):
+                found.append((f"{w1} {w2}", f"{w1} {x}"))
+        for x in preceding.get(w2, ()):
+            if _close(w1, x):
+                found.append((f"{w1} {w2}", f"{x} {w2}"))
+    return list(dict.fromkeys(found))
+
+
+def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding]]:
+    if index.exact(claim.text):
+        return "supported", []
+    misses = near_misses(claim.text, index)
+    if not misses:
+        single = [w for w in words(claim.text) if w not in index.vocabulary]
+        for word in single:
+            for known, count in index.vocabulary.items():
+                if count >= MIN_USES and _close(word, known):
+                    misses.append((word, known))
+                    break
+    if not misses:
+        return "not_in_source", []
+    return "contradicted", [term_finding(claim, misses[0])]
+
+
+def term_finding(claim: Claim, miss: tuple[str, str]) -> Finding:
+    article, source = miss
+    message = (f"'{article}' is not in the source, which repeatedly uses '{source}': "
+               f"a misspelling or a misreading?")
+    return MisspeltName.finding(claim, message, article_value=article, source_value=source)

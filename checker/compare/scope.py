@@ -1,0 +1,58 @@
+"""Which claims may be held to the source at all.
+
+An article about another authority, or about a later inspection, says things the
+source cannot support or contradict: those claims are out of scope, never "supported"
+(the trap: another council's adoption service may have the same grade).  In a later
+report's article, only sentences that point back at the source's inspection (its year)
+are in scope.  Inside an article about the source, a sentence about another authority
+("Essex County Council ... improved to good") is not the source's to judge either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from checker.extract.names import COUNCIL
+from checker.model import Relation, SourceFacts
+
+
+def points_at_source(sentence: str, facts: SourceFacts | None) -> bool:
+    """Does a sentence refer to the source's own inspection (by its year)?"""
+    if not facts:
+        return False
+    years = {d[:4] for d in (facts.inspection_start, facts.inspection_end, facts.published) if d}
+    return any(re.search(rf"\b{y}\b", sentence) for y in years) and bool(
+        re.search(r"inspect|report|rated|judged|ofsted", sentence, re.I))
+
+
+def in_scope(sentence: str, relation: Relation, facts: SourceFacts | None) -> bool:
+    if relation.verdict == "different_subject":
+        return False
+    if relation.verdict in ("later_report", "earlier_report"):
+        return points_at_source(sentence, facts)
+    return True
+
+
+def place_word(authority: str | None) -> str:
+    """'Somerset' of 'Somerset County Council'."""
+    if not authority:
+        return ""
+    return re.sub(r"\s*(County|City|Borough|District|Metropolitan Borough)?\s*Council$", "", authority).strip()
+
+
+def same_authority(name: str, authority: str | None) -> bool:
+    """Is a council name the source's authority, allowing a misspelling?"""
+    place = place_word(authority)
+    return bool(place) and fuzz.ratio(place_word(name).lower(), place.lower()) >= 85
+
+
+def about_other_authority(sentence: str, facts: SourceFacts | None) -> bool:
+    if not facts or not facts.authority:
+        return False
+    names = [m.group(0) for m in COUNCIL.finditer(sentence)]
+    if not names:
+        return False
+    return not any(same_authority(n, facts.authority) for n in names) and place_word(
+        facts.authority).lower() not in sentence.lower()

@@ -1,0 +1,74 @@
+"""Dates and what they date.
+
+A date in a story matters only with its event: "published this morning, (March 27)"
+dates the report's publication, "based on an inspection in January" the inspection,
+"since its last inspection in June 2013" the previous one.  The event is read from the
+words around the date; comparison then goes to the source's own statement of that
+event (``SourceFacts``) or to the passage the sentence aligns with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.ingest.facts import MONTHS
+from checker.model import DateRef
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|"
+    rf"(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\b(?:in|since|from|until|during|of|by)\s+(?P<year_only>(?:19|20)\d\d)\b"
+)
+_PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
+_INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
+_PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out)\b", re.I)
+_MAY_VERB = re.compile(r"\bMay\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect)\b")
+
+
+def parse_match(match: re.Match) -> str | None:
+    """ISO-ish value of a date match: YYYY-MM-DD, YYYY-MM, --MM-DD, --MM, or YYYY."""
+    if match.group("year_only"):
+        return match.group("year_only")
+    month_name = match.group("month") or match.group("month2")
+    month = MONTHS[month_name.lower()]
+    day = match.group("day1") or match.group("day2")
+    year = match.group("year")
+    if day and not 1 <= int(day) <= 31:
+        return None
+    if year and day:
+        return f"{year}-{month:02d}-{int(day):02d}"
+    if year:
+        return f"{year}-{month:02d}"
+    if day:
+        return f"--{month:02d}-{int(day):02d}"
+    return f"--{month:02d}"
+
+
+def find_dates(text: str) -> list[tuple[DateRef, int, int]]:
+    """Dates in a sentence with character ranges; the event is left to :func:`event_of`."""
+    found = []
+    for match in _DATE.finditer(text):
+        if match.group("month2") == "May" and _MAY_VERB.match(text, match.start()):
+            continue  # the verb 'may', sentence-initial
+        value = parse_match(match)
+        if value is None:
+            continue
+        start = match.start("year_only") if match.group("year_only") else match.start()
+        found.append((DateRef(value=value, text=text[start:match.end()]), start, match.end()))
+    return found
+
+
+def event_of(sentence: str, start: int) -> str:
+    """Which event a date in this sentence dates: the nearest cue before it wins."""
+    before = sentence[:start]
+    window = sentence[max(0, start - 60): start + 40]
+    if _PREVIOUS.search(before[-60:]) or _PREVIOUS.search(window):
+        return "previous_inspection"
+    if _PUBLISHED.search(window):
+        return "published"
+    if _INSPECTION.search(before[-50:]):
+        return "inspection"
+    return "other"

@@ -1,0 +1,168 @@
+"""Figures with what they count and over what window.
+
+"including eight different Directors of Children's Services" over "the last ten years"
+is 8 *director* over 10 years; "the fifth director in five years" is 5 *director* over
+5 years; "The four-week inspection" is a duration of 4 *week* of an *inspection*.  The
+counted noun comes from the dependency parse (the noun a number modifies), the window
+from a time phrase in the same sentence.  The same reader runs over source passages, so
+both sides of a comparison are read alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.numbers import Mention, find_mentions, word_value
+from checker.ingest.facts import MONTHS
+from checker.model import Quantity
+
+TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "yr": "year",
+              "fortnight": "fortnight", "hour": "hour"}
+_IDENTIFIER_HEADS = frozenset(
+    "stage section level paragraph page chapter act regulation regulations year number no "
+    "key grade tier band phase annex appendix table figure article clause part".split())
+_WINDOW = re.compile(
+    r"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
+    r"(?:(?:last|past|previous|first|next)\s+)?"
+    r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b", re.I)
+
+
+def _is_year(mention: Mention, tokens) -> bool:
+    return (mention.sort == "cardinal" and 1900 <= mention.value <= 2100
+            and mention.end - mention.start == 1 and tokens[mention.start].text.isdigit())
+
+
+def _in_calendar_date(mention: Mention, tokens) -> bool:
+    """'31 January 2015', 'March 27': day numbers and years are dates, not figures."""
+    neighbours = tokens[max(0, mention.start - 2): min(len(tokens), mention.end + 2)]
+    return any(t.lower_ in MONTHS for t in neighbours) and mention.sort == "cardinal" and mention.value <= 31 \
+        or _is_year(mention, tokens)
+
+
+def _counted_noun(token):
+    """The noun a number token counts, or None (identifiers like 'Key Stage 2' count none)."""
+    head = token.head
+    if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        if head.i < token.i:
+            return None if head.lower_ in _IDENTIFIER_HEADS or head.lemma_.lower() in _IDENTIFIER_HEADS else None
+        if head.lower_ == "-" or head.text == "%":
+            return None
+        return head
+    if token.dep_ in ("nummod", "amod") and head.dep_ == "punct":
+        return None
+    # "four-week": 'four' attaches to 'week' through the hyphen in some parses
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.text == "-" and token.i + 2 < len(token.doc):
+        after = token.nbor(2)
+        if after.pos_ == "NOUN":
+            return after
+    return None
+
+
+def _percent_subject(tokens, mention: Mention):
+    """What a percentage is a share of: 'vacancy rate of 23.3%', '15% of children'."""
+    last = tokens[mention.end - 1]
+    following = tokens[mention.end: mention.end + 3]
+    for i, token in enumerate(following):
+        if token.lower_ == "of" and i + 1 < len(following):
+            for t in tokens[mention.end + i + 1: mention.end + i + 6]:
+                if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return t if t.pos_ != "PRON" else None
+    node = last
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            return node.head.head
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _phrase(noun) -> tuple[int, int]:
+    """Token range of a counted noun with its modifiers and one 'of ...' phrase."""
+    left = min([noun.i] + [c.i for c in noun.lefts if c.dep_ in ("compound", "amod", "poss")])
+    right = noun.i
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = max(t.i for t in child.subtree)
+            break
+    return left, right + 1
+
+
+def _window(sentence_text: str, exclude: tuple[int, int]) -> tuple[str, float | None, str]:
+    for match in _WINDOW.finditer(sentence_text):
+        if match.start() <= exclude[0] < match.end():
+            continue
+        value = word_value(match.group("n"))
+        if value is None:
+            continue
+        unit = match.group("unit").lower().rstrip("s")
+        return match.group(0), value, unit
+    return "", None, ""
+
+
+def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
+    """Figures in one spaCy sentence, each with its character range in the sentence's
+    document (including the hedge and the counted phrase)."""
+    tokens = sentence.doc
+    found: list[tuple[Quantity, int, int]] = []
+    for mention in find_mentions(sentence):
+        mention = Mention(mention.start + sentence.start, mention.end + sentence.start,
+                          mention.value, mention.sort, mention.currency, mention.approx)
+        if _in_calendar_date(mention, tokens):
+            continue
+        last = tokens[mention.end - 1]
+        if mention.sort == "ordinal" and mention.value <= 1:
+            continue
+        if mention.sort == "percent":
+            noun = _percent_subject(tokens, mention)
+            unit = "%"
+        elif mention.sort == "money":
+            noun = _counted_noun(last)
+            unit = mention.currency
+        else:
+            noun = _counted_noun(last)
+            if noun is None:
+                continue
+            unit = noun.lemma_.lower()
+        start_tok = mention.start - len(mention.approx.split()) if mention.approx else mention.start
+        end_tok = mention.end
+        subject = ""
+        if noun is not None:
+            left, right = _phrase(noun)
+            if left > mention.end or right > mention.end:
+                end_tok = max(end_tok, right)
+            if left >= mention.end:
+                subject = tokens[left:right].text
+            elif noun.i < mention.start:  # 'a vacancy rate of 23.3%'
+                subject = tokens[left:noun.i + 1].text
+            else:
+                subject = tokens[noun.i:right].text
+        if unit in TIME_UNITS:
+            unit = TIME_UNITS[unit]
+            if noun is not None and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+                subject = noun.head.text  # 'four-week inspection': what lasted
+        char_start = tokens[start_tok].idx
+        char_end = tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)
+        rel = (char_start - sentence.start_char, char_end - sentence.start_char)
+        window, window_value, window_unit = _window(sentence.text, rel)
+        if unit in TIME_UNITS.values() and window_value is not None and window_value == mention.value:
+            window, window_value, window_unit = "", None, ""
+        found.append((Quantity(value=mention.value, unit=unit, subject=subject, window=window,
+                             window_value=window_value, window_unit=window_unit,
+                             approx=mention.approx, ordinal=mention.sort == "ordinal",
+                             text=tokens.text[char_start:char_end]), char_start, char_end))
+    return _drop_windows(found, sentence)
+
+
+def _drop_windows(found, sentence):
+    """'ten years' in '8 directors over the last ten years' is a window, not a figure."""
+    windows = []
+    for quantity, _, _ in found:
+        if quantity.window:
+            at = sentence.text.find(quantity.window)
+            if at >= 0:
+                windows.append((sentence.start_char + at, sentence.start_char + at + len(quantity.window)))
+    return [item for item in found
+            if not (item[0].unit in TIME_UNITS.values()
+                    and any(a <= item[1] and item[2] <= b for a, b in windows))]

@@ -1,0 +1,35 @@
+"""Names of authorities, bodies and people, so that a misspelt or a different authority
+shows.  spaCy's entities are joined by a pattern for council names, which the small
+model often splits ("Somerst County Council" is not a known place)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.model import EntityRef
+
+COUNCIL = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?[ ]){1,3}(?:County |City |Borough |District |Metropolitan Borough )?Council\b")
+_LABELS = {"ORG", "GPE", "PERSON"}
+_TITLES = re.compile(r"^(?:the|mr|mrs|ms|dr|councillor|cllr)\s+", re.I)
+
+
+def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
+    """Names in one spaCy sentence, with character ranges in its document."""
+    found: dict[tuple[int, int], EntityRef] = {}
+    text = sentence.doc.text
+    for match in COUNCIL.finditer(sentence.text):
+        start = sentence.start_char + match.start()
+        found[(start, start + len(match.group(0)))] = EntityRef(match.group(0), "ORG")
+    for ent in sentence.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        name = _TITLES.sub("", ent.text).strip(" '’s")
+        if len(name) < 3 or not name[:1].isupper():
+            continue
+        start = ent.start_char + ent.text.index(name) if name in ent.text else ent.start_char
+        span = (start, start + len(name))
+        if any(a <= span[0] and span[1] <= b for a, b in found):
+            continue
+        found[span] = EntityRef(text[span[0]:span[1]], ent.label_)
+    return [(ref, a, b) for (a, b), ref in sorted(found.items())]

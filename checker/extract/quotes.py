@@ -1,0 +1,225 @@
+"""Direct quotations and who the article says spoke them.
+
+Three shapes occur in news copy:
+
+* inline quotations in double or single quote marks, straight or curly;
+* quotations running over several paragraphs, where each paragraph opens with a quote
+  mark and only the last one closes (the press convention);
+* lists reproduced from the source after an attributing line ("The report also said:"),
+  whose items are the source's words though no quote marks surround them.
+
+The speaker decides whether a quotation is checked: words given to the report, Ofsted or
+the inspectors are compared with the source; words of a council officer or a
+councillor are recorded, not judged against the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.context import ArticleContext, Paragraph
+from checker.model import Claim, Quotation, Span
+
+OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019", "'": "'"}
+REPORTING_LEMMAS = frozenset(
+    """say tell add describe find state conclude highlight identify call brand warn accept
+    admit claim note report criticise criticize praise write explain insist argue suggest
+    reveal urge stress comment confirm observe judge rate label maintain acknowledge
+    apologise apologize look""".split()
+)
+_SOURCE_WORDS = re.compile(
+    r"\b(report|reports|ofsted|inspectors?|inspection(?: team)?|hmi|watchdog|regulator|"
+    r"the review|it|they)\b", re.I)
+_OTHER_WORDS = re.compile(
+    r"\b(council(?:lor|lors)?|mr|mrs|ms|dr|chief|director|leader|chair|spokes(?:man|woman|person)|"
+    r"minister|member|cabinet|officer|head|mp|he|she|we|i)\b", re.I)
+_GRADE_ONLY = re.compile(
+    r"^\W*(outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)\W*$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\u2022)\s+")
+_INTRO = re.compile(r":\s*$")
+
+
+@dataclass
+class _Open:
+    speaker: str
+    kind: str
+    cue: str
+
+
+def _pairs(text: str) -> list[tuple[int, int, bool]]:
+    """(content start, content end, closed) for each quotation in one paragraph."""
+    found: list[tuple[int, int, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char in ("\u201c", '"') or (char in ("\u2018", "'") and _opens_single(text, i)):
+            closer = OPEN_CLOSE[char]
+            j = _closing(text, i + 1, char, closer)
+            if j is None:
+                found.append((i + 1, n, False))
+                break
+            found.append((i + 1, j, True))
+            i = j + 1
+            continue
+        i += 1
+    return found
+
+
+def _opens_single(text: str, i: int) -> bool:
+    """A single quote opens a quotation, not an apostrophe: space before, letter after."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and after.isalnum()
+
+
+def _closing(text: str, start: int, opener: str, closer: str) -> int | None:
+    j = start
+    while j < len(text):
+        if text[j] == closer:
+            if closer in ("'", "\u2019"):
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if after.isalpha():  # apostrophe inside a word: don't, council's
+                    j += 1
+                    continue
+            return j
+        if opener == '"' and text[j] == "\u201c":
+            return None
+        j += 1
+    return None
+
+
+def classify_speaker(speaker: str) -> str:
+    """source, other or unknown, from the words naming the speaker."""
+    if not speaker:
+        return "unknown"
+    if _SOURCE_WORDS.search(speaker) and not re.search(r"\bcouncil", speaker, re.I):
+        return "source"
+    if _OTHER_WORDS.search(speaker) or speaker[:1].isupper():
+        return "other"
+    return "unknown"
+
+
+def _speaker_in(sentence, inside: tuple[int, int]) -> tuple[str, str]:
+    """The speaker and cue of a quotation from one sentence's parse, ignoring words
+    inside the quotation itself."""
+    start, end = inside
+    for token in sentence:
+        if start <= token.idx < end:
+            continue
+        if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and not start <= c.idx < end]
+            if not subject and token.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp", "ccomp"):
+                head = token.head
+                subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subject and head.pos_ in ("NOUN", "PROPN"):
+                    subject = [head]
+            agent = [t for c in token.children if c.dep_ == "agent"
+                     for t in c.children if t.dep_ == "pobj"]
+            subject = agent or subject
+            if subject:
+                words = [t for t in subject[0].subtree if not start <= t.idx < end]
+                if words:
+                    doc = sentence.doc
+                    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+                    return text.strip(" ,\u201c\u201d\"'"), token.text
+    match = re.search(r"according to ([A-Z][\w' ]+|the [\w ]+)", sentence.text)
+    if match:
+        return match.group(1).strip(), "according to"
+    return "", ""
+
+
+def _speaker_near(paragraph: Paragraph, start: int, end: int) -> tuple[str, str]:
+    """Look for the cue in the sentence that opens the quotation, then in the one that
+    closes it (a quotation of several sentences ends '..., said the report.')."""
+    sentences = [s for s in paragraph.doc.sents if s.start_char < end + 2 and s.end_char > start - 1]
+    following = [s for s in paragraph.doc.sents if s.start_char >= end]
+    candidates = sentences[:1] + sentences[-1:] + following[:1]
+    for sentence in candidates:
+        speaker, cue = _speaker_in(sentence, (start, end))
+        if speaker:
+            return speaker, cue
+    return "", ""
+
+
+def _resolve(speaker: str, last_source: str, last_other: str) -> tuple[str, str]:
+    """Pronoun speakers take the last named speaker of their sort."""
+    lower = speaker.lower()
+    if lower in ("they", "it") and last_source:
+        return last_source, "source"
+    if lower in ("he", "she") and last_other:
+        return last_other, "other"
+    return speaker, classify_speaker(speaker)
+
+
+def extract(ctx: ArticleContext) -> list[Claim]:
+    claims: list[Claim] = []
+    carry: _Open | None = None  # a quotation left open at the end of the last paragraph
+    intro: _Open | None = None  # an attributing line ending in ':' before a list
+    last_source = last_other = ""
+    previous: _Open | None = None  # speaker of the last quotation in the paragraph before
+    for paragraph in ctx.paragraphs:
+        text = paragraph.passage.text
+        sources_here = _source_mentions(paragraph)
+        if sources_here:
+            last_source = sources_here[-1]
+        persons = [e.text for e in paragraph.doc.ents if e.label_ == "PERSON"]
+        if persons:
+            last_other = persons[-1]
+        if intro and (_LIST_ITEM.match(text) or (len(text) < 80 and _INTRO.search(text))):
+            body = _LIST_ITEM.sub("", text).rstrip(":").strip()
+            start = text.index(body) if body else 0
+            if len(body.split()) >= 2:
+                claims.append(_claim(paragraph, start, start + len(body), intro, "list"))
+            continue
+        intro = None
+        pairs = _pairs(text)
+        for index, (start, end, closed) in enumerate(pairs):
+            content = text[start:end]
+            continuing = carry is not None and index == 0 and text.lstrip()[:1] in OPEN_CLOSE
+            if continuing:
+                opened = carry
+            else:
+                speaker, cue = _speaker_near(paragraph, start, end)
+                speaker, kind = _resolve(speaker, last_source, last_other)
+                if not speaker and index > 0 and claims and claims[-1].attribution:
+                    prev = claims[-1].payload  # a later quotation in the same paragraph
+                    speaker, kind = prev.speaker, prev.speaker_kind
+                opened = _Open(speaker, kind, cue)
+                if (not speaker and index == 0 and previous and text.lstrip()[:1] in OPEN_CLOSE
+                        and len(content.split()) >= 6):
+                    opened = previous  # a new quote paragraph goes on with the last speaker
+            carry = None if closed else opened
+            if _GRADE_ONLY.match(content) or not content.strip():
+                continue  # a quoted grade is a rating, handled in ratings
+            trimmed = content.rstrip(" ,.;:")
+            claims.append(_claim(paragraph, start, start + len(trimmed), opened, "quote marks"))
+        if not pairs:
+            carry = None
+        here = [c.payload for c in claims if c.span.start >= paragraph.offset]
+        previous = _Open(here[-1].speaker, here[-1].speaker_kind, here[-1].cue) if pairs and here else None
+        if _INTRO.search(text) and not pairs:
+            sentence = paragraph.sentences()[-1]
+            speaker, cue = _speaker_in(sentence, (len(text), len(text)))
+            if not speaker and re.search(r"\b(report|ofsted|inspectors)\b", text, re.I):
+                speaker, cue = re.search(r"\b(the report|report|ofsted|inspectors)\b", text, re.I).group(1), "colon"
+            speaker, kind = _resolve(speaker, last_source, last_other)
+            if kind == "source":
+                intro = _Open(speaker, kind, cue or "colon")
+    return claims
+
+
+def _source_mentions(paragraph: Paragraph) -> list[str]:
+    return [m.group(0) for m in re.finditer(r"\b(?:the (?:new )?report|Ofsted|inspectors)\b",
+                                            paragraph.passage.text, re.I)]
+
+
+def _claim(paragraph: Paragraph, start: int, end: int, opened: _Open, cue: str) -> Claim:
+    span = paragraph.span(start, end)
+    content = paragraph.passage.text[start:end]
+    return Claim(id="", kind="quote", span=span, text=content,
+                 payload=Quotation(content=content, speaker=opened.speaker,
+                                   speaker_kind=opened.kind, cue=opened.cue or cue,
+                                   content_span=span),
+                 attribution=opened.speaker)

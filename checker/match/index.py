@@ -1,0 +1,207 @@
+"""A prepared source: its passages folded, indexed for retrieval, and read for figures
+and dates, once.  Alignment runs as a cascade, cheapest first, and records which stage
+answered (trafilatura's extraction fallbacks are the model):
+
+1. ``exact``  the claim's words, folded, stand in a passage;
+2. ``fuzzy``  a quotation nearly stands in a passage (rapidfuzz, length-weighted, so a
+   short heading cannot win by being contained in the query);
+3. ``bm25``   ranked retrieval (bm25s), re-scored by how much of the claim's weighted
+   vocabulary the passage covers.
+
+Below a floor, a claim aligns to nothing: the source does not contain it, and forcing a
+match would turn "not in the source" into a false "supported".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from checker.model import Alignment, Claim, Document, Evidence, Passage
+from checker.textnorm import fold, stems, words
+
+ALIGN_FLOOR = 0.45
+TOP_K = 10
+MAX_EVIDENCE = 3
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'‘(])")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where a quotation best fits in a passage: the passage, the source words, score."""
+
+    passage: Passage
+    text: str
+    score: float
+
+
+class SourceIndex:
+    """Everything alignment and comparison need to know about one source document."""
+
+    def __init__(self, document: Document) -> None:
+        import bm25s
+
+        self.document = document
+        self.passages = [p for p in document.passages if p.text.strip()]
+        self.folded = [fold(p.text) for p in self.passages]
+        self.stems = [stems(p.text) for p in self.passages]
+        self.joined = "\n".join(self.folded)
+        self._starts: list[int] = []
+        pos = 0
+        for text in self.folded:
+            self._starts.append(pos)
+            pos += len(text) + 1
+        self.df = Counter(s for doc in self.stems for s in set(doc))
+        self.retriever = bm25s.BM25()
+        self.retriever.index([doc or ["_"] for doc in self.stems], show_progress=False)
+        self._vocab = {s: i for i, s in enumerate(sorted(self.df))}
+
+    # -- shared lookups ------------------------------------------------------------
+    def idf(self, stem: str) -> float:
+        n = len(self.passages)
+        return math.log(1 + (n - self.df.get(stem, 0) + 0.5) / (self.df.get(stem, 0) + 0.5))
+
+    def passage_at(self, folded_offset: int) -> int:
+        """Index of the passage holding a character offset of :attr:`joined`."""
+        lo, hi = 0, len(self._starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._starts[mid] <= folded_offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    @cached_property
+    def bigrams(self) -> Counter:
+        """Counts of adjacent word pairs in the source: its established terms."""
+        counts: Counter = Counter()
+        for text in self.folded:
+            tokens = words(text)
+            counts.update(zip(tokens, tokens[1:]))
+        return counts
+
+    @cached_property
+    def vocabulary(self) -> Counter:
+        return Counter(w for text in self.folded for w in words(text))
+
+    @cached_property
+    def quantities(self):
+        """Figures of every passage that has a number in it, read as the article's are."""
+        from checker.extract.figures import read_quantities
+        from checker.nlp import parse_many
+
+        numeric = [i for i, p in enumerate(self.passages)
+                   if re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                r"twenty|thirty|forty|fifty|hundred|half|quarter|third|fifth)\b",
+                                p.text, re.I)]
+        out: dict[int, list] = {}
+        for i, doc in zip(numeric, parse_many([self.passages[i].text for i in numeric])):
+            out[i] = [(q, sent.text) for sent in doc.sents for q, _, _ in read_quantities(sent)]
+        return out
+
+    @cached_property
+    def dates(self) -> list[tuple[str, str, str]]:
+        """(passage id, date value, sentence) for every date the source gives."""
+        from checker.extract.dates import find_dates
+
+        out = []
+        for passage in self.passages:
+            for ref, start, _ in find_dates(passage.text):
+                out.append((passage.id, ref.value, best_sentence(passage.text, ref.text)))
+        return out
+
+    def similarity(self, query: str, text: str) -> float:
+        """IDF-weighted share of the query's vocabulary that a text uses."""
+        wanted = set(stems(query))
+        total = sum(self.idf(s) for s in wanted)
+        return sum(self.idf(s) for s in wanted & set(stems(text))) / total if total else 0.0
+
+    # -- alignment -----------------------------------------------------------------
+    def exact(self, text: str) -> list[int]:
+        needle = fold(text).strip(" .,;:")
+        if len(needle) < 4:
+            return []
+        hits, start = [], 0
+        while True:
+            at = self.joined.find(needle, start)
+            if at < 0:
+                return hits
+            hits.append(self.passage_at(at))
+            start = at + 1
+
+    def candidates(self, query: str, k: int = TOP_K) -> list[int]:
+        tokens = [s for s in stems(query) if s in self._vocab]
+        if not tokens:
+            return []
+        results, _ = self.retriever.retrieve([tokens], k=min(k, len(self.passages)),
+                                             show_progress=False)
+        return [int(i) for i in results[0]]
+
+    def coverage(self, query_stems: list[str], index: int) -> float:
+        """Share of the query's IDF-weighted vocabulary found in a passage."""
+        wanted = set(query_stems)
+        total = sum(self.idf(s) for s in wanted)
+        return sum(self.idf(s) for s in wanted & set(self.stems[index])) / total if total else 0.0
+
+    def best_window(self, text: str, indexes: list[int]) -> Window | None:
+        """The closest source text to a quotation among some passages (length-weighted
+        partial ratio, so a passage shorter than the quotation is penalised)."""
+        needle = fold(text).strip(" .,;:\"'")
+        if not needle:
+            return None
+        best: Window | None = None
+        for i in indexes:
+            hay = self.folded[i]
+            result = fuzz.partial_ratio_alignment(needle, hay)
+            if result is None:
+                continue
+            score = result.score / 100
+            if len(hay) < len(needle):
+                score *= len(hay) / len(needle)
+            window = _widen(hay, result.dest_start, result.dest_end) if len(hay) >= len(needle) else hay
+            if best is None or score > best.score:
+                best = Window(self.passages[i], window, score)
+        return best
+
+    def align(self, claim: Claim, query: str) -> Alignment:
+        """Best passages for a claim, given the text that should be looked up for it."""
+        exact = self.exact(query)
+        if exact:
+            evidence = [self._evidence(i, query, 1.0) for i in dict.fromkeys(exact)]
+            return Alignment(claim.id, tuple(evidence[:MAX_EVIDENCE]), "exact")
+        query_stems = stems(query)
+        scored = []
+        for i in self.candidates(query):
+            score = self.coverage(query_stems, i)
+            scored.append((score, i))
+        scored.sort(reverse=True)
+        evidence = [self._evidence(i, query, s) for s, i in scored[:MAX_EVIDENCE] if s >= ALIGN_FLOOR]
+        return Alignment(claim.id, tuple(evidence), "bm25" if evidence else "none")
+
+    def _evidence(self, index: int, query: str, score: float) -> Evidence:
+        passage = self.passages[index]
+        return Evidence(passage=passage.id, text=best_sentence(passage.text, query), score=score)
+
+
+def best_sentence(text: str, query: str) -> str:
+    """The sentence of a passage that shares most words with the query."""
+    sentences = _SENTENCE.split(text)
+    if len(sentences) == 1:
+        return text
+    wanted = set(stems(query))
+    return max(sentences, key=lambda s: len(wanted & set(stems(s))))
+
+
+def _widen(text: str, start: int, end: int) -> str:
+    """Extend a character window to whole words."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
