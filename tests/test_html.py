@@ -257,3 +257,12 @@ def test_one_article_is_one_page(tmp_path):
 def test_several_articles_to_stdout_is_a_usage_error():
     with pytest.raises(UsageError, match="-o"):
         render(run_of(seedlike_result(), injection_result()))
+
+
+def test_page_names_are_cut_at_a_word():
+    from checker.report.html import slug
+
+    assert slug("local-news-2015-03-27-somerset-branded-inadequate") == \
+        "local-news-2015-03-27-somerset-branded"
+    assert slug("BBC: Somerset!") == "bbc-somerset"
+    assert slug("<>") == "article"

@@ -65,6 +65,7 @@ class Watched:
 def _watch(browser, **context_options) -> tuple[object, Watched]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
     page = context.new_page()
+    page.set_default_timeout(5000)
     watched = Watched(page)
     context.on("request", lambda request: watched.requests.append(request.url))
     # anything not the page itself is refused before it leaves the machine
@@ -280,3 +281,57 @@ def test_the_watch_sees_requests_errors_and_dialogs(browser, tmp_path):
     assert watched.outside_requests() == ["http://127.0.0.1:9/x.png"]
     assert "boom" in watched.errors
     assert watched.dialogs == ["hi"]
+
+
+SEEDS = Path(__file__).parent.parent / "corpora" / "seeds"
+SEED_REPORT = SEEDS / "ofsted-2015-03-27-somerset-childrens-services-report.txt"
+
+
+@pytest.mark.slow
+def test_seed_corpus_findings_are_visible_with_their_source_passages(tab, tmp_path):
+    """``checker check`` on the seed articles writes an index and a page each; every
+    finding the pipeline made is on its page, visible, beside its source passage."""
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+    from checker.engine import default_checker
+    from checker.ingest.documents import load_document
+
+    articles = sorted(str(p) for p in SEEDS.glob("*.txt") if p != SEED_REPORT)
+    index = tmp_path / "seeds.html"
+    outcome = CliRunner().invoke(cli, ["check", *articles, "--source", str(SEED_REPORT),
+                                       "-f", "html", "-o", str(index)])
+    assert outcome.exit_code in (0, 1), outcome.output
+    source = load_document(str(SEED_REPORT), "source")
+    run = default_checker().run([load_document(a, "article") for a in articles], [source])
+    assert sum(len(r.findings) for r in run.results) > 0
+
+    tab.open(index)
+    rows = tab.page.locator("tbody tr")
+    assert rows.count() == len(articles)
+    pages = [tmp_path / href for href in
+             tab.page.eval_on_selector_all("tbody th a", "as => as.map(a => a.getAttribute('href'))")]
+    error_cells = [rows.nth(n).locator("td").nth(2).inner_text() for n in range(len(articles))]
+    assert error_cells == [str(sum(1 for f in r.findings
+                                   if f.severity == "error" and not f.suppressed))
+                           for r in run.results]
+    for number, (page_path, result) in enumerate(zip(pages, run.results), 1):
+        tab.open(page_path)
+        page = tab.page
+        assert result.relation.verdict in page.locator(".relation").inner_text()
+        for claim_result in result.claims:
+            live = [f for f in claim_result.findings if not f.suppressed]
+            if not live:
+                continue
+            card = page.locator(".card").filter(
+                has=page.locator(f'xpath=self::*[@data-claim-id="{claim_result.claim.id}"]'))
+            assert card.count() == 1 and card.is_visible()
+            text = card.inner_text()
+            for finding in live:
+                assert finding.code in text
+            best = claim_result.alignment.best
+            if best is not None:
+                passage = source.passage(best.passage)
+                quoted = " ".join(card.locator("blockquote").first.inner_text().split())
+                assert quoted == " ".join((passage.text if passage else best.text).split())
+        tab.shot(f"seed-{number}")

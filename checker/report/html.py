@@ -407,8 +407,12 @@ def render_index(entries: list[tuple[str, CheckResult]], now: datetime | None = 
 
 
 def slug(text: str, limit: int = 48) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words)[:limit].strip("-") or "article"
+    """Lower-case words joined by hyphens, cut at a word boundary within ``limit``."""
+    joined = "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+    if len(joined) > limit:
+        cut = joined[:limit + 1]
+        joined = cut.rsplit("-", 1)[0] if "-" in cut else joined[:limit]
+    return joined or "article"
 
 
 def page_names(run: RunResult, index_name: str) -> list[str]:
