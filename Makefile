@@ -23,6 +23,8 @@ install: .venv/installed
 
 demo: .venv/installed
 	.venv/bin/checker check $(ARTICLES) --source $(REPORT) || test $$? -eq 1
+	.venv/bin/checker check $(ARTICLES) --source $(REPORT) -f html -o out/seeds-report.html || test $$? -eq 1
+	@echo "HTML report: $(CURDIR)/out/seeds-report.html (an index; one page per article beside it)"
 
 test: .venv/installed
 	$(PY) -m pytest -q
