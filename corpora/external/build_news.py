@@ -11,34 +11,41 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 from pathlib import Path
 
-SETS = {
-    # file: (origin label, licence, url key in meta)
-    "frank_consistency_valid.jsonl": ("frank", "MIT (artidoro/frank @ 80a88fb)"),
+SETS = {  # file: (origin label, licence); XSum first, its copies of BBC texts are cleaner
     "xsum_hallucination_numeric_val.jsonl": (
         "xsum", "CC BY 4.0 (google-research-datasets/xsum_hallucination_annotations @ 4abdbb2)"),
+    "frank_consistency_valid.jsonl": ("frank", "MIT (artidoro/frank @ 80a88fb)"),
 }
+_SHARE = re.compile(r"^Share this with.*?Copy this link", re.S)
+
+
+def same_text_key(text: str) -> str:
+    """FRANK and XSum hold the same BBC articles with different spacing and page
+    furniture: compare the words only, without the share-bar prefix."""
+    return " ".join(re.findall(r"[a-z0-9]+", _SHARE.sub("", text).lower()))
 WICE = ("wice_alignment_dev.jsonl", "wice",
         "annotations ODC-BY 1.0 (ryokamoi/wice @ ddeb6c1); page text from Common Crawl")
 
 
 def news_records(folder: Path) -> list[dict]:
-    """One record per distinct article, with every summary written from it; faithful
-    ones (label consistent, or the BBC's own first sentence) first."""
+    """One record per distinct article, with every summary written from it, each marked
+    faithful when judged consistent or when it is the BBC's own first sentence."""
     by_text: dict[str, dict] = {}
     for name, (origin, licence) in SETS.items():
         for line in (folder / name).open(encoding="utf-8"):
             row = json.loads(line)
             text = row["source_text"].strip()
-            record = by_text.setdefault(text, {
+            record = by_text.setdefault(same_text_key(text), {
                 "id": f"{origin}-{len(by_text):04d}", "origin": origin, "licence": licence,
                 "url": row["meta"].get("url", ""), "text": text, "summaries": []})
             faithful = row.get("label") == "consistent" or row["meta"].get("system") == "Gold"
             summary = row["claim"].strip()
-            if summary not in record["summaries"]:
-                record["summaries"].insert(0, summary) if faithful else record["summaries"].append(summary)
+            if all(summary != s["text"] for s in record["summaries"]):
+                record["summaries"].append({"text": summary, "faithful": faithful})
     return list(by_text.values())
 
 

@@ -1,0 +1,228 @@
+"""Corpus mode, measured: index build time per document, attribution accuracy and time
+per article as the corpus grows from 10 to 2,000 documents, and throughput against --jobs.
+
+Real text only (corpora/external/news.jsonl.gz, see its README): the targets are news
+articles, the queries the summaries written from them (a summary must find its own
+article among all the others), the distractors the other articles and WiCE web pages cut
+into parts of about 1,200 characters.  One article in six never enters any corpus: its
+summaries measure how often a query whose article is absent is rightly told "none".
+
+    .venv/bin/python bench/bench_corpus.py            # writes bench/results/corpus.{json,svg}
+    .venv/bin/python bench/bench_corpus.py --quick    # sizes up to 250, for a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.corpus.attribution import attribute  # noqa: E402
+from checker.corpus.runner import Job, attribute_article, run_tasks  # noqa: E402
+from checker.corpus.store import CorpusIndex, build_index  # noqa: E402
+from checker.ingest.documents import document_from_text  # noqa: E402
+
+NEWS = ROOT / "corpora" / "external" / "news.jsonl.gz"
+RESULTS = ROOT / "bench" / "results"
+SIZES = (10, 50, 100, 250, 500, 1000, 2000)
+PART_CHARS = 1200
+HOLD_OUT_EVERY = 6
+
+
+def load_records() -> list[dict]:
+    with gzip.open(NEWS, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def parts(text: str, size: int = PART_CHARS) -> list[str]:
+    """A page cut at line boundaries into parts of about ``size`` characters."""
+    out, current = [], ""
+    for line in text.split("\n"):
+        if current and len(current) + len(line) > size:
+            out.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        out.append(current)
+    return [p for p in out if len(p) >= 300]
+
+
+def split_sets(records: list[dict]):
+    news = [r for r in records if r["summaries"]]
+    targets = [r for i, r in enumerate(news) if i % HOLD_OUT_EVERY != HOLD_OUT_EVERY - 1]
+    held_out = [r for i, r in enumerate(news) if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1]
+    distractors = [(f"{r['id']}-p{j:02d}", p) for r in records if not r["summaries"]
+                   for j, p in enumerate(parts(r["text"]))]
+    return targets, held_out, distractors
+
+
+def write_corpus(folder: Path, targets: list[dict], distractors, size: int) -> list[dict]:
+    """``size`` documents: targets first (all of them once the corpus is big enough),
+    then distractor parts; returns the targets it holds."""
+    held = targets[:size]
+    for record in held:
+        (folder / f"{record['id']}.txt").write_text(record["text"], encoding="utf-8")
+    for name, text in distractors[: size - len(held)]:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return held
+
+
+def queries(records: list[dict], faithful_only: bool):
+    for record in records:
+        for k, summary in enumerate(record["summaries"]):
+            if summary["faithful"] or not faithful_only:
+                yield record["id"], document_from_text(summary["text"], f"{record['id']}-s{k}", "article")
+
+
+def score(index: CorpusIndex, held: list[dict], faithful_only: bool) -> dict:
+    """Top-1 accuracy (the chosen source is the summary's own article), how often the
+    own article ranked first before the 'none' decision, and how often it said none."""
+    right = ranked_first = said_none = total = 0
+    by_origin: dict[str, list[int]] = {}
+    for wanted, query in queries(held, faithful_only):
+        found = attribute(query, index)
+        total += 1
+        chosen = Path(found.chosen.uri).stem if found.chosen else None
+        right += chosen == wanted
+        said_none += chosen is None
+        best = found.chosen or (found.runners_up[0] if found.runners_up else None)
+        ranked_first += best is not None and Path(best.uri).stem == wanted
+        tally = by_origin.setdefault(wanted.split("-")[0], [0, 0])
+        tally[0] += chosen == wanted
+        tally[1] += 1
+    return {"queries": total, "top1_accuracy": right / max(total, 1),
+            "ranked_first": ranked_first / max(total, 1), "wrongly_none": said_none / max(total, 1),
+            "by_origin": {k: {"queries": n, "top1_accuracy": ok / n} for k, (ok, n) in
+                          sorted(by_origin.items())}}
+
+
+def measure_size(size: int, targets, held_out, distractors, work: Path) -> dict:
+    folder = work / f"corpus-{size}"
+    folder.mkdir()
+    held = write_corpus(folder, targets, distractors, size)
+    stats = build_index(folder)
+    index = CorpusIndex(folder, stats.store)
+    started = time.perf_counter()
+    faithful = score(index, held, faithful_only=True)
+    per_article = (time.perf_counter() - started) / max(faithful["queries"], 1)
+    every = score(index, held, faithful_only=False)
+    absent = [attribute(q, index).chosen is None for _, q in queries(held_out, True)]
+    row = {"documents": stats.documents, **faithful,
+           "all_summaries": every,
+           "absent_queries": len(absent), "absent_said_none": sum(absent) / max(len(absent), 1),
+           "ms_per_article": 1000 * per_article,
+           "index_seconds": stats.seconds,
+           "ms_index_per_document": 1000 * stats.seconds / max(stats.documents, 1)}
+    print(json.dumps(row), flush=True)
+    return row
+
+
+def measure_jobs(work: Path, targets, distractors, jobs_list=(1, 2)) -> list[dict]:
+    """Articles a second through the batch runner (attribution) at each --jobs."""
+    folder = work / "corpus-jobs"
+    folder.mkdir()
+    held = write_corpus(folder, targets, distractors, 1000)
+    stats = build_index(folder)
+    folder_q = work / "queries"
+    folder_q.mkdir()
+    items = []
+    for record in held:
+        for k, summary in enumerate(record["summaries"][:2]):
+            path = folder_q / f"{record['id']}-s{k}.txt"
+            path.write_text(summary["text"], encoding="utf-8")
+            items.append(str(path))
+    job = Job(corpus=str(folder.resolve()), store=str(stats.store))
+    rows = []
+    baseline = None
+    for jobs in jobs_list:
+        started = time.perf_counter()
+        results = run_tasks(attribute_article, items, job, jobs=jobs, progress=False)
+        seconds = time.perf_counter() - started
+        chosen = [r.chosen.uri if r.chosen else None for r in results]
+        baseline = baseline or chosen
+        rows.append({"jobs": jobs, "articles": len(items), "seconds": seconds,
+                     "articles_per_second": len(items) / seconds, "same_as_jobs_1": chosen == baseline})
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def svg_plot(rows: list[dict]) -> str:
+    """Accuracy (left axis) and ms per article (right axis) against corpus size (log x)."""
+    import math
+
+    width, height, left, right, top, bottom = 640, 360, 60, 60, 30, 50
+    xs = [math.log10(r["documents"]) for r in rows]
+    x0, x1 = min(xs), max(xs)
+    max_ms = max(r["ms_per_article"] for r in rows) * 1.15
+
+    def px(x: float) -> float:
+        return left + (x - x0) / max(x1 - x0, 1e-9) * (width - left - right)
+
+    def py(fraction: float) -> float:
+        return top + (1 - fraction) * (height - top - bottom)
+
+    def line(points, colour, dash=""):
+        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(points))
+        dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in points)
+        return f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2" {dash}/>{dots}'
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'font-family="sans-serif" font-size="12">',
+           '<rect width="100%" height="100%" fill="white"/>']
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        y = py(tick)
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:.0%}</text>')
+        out.append(f'<text x="{width - right + 6}" y="{y + 4:.1f}">{tick * max_ms:.0f} ms</text>')
+    for r, x in zip(rows, xs):
+        out.append(f'<text x="{px(x):.1f}" y="{height - bottom + 18}" text-anchor="middle">{r["documents"]}</text>')
+    out.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">'
+               'documents in the corpus (log scale)</text>')
+    out.append(line([(px(x), py(r["top1_accuracy"])) for r, x in zip(rows, xs)], "#1f77b4"))
+    out.append(line([(px(x), py(r["absent_said_none"])) for r, x in zip(rows, xs)], "#2ca02c",
+                    'stroke-dasharray="5,4"'))
+    out.append(line([(px(x), py(r["ms_per_article"] / max_ms)) for r, x in zip(rows, xs)], "#d62728"))
+    legend = (("#1f77b4", "top-1 attribution accuracy"), ("#2ca02c", "absent article: said none"),
+              ("#d62728", "ms per article (right axis)"))
+    for i, (colour, label) in enumerate(legend):
+        y = top + 150 + 16 * i
+        out.append(f'<rect x="{left + 10}" y="{y - 9}" width="12" height="4" fill="{colour}"/>'
+                   f'<text x="{left + 28}" y="{y - 4}">{label}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="sizes up to 250 only")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    targets, held_out, distractors = split_sets(load_records())
+    sizes = [s for s in SIZES if not args.quick or s <= 250]
+    work = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    os.environ["CHECKER_CACHE_DIR"] = str(work / "cache")
+    try:
+        rows = [measure_size(size, targets, held_out, distractors, work) for size in sizes]
+        jobs = measure_jobs(work, targets, distractors) if not args.quick else []
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    report = {"targets": len(targets), "held_out": len(held_out),
+              "distractor_parts": len(distractors), "sizes": rows, "jobs": jobs,
+              "cpus": os.cpu_count()}
+    (args.out / "corpus.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (args.out / "corpus.svg").write_text(svg_plot(rows), encoding="utf-8")
+    print(f"wrote {args.out / 'corpus.json'} and {args.out / 'corpus.svg'}")
+
+
+if __name__ == "__main__":
+    main()

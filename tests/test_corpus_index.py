@@ -1,0 +1,114 @@
+"""The corpus store: built once, re-parsed only where content changed, bounded memory."""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+
+import pytest
+
+from checker.corpus.store import BESIDE, CorpusIndex, build_index, find_store, open_index
+from checker.errors import MissingInput, UsageError
+from checker.ingest.documents import load_document
+from corpus_helpers import REPORT, somerset_corpus, write_news
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_second_run_parses_nothing_and_a_changed_file_alone_is_parsed(tmp_path, cache):
+    corpus = somerset_corpus(tmp_path / "corpus", 20)
+    first = build_index(corpus)
+    assert (first.documents, first.parsed, first.rebuilt_bm25) == (21, 21, True)
+    assert first.store.is_relative_to(cache)
+    again = build_index(corpus)
+    assert (again.parsed, again.reused, again.rebuilt_bm25) == (0, 21, False)
+
+    changed = next(corpus.glob("xsum-*.txt"))
+    changed.write_text(changed.read_text() + "\nA line added later.", encoding="utf-8")
+    third = build_index(corpus)
+    assert (third.parsed, third.reused, third.removed, third.rebuilt_bm25) == (1, 20, 1, True)
+
+
+def test_touched_or_renamed_files_are_rehashed_not_reparsed(tmp_path):
+    corpus = somerset_corpus(tmp_path / "corpus", 5)
+    build_index(corpus)
+    report = corpus / REPORT.name
+    os.utime(report, ns=(1, 1))  # same bytes, new mtime
+    (corpus / "xsum-0000.txt").rename(corpus / "renamed.txt")
+    stats = build_index(corpus)
+    assert (stats.parsed, stats.reused) == (0, 6)
+    assert "renamed.txt" in {c.path for c in CorpusIndex(corpus, stats.store).cards}
+
+
+def test_deleted_files_leave_the_store(tmp_path):
+    corpus = somerset_corpus(tmp_path / "corpus", 5)
+    build_index(corpus)
+    (corpus / "xsum-0001.txt").unlink()
+    stats = build_index(corpus)
+    assert (stats.documents, stats.removed) == (5, 1)
+    assert len(list((stats.store / "docs").glob("*.json.gz"))) == 5
+
+
+def test_beside_store_is_found_first(tmp_path):
+    corpus = somerset_corpus(tmp_path / "corpus", 3)
+    stats = build_index(corpus, beside=True)
+    assert stats.store == corpus.resolve() / BESIDE
+    assert find_store(corpus) == stats.store
+    assert len(open_index(corpus)) == 4  # the store itself is not indexed
+
+
+def test_stored_document_is_the_parsed_source(tmp_path):
+    corpus = somerset_corpus(tmp_path / "corpus", 3)
+    index = open_index(corpus)
+    row = next(i for i, c in enumerate(index.cards) if c.path == REPORT.name)
+    stored, parsed = index.document(row), load_document(str(REPORT), "source")
+    assert stored.passages == parsed.passages and stored.facts == parsed.facts
+    assert stored.id == parsed.id and stored.uri == str(corpus.resolve() / REPORT.name)
+    card = index.cards[row]
+    assert (card.authority, card.published, card.is_report) == (
+        "Somerset County Council", "2015-03-27", True)
+
+
+def test_unreadable_files_are_skipped_with_a_reason(tmp_path):
+    corpus = somerset_corpus(tmp_path / "corpus", 2)
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
+    stats = build_index(corpus)
+    assert stats.documents == 3
+    assert sorted(p for p, _ in stats.skipped) == ["empty.txt", "scan.pdf"]
+
+
+def test_bad_corpus_arguments(tmp_path):
+    with pytest.raises(MissingInput):
+        build_index(tmp_path / "nowhere")
+    with pytest.raises(UsageError):
+        build_index(REPORT)
+
+
+def _peak_while_indexing(corpus) -> int:
+    tracemalloc.start()
+    try:
+        build_index(corpus)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_building_does_not_hold_the_corpus_in_memory(tmp_path):
+    """Four times the reports, (almost) the same peak: one report is parsed at a time
+    and the BM25 matrix is built from term files streamed from disk."""
+    build_index(write_news(tmp_path / "warm", 2) and tmp_path / "warm")  # imports done
+    text = REPORT.read_text(encoding="utf-8")
+    peaks = {}
+    for copies in (4, 16):
+        corpus = tmp_path / f"reports-{copies}"
+        corpus.mkdir()
+        for n in range(copies):
+            (corpus / f"report-{n}.txt").write_text(f"{text}\nCopy {n}.\n", encoding="utf-8")
+        peaks[copies] = _peak_while_indexing(corpus)
+    added_text = 12 * len(text)
+    assert peaks[16] - peaks[4] < added_text / 4, (peaks, added_text)
