@@ -1,0 +1,127 @@
+"""Acceptance: the URL + PDF route reads the same content as the plain-text route.
+
+The seed articles are served as news pages (with furniture) and the seed report as a
+multi-page PDF over loopback; checking them must find the same must-flag discrepancies
+and the same alignments as checking the seed text files, and take no claim from the
+page furniture.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from checker.engine import Checker
+from checker.ingest.documents import load_document
+from checker.textnorm import fold
+from newspages import SEED_PAGES, SEEDS, news_page
+from reportpdf import REPORT, build_report_pdf
+
+pytestmark = pytest.mark.slow  # spaCy parses the report twice (text and PDF)
+
+GOLD = json.loads((SEEDS / "gold.json").read_text("utf-8"))
+ORIGINAL = {d["file"]: d["original"] for d in json.loads(
+    (SEEDS / "manifest.json").read_text("utf-8"))["documents"]}
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", fold(text)).strip()
+
+
+@pytest.fixture(scope="module")
+def served(httpserver_module):
+    return httpserver_module
+
+
+@pytest.fixture(scope="module")
+def httpserver_module(tmp_path_factory):
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    pdf = build_report_pdf(tmp_path_factory.mktemp("routes") / "somerset.pdf")
+    server.expect_request("/reports/somerset.pdf").respond_with_data(
+        pdf.read_bytes(), content_type="application/pdf")
+    for name in SEED_PAGES:
+        page, _, _ = news_page(name, charset="windows-1252" if name == "local" else "utf-8")
+        server.expect_request(f"/news/{name}").respond_with_data(
+            page.encode("cp1252" if name == "local" else "utf-8"),
+            content_type="text/html; charset=" + ("windows-1252" if name == "local" else "utf-8"))
+    yield server
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def routes(served, tmp_path_factory):
+    """For each seed page: (plain-text result, URL + PDF result)."""
+    import os
+
+    os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    checker = Checker()
+    text_source = load_document(str(REPORT), "source")
+    pdf_source = load_document(served.url_for("/reports/somerset.pdf"), "source")
+    out = {}
+    for name, seed in SEED_PAGES.items():
+        plain = checker.check(load_document(str(SEEDS / seed.file), "article"), [text_source])
+        web = checker.check(load_document(served.url_for(f"/news/{name}"), "article"), [pdf_source])
+        out[name] = (plain, web)
+    os.environ.pop("CHECKER_CACHE_DIR")
+    return out
+
+
+def flagged_gold(result, seed_file: str, flag: str = "must") -> set[str]:
+    """Ids of the gold claims of ``flag`` on which ``result`` reports a finding."""
+    doc = next(d for d in GOLD["documents"] if d["article"] == ORIGINAL[seed_file])
+    text = squash(result.article.text)
+    found = set()
+    for claim in (c for c in doc["claims"] if c["flag"] == flag):
+        quote = squash(claim["article_quote"])
+        for claim_result in result.claims:
+            if claim_result.findings and (squash(claim_result.claim.text) in quote
+                                          or quote in squash(claim_result.claim.text)):
+                found.add(claim["id"])
+        assert quote in text  # the gold quote must be in what was read
+    return found
+
+
+def alignments(result) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(kind, claim text) -> (verdict, text of the aligned passage)."""
+    source = result.sources[0]
+    out = {}
+    for claim_result in result.claims:
+        best = claim_result.alignment.best
+        passage = source.passage(best.passage) if best else None
+        aligned = squash(passage.text) if passage else (squash(best.text) if best else None)
+        out[(claim_result.claim.kind, squash(claim_result.claim.text))] = (claim_result.verdict, aligned)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PAGES))
+def test_same_must_flag_discrepancies(routes, name):
+    plain, web = routes[name]
+    seed_file = SEED_PAGES[name].file
+    assert flagged_gold(web, seed_file) == flagged_gold(plain, seed_file)
+    assert web.relation.verdict == plain.relation.verdict
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PAGES))
+def test_same_alignments(routes, name):
+    plain, web = routes[name]
+    body = squash(web.article.text)
+    plain_aligned = {k: v for k, v in alignments(plain).items() if k[1] in body}
+    web_aligned = alignments(web)
+    differ = {k: (v, web_aligned.get(k)) for k, v in plain_aligned.items() if web_aligned.get(k) != v}
+    assert not differ
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PAGES))
+def test_no_claim_from_page_furniture(routes, name):
+    _, web = routes[name]
+    seed_text = squash((SEEDS / SEED_PAGES[name].file).read_text("utf-8"))
+    headline = squash(SEED_PAGES[name].headline or "")
+    foreign = [c.claim.text for c in web.claims
+               if squash(c.claim.text) not in seed_text and squash(c.claim.text) not in headline]
+    assert not foreign
