@@ -31,12 +31,8 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def served(httpserver_module):
-    return httpserver_module
-
-
-@pytest.fixture(scope="module")
-def httpserver_module(tmp_path_factory):
+def served(tmp_path_factory):
+    """A loopback server with the seed pages and the report PDF."""
     from pytest_httpserver import HTTPServer
 
     server = HTTPServer(host="127.0.0.1", port=0)
@@ -57,18 +53,17 @@ def httpserver_module(tmp_path_factory):
 @pytest.fixture(scope="module")
 def routes(served, tmp_path_factory):
     """For each seed page: (plain-text result, URL + PDF result)."""
-    import os
-
-    os.environ["CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     checker = Checker()
-    text_source = load_document(str(REPORT), "source")
-    pdf_source = load_document(served.url_for("/reports/somerset.pdf"), "source")
     out = {}
-    for name, seed in SEED_PAGES.items():
-        plain = checker.check(load_document(str(SEEDS / seed.file), "article"), [text_source])
-        web = checker.check(load_document(served.url_for(f"/news/{name}"), "article"), [pdf_source])
-        out[name] = (plain, web)
-    os.environ.pop("CHECKER_CACHE_DIR")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHECKER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        text_source = load_document(str(REPORT), "source")
+        pdf_source = load_document(served.url_for("/reports/somerset.pdf"), "source")
+        for name, seed in SEED_PAGES.items():
+            plain = checker.check(load_document(str(SEEDS / seed.file), "article"), [text_source])
+            web = checker.check(load_document(served.url_for(f"/news/{name}"), "article"),
+                                [pdf_source])
+            out[name] = (plain, web)
     return out
 
 
