@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.model import CheckResult, ClaimResult, Span
-from checker.textnorm import fold
+from checker.textnorm import fold, fold_keep_offsets
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 RELATION_ALIASES = {"different_authority": "different_subject"}
@@ -61,10 +61,6 @@ def _norm(text: str) -> str:
     return fold(text)
 
 
-def _loose(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]+", " ", _norm(text)).split().__str__()
-
-
 def _contains(haystack: str, needle: str) -> bool:
     if _norm(needle) in _norm(haystack):
         return True
@@ -75,9 +71,8 @@ def _contains(haystack: str, needle: str) -> bool:
 def _locate(text: str, quote: str) -> Span | None:
     at = text.find(quote)
     if at < 0:
-        folded = _norm(text)
-        at = folded.find(_norm(quote))
-        if at < 0 or len(folded) != len(text):
+        at = fold_keep_offsets(text).find(fold_keep_offsets(quote))
+        if at < 0:
             return None
     return Span(at, at + len(quote))
 
@@ -98,6 +93,10 @@ def _map_claims(result: CheckResult, gold_claims: list[dict]) -> dict[int, list[
                 best, best_key = i, key
         if best is not None:
             mapped[best].append(claim_result)
+        for i, (gold, gold_span) in enumerate(zip(gold_claims, spans)):
+            if (i != best and gold_span is not None and gold["kind"] == claim_result.claim.kind
+                    and span.contains(gold_span)):
+                mapped[i].append(claim_result)  # a sentence claim covers each of its parts
     return mapped
 
 
@@ -191,7 +190,8 @@ def render(scores: Scores) -> str:
     for line in scores.boilerplate:
         lines.append(f"  {line}")
     verdict_right = sum(1 for _, g, m in scores.verdicts if g == m)
-    lines.append(f"verdict agreement    {verdict_right}/{len(scores.verdicts)}  (informational)")
+    lines.append(f"verdict agreement    {verdict_right}/{len(scores.verdicts)}  (informational)  differ: "
+                 + ", ".join(f"{g_id} {g}->{m}" for g_id, g, m in scores.verdicts if g != m))
     lines.append("")
     lines.append("per claim kind       flagged/flaggable (must+may)")
     for kind, counts in sorted(scores.by_kind.items()):

@@ -78,6 +78,8 @@ class SourceFacts:
     inspection_end: str | None = None
     published: str | None = None
     judgements: tuple[Judgement, ...] = ()
+    inspection_passage: str | None = None  # where the dates were read, for citations
+    published_passage: str | None = None
 
 
 @dataclass(frozen=True)

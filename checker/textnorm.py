@@ -29,6 +29,12 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
+def fold_keep_offsets(text: str) -> str:
+    """Quote, dash and space folding and lower case, one character for one, so offsets
+    into the result are offsets into ``text`` (for locating a quotation)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_QUOTES))
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, apostrophes and hyphens kept inside words."""
     return _WORD.findall(fold(text).replace("'s ", " ").replace("'s", ""))
@@ -50,12 +56,21 @@ def content_words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A light suffix-stripper: enough to meet 'directors' with 'director', 'rated' with
-    'rate', without a stemming library whose rules would also merge unrelated words."""
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: len(word) - len(suffix)] + repl
-    return word
+    """A light suffix-stripper: enough to meet 'directors' with 'director' and 'improved'
+    with 'improvement', without a stemming library whose rules would also merge
+    unrelated words."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix in ("ments", "ment", "ings", "ing", "ied", "ies", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    else:
+        if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def stems(text: str) -> list[str]:

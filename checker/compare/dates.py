@@ -48,18 +48,20 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
     ref: DateRef = claim.payload  # type: ignore[assignment]
     if facts and ref.event == "published" and facts.published:
         day = date.fromisoformat(facts.published)
-        evidence = [Evidence("report published", f"Report published: {day:%-d %B %Y}", 1.0)]
+        cite = facts.published_passage or "report published"
+        evidence = [Evidence(cite, f"Report published: {day:%-d %B %Y}", 1.0)]
         if matches(ref.value, day):
             return "supported", [], evidence
-        return _mismatch(claim, ref, f"{day:%-d %B %Y}", "publication", "report published", evidence)
+        return _mismatch(claim, ref, f"{day:%-d %B %Y}", "publication", cite, evidence)
     if facts and ref.event == "inspection" and facts.inspection_start and facts.inspection_end:
         days = _days(facts.inspection_start, facts.inspection_end)
         shown = f"{days[0]:%-d %B %Y} – {days[-1]:%-d %B %Y}"
-        evidence = [Evidence("inspection dates", f"Inspection date: {shown}", 1.0)]
+        cite = facts.inspection_passage or "inspection dates"
+        evidence = [Evidence(cite, f"Inspection date: {shown}", 1.0)]
         if any(matches(ref.value, d) for d in days):
             return "supported", [], evidence
         if not any(matches_value(ref.value, value) for _, value, _ in anywhere):
-            return _mismatch(claim, ref, shown, "inspection", "inspection dates", evidence)
+            return _mismatch(claim, ref, shown, "inspection", cite, evidence)
     for dates in (near, anywhere):
         agreeing = [(p, v, t) for p, v, t in dates if matches_value(ref.value, v)]
         if agreeing:

@@ -120,14 +120,15 @@ def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):
     end = date.fromisoformat(facts.inspection_end)
     span_days = (end - start).days + 1
     claimed = q.value * UNIT_DAYS[q.unit]
-    evidence = [Evidence(passage="inspection dates", text=f"{start:%-d %B %Y} – {end:%-d %B %Y}", score=1.0)]
+    cite = facts.inspection_passage or "inspection dates"
+    evidence = [Evidence(passage=cite, text=f"Inspection date: {start:%-d %B %Y} – {end:%-d %B %Y}", score=1.0)]
     if abs(claimed - span_days) <= max(3.0, 0.15 * span_days) or (q.approx and abs(claimed - span_days) <= 0.3 * span_days):
         return "supported", [], evidence
     message = (f"The article says the inspection lasted {fmt(q.value)} {q.unit}s ('{claim.text}'); "
                f"the source's inspection dates, {start:%-d %B} – {end:%-d %B %Y}, span {span_days} days "
                f"(about {span_days / UNIT_DAYS[q.unit]:.1f} {q.unit}s)")
     finding = DurationMismatch.finding(claim, message, article_value=f"{fmt(q.value)} {q.unit}s",
-                                       source_value=f"{span_days} days", passage="inspection dates")
+                                       source_value=f"{span_days} days", passage=cite)
     return "contradicted", [finding], evidence
 
 

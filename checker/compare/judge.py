@@ -7,6 +7,8 @@ that they said it, and the report cannot contradict what they said.
 
 from __future__ import annotations
 
+import re
+
 from checker.compare.dates import check_date
 from checker.compare.figures import SourceFigure, check_figure
 from checker.compare.names import check_name, near_misses, term_finding
@@ -25,6 +27,23 @@ def _sentence(claim: Claim, article: Document) -> str:
     return article.text[claim.sentence.start:claim.sentence.end]
 
 
+_CLAUSE = re.compile(r"\s*(?:[,;:()]|\s-\s|\b(?:including|but|while|although|whereas|because|and that|who|which)\b)\s*")
+
+
+WINDOW, STRIDE = 8, 4
+
+
+def clauses(text: str) -> tuple[str, ...]:
+    """A long sentence's pieces, each looked up on its own, since one sentence often
+    draws on several passages: its clauses of four or more words, and overlapping
+    windows of eight words for clauses the punctuation does not mark."""
+    parts = [p for p in _CLAUSE.split(text) if p and len(p.split()) >= 4]
+    tokens = text.split()
+    if len(tokens) > 12:
+        parts += [" ".join(tokens[i:i + WINDOW]) for i in range(0, len(tokens) - STRIDE, STRIDE)]
+    return tuple(dict.fromkeys(parts)) if len(parts) > 1 else ()
+
+
 def _query(claim: Claim, sentence: str) -> str:
     if claim.kind == "quote":
         return claim.payload.content  # type: ignore[union-attr]
@@ -41,7 +60,8 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
     sentence = _sentence(claim, article)
     if not in_scope(sentence, relation, facts):
         return ClaimResult(claim, "out_of_scope", empty)
-    alignment = chosen.align(claim, _query(claim, sentence))
+    alignment = chosen.align(claim, _query(claim, sentence),
+                             clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
     verdict, findings, evidence = _check(claim, sentence, alignment, chosen)
@@ -71,14 +91,20 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
         near = {e.passage for e in alignment.evidence if e.score >= SUPPORTED_AT}
         return check_date(claim, facts, [d for d in index.dates if d[0] in near], index.dates)
     if claim.kind == "entity":
-        verdict, findings = check_name(claim, index)
-        return verdict, findings, []
-    best = alignment.best
-    verdict = "supported" if best and best.score >= SUPPORTED_AT else "not_in_source"
-    misses = [m for m in near_misses(claim.text, index) if not m[0][:1].isupper()]
+        return check_name(claim, index)
+    cited = [e.passage for e in alignment.evidence]
+    covered = index.joint_coverage(claim.text, cited) if cited else 0.0
+    verdict = "supported" if covered >= SUPPORTED_AT else "not_in_source"
+    misses = [m for m in near_misses(claim.text, index) if not _is_name(m[0], claim.text)]
     if misses:
         return "contradicted", [term_finding(claim, misses[0])], []
     return verdict, [], []
+
+
+def _is_name(phrase: str, text: str) -> bool:
+    """Names are the entity claims' to report; a statement reports only common terms."""
+    match = re.search(re.escape(phrase).replace("\\ ", r"\W+"), text, re.I)
+    return bool(match) and match.group(0)[:1].isupper()
 
 
 def _source_figures(sentence: str, index: SourceIndex) -> list[SourceFigure]:

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker.compare.rules import MisspeltName
 from checker.match.index import SourceIndex
-from checker.model import Claim, Finding
+from checker.model import Claim, Evidence, Finding
 from checker.textnorm import STOPWORDS, stem, words
 
 MIN_USES = 2  # how often the source must use a term for it to be the established one
@@ -56,9 +56,17 @@ def near_misses(text: str, index: SourceIndex) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
-def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding]]:
+def _cite(index: SourceIndex, text: str) -> list[Evidence]:
+    hits = index.exact(text)
+    if not hits:
+        return []
+    passage = index.passages[hits[0]]
+    return [Evidence(passage.id, passage.text, 1.0)]
+
+
+def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], list[Evidence]]:
     if index.exact(claim.text):
-        return "supported", []
+        return "supported", [], _cite(index, claim.text)
     misses = near_misses(claim.text, index)
     if not misses:
         single = [w for w in words(claim.text) if w not in index.vocabulary]
@@ -68,8 +76,8 @@ def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding]]:
                     misses.append((word, known))
                     break
     if not misses:
-        return "not_in_source", []
-    return "contradicted", [term_finding(claim, misses[0])]
+        return "not_in_source", [], []
+    return "contradicted", [term_finding(claim, misses[0])], _cite(index, misses[0][1])
 
 
 def term_finding(claim: Claim, miss: tuple[str, str]) -> Finding:

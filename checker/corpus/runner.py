@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import UsageError
-from checker.model import Alignment, CheckResult, ClaimResult, Document, Relation, RunResult
+from checker.model import CheckResult, Document, Relation, RunResult
 
 Item = str | Document  # a path, or an article already read (standard input)
 
@@ -45,11 +45,12 @@ def _state(job: Job):
 
 
 def _load(item: Item, job: Job) -> Document:
+    """An article read as ``checker check`` reads one (front matter blanked)."""
     if isinstance(item, Document):
         return item
-    from checker.ingest.documents import load_document
+    from checker.batch import BatchRunner, Overrides
 
-    return load_document(item, "article", job.encoding)
+    return BatchRunner(Overrides(encoding=job.encoding), checker=object()).load_article(item)[0]
 
 
 def attribute_article(item: Item, job: Job):
@@ -67,24 +68,15 @@ def check_article(item: Item, job: Job) -> CheckResult:
     index, checker = _state(job)
     article = _load(item, job)
     found = attribute(article, index)
-    if found.chosen is None:
-        relation = Relation("unknown", None, found.reasons, found.candidates)
-        return CheckResult(article=article, sources=(), relation=relation,
-                           claims=_unchecked(article))
+    if found.chosen is None:  # claims listed, none judged against a source
+        result = checker.check(article, [])
+        return replace(result, relation=Relation("unknown", None, found.reasons, found.candidates))
     source = index.document(found.chosen.row)
     result = checker.check(article, [source])
     relation = replace(result.relation, source=result.relation.source or source.uri,
                        reasons=found.reasons + tuple(result.relation.reasons),
                        candidates=found.candidates)
     return replace(result, relation=relation)
-
-
-def _unchecked(article: Document) -> tuple[ClaimResult, ...]:
-    """An article with no source still has claims: listed, none of them checked."""
-    from checker.extract import extract_claims
-
-    return tuple(ClaimResult(claim=c, verdict="unchecked", alignment=Alignment(c.id))
-                 for c in extract_claims(article))
 
 
 def _run_pool(task: Callable, items: Sequence[Item], job: Job, jobs: int) -> Iterator:
@@ -167,3 +159,18 @@ def _share_sources(results: list[CheckResult]) -> Iterator[CheckResult]:
     for result in results:
         sources = tuple(seen.setdefault(s.id, s) for s in result.sources)
         yield replace(result, sources=sources) if sources else result
+
+
+def corpus_batch(arguments: Sequence[str], corpus: str | Path, overrides, *, jobs: int = 1,
+                 scheduler: str | None = None, progress: bool | None = None):
+    """``checker check --corpus``: the batch runner's article expansion, configs and
+    shaping (rules enabled, suppressions, min severity), with corpus attribution."""
+    from checker.batch import Batch, BatchRunner, expand_articles, shape
+
+    configs_from = BatchRunner(overrides, checker=object())  # reads configs only
+    locations = expand_articles(arguments)
+    configs = [overrides.apply(configs_from.config(location)) for location in locations]
+    run = check_corpus(locations, corpus, jobs=jobs, scheduler=scheduler,
+                       encoding=overrides.encoding, progress=progress)
+    results = tuple(shape(result, config) for result, config in zip(run.results, configs))
+    return Batch(RunResult(results), tuple(configs))

@@ -24,7 +24,7 @@ def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
     for ent in sentence.ents:
         if ent.label_ not in _LABELS:
             continue
-        name = _TITLES.sub("", ent.text).strip(" '’s")
+        name = re.sub(r"['’]s?$", "", _TITLES.sub("", ent.text)).strip()
         if len(name) < 3 or not name[:1].isupper():
             continue
         start = ent.start_char + ent.text.index(name) if name in ent.text else ent.start_char

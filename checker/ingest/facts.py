@@ -69,16 +69,27 @@ def read_facts(text: str, passages: tuple[Passage, ...]) -> SourceFacts:
     if match:
         authority = match.group(1).strip()
     start = end = published = None
+    inspection_passage = published_passage = None
     inspection = re.search(r"Inspection dates?:?\s*" + _DAY_MONTH_YEAR +
                            r"(?:\s*[-–—to]+\s*" + _DAY_MONTH_YEAR + ")?", head)
     if inspection:
         start = parse_date(*inspection.groups()[:3])
         end = parse_date(*inspection.groups()[3:]) if inspection.group(4) else start
+        inspection_passage = _passage_at(passages, inspection.start())
     pub = re.search(r"(?:Report )?published:?\s*" + _DAY_MONTH_YEAR, head, re.I)
     if pub:
         published = parse_date(*pub.groups())
+        published_passage = _passage_at(passages, pub.start())
     return SourceFacts(authority=authority, inspection_start=start, inspection_end=end,
-                       published=published, judgements=tuple(_judgements(passages)))
+                       published=published, judgements=tuple(_judgements(passages)),
+                       inspection_passage=inspection_passage, published_passage=published_passage)
+
+
+def _passage_at(passages: tuple[Passage, ...], offset: int) -> str | None:
+    for passage in passages:
+        if passage.span.start <= offset < passage.span.end:
+            return passage.id
+    return None
 
 
 def _judgements(passages: tuple[Passage, ...]) -> list[Judgement]:

@@ -26,9 +26,22 @@ from checker.model import Alignment, Claim, Document, Evidence, Passage
 from checker.textnorm import fold, stems, words
 
 ALIGN_FLOOR = 0.45
+CHUNK_FLOOR = 0.75  # a clause must be nearly all there to count on its own
 TOP_K = 10
 MAX_EVIDENCE = 3
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'‘(])")
+
+
+# Words that frame a claim as reported ("the report does praise", "Ofsted say") rather
+# than carry what the source says; a passage need not contain them to be the source.
+FRAME = frozenset(stems(
+    "report reports ofsted inspector inspectors say says said find found praise praises "
+    "criticise criticises criticised highlight highlighted identify identified describe "
+    "described note noted state stated conclude concluded according does did also"))
+
+
+def query_stems(text: str) -> list[str]:
+    return [s for s in stems(text) if s not in FRAME]
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,14 @@ class SourceIndex:
                 out.append((passage.id, ref.value, best_sentence(passage.text, ref.text)))
         return out
 
+    def joint_coverage(self, query: str, passage_ids: list[str]) -> float:
+        """Share of the query's weighted vocabulary that some cited passage uses: how much
+        of a sentence the evidence, taken together, accounts for."""
+        wanted = set(query_stems(query))
+        have = {s for i, p in enumerate(self.passages) if p.id in passage_ids for s in self.stems[i]}
+        total = sum(self.idf(s) for s in wanted)
+        return sum(self.idf(s) for s in wanted & have) / total if total else 0.0
+
     def similarity(self, query: str, text: str) -> float:
         """IDF-weighted share of the query's vocabulary that a text uses."""
         wanted = set(stems(query))
@@ -169,19 +190,35 @@ class SourceIndex:
                 best = Window(self.passages[i], window, score)
         return best
 
-    def align(self, claim: Claim, query: str) -> Alignment:
-        """Best passages for a claim, given the text that should be looked up for it."""
+    def score(self, query_stems: list[str], index: int) -> float:
+        """How well a passage accounts for a query.  A heading of three or more words
+        that the query repeats whole ("needed priority and immediate action") is where
+        the query comes from, though it covers few of the query's words."""
+        score = self.coverage(query_stems, index)
+        passage = self.passages[index]
+        heading = set(self.stems[index])
+        if passage.kind == "heading" and index > 0 and len(heading) >= 3 and heading <= set(query_stems):
+            score = max(score, 0.9)
+        return score
+
+    def align(self, claim: Claim, query: str, chunks: tuple[str, ...] = ()) -> Alignment:
+        """Best passages for a claim, given the text to look up for it and, for a long
+        sentence, its clauses (each may come from a different passage)."""
         exact = self.exact(query)
         if exact:
             evidence = [self._evidence(i, query, 1.0) for i in dict.fromkeys(exact)]
             return Alignment(claim.id, tuple(evidence[:MAX_EVIDENCE]), "exact")
-        query_stems = stems(query)
-        scored = []
-        for i in self.candidates(query):
-            score = self.coverage(query_stems, i)
-            scored.append((score, i))
-        scored.sort(reverse=True)
-        evidence = [self._evidence(i, query, s) for s, i in scored[:MAX_EVIDENCE] if s >= ALIGN_FLOOR]
+        best: dict[int, tuple[float, str]] = {}
+        for text in (query, *chunks):
+            text_stems = query_stems(text)
+            floor = ALIGN_FLOOR if text is query else CHUNK_FLOOR
+            for i in self.candidates(text):
+                score = self.score(text_stems, i)
+                if score >= floor and score > best.get(i, (0.0, ""))[0]:
+                    best[i] = (score, text)
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        evidence = [self._evidence(i, text, score) for i, (score, text) in ranked[:MAX_EVIDENCE]
+                    if score >= ALIGN_FLOOR]
         return Alignment(claim.id, tuple(evidence), "bm25" if evidence else "none")
 
     def _evidence(self, index: int, query: str, score: float) -> Evidence:
