@@ -8,7 +8,7 @@ import sys
 import click
 
 from checker import __version__
-from checker.errors import CheckerError
+from checker.errors import CheckerError, UsageError
 from checker.model import SEVERITY_RANK, RunResult
 from checker.report import FORMATS
 
@@ -58,8 +58,15 @@ def cli() -> None:
 @click.option("--show-text", is_flag=True,
               help="Print the text read from each article (and --source) that line and "
                    "column refer to, then stop.")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="Find each article's source in this directory of sources (indexed on "
+                   "first use, see 'checker index') instead of --source.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --corpus: check this many articles at once (process pool).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
 def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
-          encoding, verbose, color, no_cache, show_text) -> None:
+          encoding, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error, write
@@ -72,7 +79,12 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
         _write(_shown_text(articles, overrides), output)
         return
     try:
-        batch = run_batch(articles, overrides)
+        if corpus:
+            batch = _corpus_batch(articles, overrides, corpus, jobs, scheduler)
+        elif jobs != 1 or scheduler:
+            raise UsageError("--jobs and --scheduler go with --corpus")
+        else:
+            batch = run_batch(articles, overrides)
     except CheckerError as err:  # machine formats still get a machine-readable error
         _write(render_error(fmt, err), output)
         raise
@@ -83,6 +95,33 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
     else:
         _write(render(batch.run, fmt, color=color, verbose=verbose), None)
     sys.exit(batch.exit_code())
+
+
+def _corpus_batch(articles, overrides, corpus, jobs, scheduler):
+    from checker.corpus.runner import corpus_batch
+
+    if overrides.sources:
+        raise UsageError("give either --source or --corpus, not both")
+    return corpus_batch(articles, corpus, overrides, jobs=jobs, scheduler=scheduler)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--beside", is_flag=True,
+              help="Keep the index in DIRECTORY/.checker-index instead of the user cache.")
+def index(directory, beside) -> None:
+    """Index the source documents in DIRECTORY for 'checker check --corpus'.
+
+    Parses each file once; run it again after the corpus changes and only new or
+    changed files are parsed."""
+    from checker.corpus.store import build_index
+
+    stats = build_index(directory, beside=beside)
+    for path, why in stats.skipped:
+        click.echo(f"checker: skipped {path}: {why}", err=True)
+    click.echo(f"{stats.documents} documents indexed in {stats.store} "
+               f"({stats.parsed} parsed, {stats.reused} unchanged, {stats.removed} removed; "
+               f"{stats.seconds:.1f} s)")
 
 
 def _shown_text(articles, overrides) -> str:
