@@ -189,6 +189,12 @@ def test_reference_links_move_to_the_card_and_keep_the_filters(tab, tmp_path):
     page.locator("#ref-3 a").click()
     assert page.evaluate("document.activeElement.id") == "claim-3"
     assert page.evaluate("location.hash") == "#kind=figure,quote"
+    page.locator("#claim-3 a.where").click()
+    assert page.evaluate("document.activeElement.closest('sup').id") == "ref-3"
+    page.goto("about:blank")
+    tab.open(tmp_path / "report.html", "#claim-4")
+    assert page.evaluate("document.activeElement.id") == "claim-4"
+    assert "current" in page.locator("#claim-4").get_attribute("class")
 
 
 def test_page_has_landmarks_and_headings(tab, tmp_path):

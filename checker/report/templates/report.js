@@ -188,4 +188,7 @@
   form.hidden = false;
   setBoxes(readState());
   apply();
+  /* an address that names a claim (report.html#claim-3) opens on it */
+  var named = document.getElementById(window.location.hash.slice(1));
+  if (named && named.classList.contains("card")) { select(named); }
 })();
