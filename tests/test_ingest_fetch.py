@@ -15,19 +15,13 @@ from checker.cli import main
 from checker.errors import FetchError
 from checker.ingest.documents import load_document
 from checker.ingest.fetch import FetchOptions, decode_markup, fetch
+from ingest_helpers import assert_refused, private_cache  # noqa: F401 (autouse fixture)
 
 PAGE = ("<html><head><title>Council rated inadequate</title></head><body><article>"
         "<h1>Council rated inadequate</h1>"
         + "".join(f"<p>Paragraph {i}: inspectors found that the council had failed to act on "
                   f"{i} warnings about children at risk over two years.</p>" for i in range(1, 6))
         + "</article></body></html>")
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Each test its own cache, never the user's."""
-    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
 
 
 def test_identifies_itself_and_reads_gzip(httpserver):
@@ -99,18 +93,6 @@ def test_charset_from_header_meta_and_latin1_as_windows_1252():
 # --- bad input: one line on stderr, exit 2, nothing written -----------------------------
 
 
-def run_failing(argv, tmp_path, capsys) -> str:
-    out = tmp_path / "report.json"
-    with pytest.raises(SystemExit) as exit_:
-        main([*argv, "-o", str(out)])
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("checker: error: "), err
-    assert "Traceback" not in err
-    assert not out.exists()
-    return err
-
-
 @pytest.fixture
 def seed_source(tmp_path):
     path = tmp_path / "report.txt"
@@ -122,7 +104,7 @@ def seed_source(tmp_path):
 @pytest.mark.parametrize("status, words", [(404, "HTTP 404 NOT FOUND"), (500, "HTTP 500")])
 def test_error_status(httpserver, tmp_path, capsys, seed_source, status, words):
     httpserver.expect_request("/gone").respond_with_data("no", status=status)
-    err = run_failing(["check", httpserver.url_for("/gone"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/gone"), "-s", seed_source], tmp_path, capsys)
     assert words.lower() in err.lower()
 
 
@@ -131,7 +113,7 @@ def test_dns_failure(tmp_path, capsys, monkeypatch, seed_source):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
-    err = run_failing(["check", "http://news.example.invalid/story", "-s", seed_source],
+    err = assert_refused(["check", "http://news.example.invalid/story", "-s", seed_source],
                       tmp_path, capsys)
     assert "cannot resolve host 'news.example.invalid'" in err
 
@@ -143,7 +125,7 @@ def test_timeout(httpserver, tmp_path, capsys, monkeypatch, seed_source):
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
     monkeypatch.setenv("CHECKER_FETCH_TIMEOUT", "0.3")
-    err = run_failing(["check", httpserver.url_for("/slow"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/slow"), "-s", seed_source], tmp_path, capsys)
     assert "timed out after 0.3 s" in err
 
 
@@ -152,7 +134,7 @@ def test_redirect_loop(httpserver, tmp_path, capsys, seed_source):
         Response(status=302, headers={"Location": "/b"}))
     httpserver.expect_request("/b").respond_with_response(
         Response(status=302, headers={"Location": "/a"}))
-    err = run_failing(["check", httpserver.url_for("/a"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/a"), "-s", seed_source], tmp_path, capsys)
     assert "redirects (a redirect loop?)" in err
 
 
@@ -175,7 +157,7 @@ def test_response_over_size_cap(httpserver, tmp_path, capsys, monkeypatch, seed_
     else:
         httpserver.expect_request("/big").respond_with_data(big, content_type="text/html")
     monkeypatch.setenv("CHECKER_FETCH_MAX_BYTES", "10000")
-    err = run_failing(["check", httpserver.url_for("/big"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/big"), "-s", seed_source], tmp_path, capsys)
     assert "over the 10,000-byte size cap" in err
 
 
@@ -191,13 +173,13 @@ def test_gzip_bomb_is_capped_on_decoded_size(httpserver):
 def test_binary_served_as_html(httpserver, tmp_path, capsys, seed_source):
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
     httpserver.expect_request("/img").respond_with_data(png, content_type="text/html")
-    err = run_failing(["check", httpserver.url_for("/img"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/img"), "-s", seed_source], tmp_path, capsys)
     assert "served or named as HTML but is a PNG image" in err
 
 
 def test_empty_page(httpserver, tmp_path, capsys, seed_source):
     httpserver.expect_request("/empty").respond_with_data("", content_type="text/html")
-    err = run_failing(["check", httpserver.url_for("/empty"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/empty"), "-s", seed_source], tmp_path, capsys)
     assert "empty response" in err
 
 
@@ -205,7 +187,7 @@ def test_page_without_article_text(httpserver, tmp_path, capsys, seed_source):
     httpserver.expect_request("/shell").respond_with_data(
         "<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav>"
         "<script>app()</script></body></html>", content_type="text/html")
-    err = run_failing(["check", httpserver.url_for("/shell"), "-s", seed_source], tmp_path, capsys)
+    err = assert_refused(["check", httpserver.url_for("/shell"), "-s", seed_source], tmp_path, capsys)
     assert "no article text found" in err
 
 
@@ -213,6 +195,6 @@ def test_source_url_errors_too(httpserver, tmp_path, capsys):
     article = tmp_path / "article.txt"
     article.write_text("Ofsted rated the council inadequate.\n", "utf-8")
     httpserver.expect_request("/report.pdf").respond_with_data("gone", status=404)
-    err = run_failing(["check", str(article), "-s", httpserver.url_for("/report.pdf")],
+    err = assert_refused(["check", str(article), "-s", httpserver.url_for("/report.pdf")],
                       tmp_path, capsys)
     assert "/report.pdf: HTTP 404" in err

@@ -12,6 +12,7 @@ from checker.cli import main
 from checker.ingest.documents import load_document
 from checker.ingest.pdf import read_pdf
 from checker.textnorm import fold
+from ingest_helpers import assert_refused, private_cache  # noqa: F401 (autouse fixture)
 from reportpdf import REPORT, RUNNING_HEADER, build_report_pdf
 
 
@@ -125,16 +126,6 @@ def test_paragraph_runs_over_a_page_break(tmp_path):
 # --- refused: one line on stderr, exit 2, nothing written --------------------------------
 
 
-def refused(argv, tmp_path, capsys) -> str:
-    out = tmp_path / "out.txt"
-    with pytest.raises(SystemExit) as exit_:
-        main([*argv, "-o", str(out)])
-    err = capsys.readouterr().err
-    assert exit_.value.code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
-    assert not out.exists()
-    return err
-
-
 @pytest.fixture
 def article(tmp_path):
     path = tmp_path / "article.txt"
@@ -150,26 +141,25 @@ def test_pdf_without_text_layer(tmp_path, capsys, article):
     pdf.rect(72, 72, 400, 600, fill=1)  # a page image stands in for a scan: no text
     pdf.showPage()
     pdf.save()
-    err = refused(["check", article, "-s", str(scan)], tmp_path, capsys)
+    err = assert_refused(["check", article, "-s", str(scan)], tmp_path, capsys)
     assert "no text layer" in err and "OCR" in err
 
 
 def test_encrypted_pdf(tmp_path, capsys, article):
     locked = build_report_pdf(tmp_path / "locked.pdf", text="1. A short paragraph of the "
                               "report that is locked away.\n", encrypt="secret")
-    err = refused(["check", article, "-s", str(locked)], tmp_path, capsys)
+    err = assert_refused(["check", article, "-s", str(locked)], tmp_path, capsys)
     assert "encrypted" in err
 
 
 def test_damaged_pdf(tmp_path, capsys, article):
     damaged = tmp_path / "damaged.pdf"
     damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n")
-    err = refused(["check", article, "-s", str(damaged)], tmp_path, capsys)
+    err = assert_refused(["check", article, "-s", str(damaged)], tmp_path, capsys)
     assert "PDF" in err
 
 
-def test_pdf_served_over_http_with_show_text(httpserver, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+def test_pdf_served_over_http_with_show_text(httpserver, tmp_path, capsys):
     head = "\n".join(REPORT.read_text("utf-8").split("\n")[:120])  # a few pages are enough
     short = build_report_pdf(tmp_path / "short.pdf", text=head)
     httpserver.expect_request("/reports/somerset").respond_with_data(

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from checker.ingest.documents import load_document
+from ingest_helpers import private_cache  # noqa: F401 (autouse fixture)
 from newspages import FURNITURE, SEED_PAGES, news_page, seed_parts
 
 
@@ -20,11 +21,6 @@ def furniture_strings(name: str) -> list[str]:
     strings = [FURNITURE["cookie"], FURNITURE["promo"], FURNITURE["comment"], FURNITURE["footer"],
                *FURNITURE["related"], *FURNITURE["most_read"], *tail]
     return [s for s in strings if len(s) > 12]
-
-
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def serve(httpserver, name: str, charset: str = "utf-8", header: str | None = None):
