@@ -1,8 +1,9 @@
 """Suppression comments in drafts, like Vale's ``<!-- vale off -->``.
 
 ``<!-- checker: ignore NUM01 -->`` silences the named rules (every rule with no code) in
-the paragraph that follows the comment: from the comment to the next blank line after
-the first text.  ``<!-- checker: off -->`` ... ``<!-- checker: on -->`` silences a
+the paragraph that follows the comment: in Markdown, up to the next blank line after the
+first text; in plain text, where each line is a paragraph (as the seed articles are
+written), up to the end of the first line of text.  ``<!-- checker: off -->`` ... ``<!-- checker: on -->`` silences a
 stretch (``off NUM01 QUO02`` only those rules); an ``off`` with no ``on`` runs to the end.
 
 A writer who silences a finding has decided about it, but an editor must still be able
@@ -21,7 +22,8 @@ from checker.model import Alignment, CheckResult, Claim, ClaimResult, Finding, S
 
 _DIRECTIVE = re.compile(r"<!--\s*checker:\s*(ignore|off|on)\b(.*?)-->", re.I | re.S)
 _CODE = re.compile(r"[A-Za-z]+\d+")
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE_END = re.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -39,15 +41,17 @@ class Directive:
         return in_region and (not self.codes or finding.code in self.codes)
 
 
-def directives(text: str) -> list[Directive]:
-    """Every ``ignore`` and ``off`` comment in ``text``, with its region."""
+def directives(text: str, markdown: bool = True) -> list[Directive]:
+    """Every ``ignore`` and ``off`` comment in ``text``, with its region; ``markdown``
+    says whether a paragraph runs to a blank line (else to the end of its line)."""
+    paragraph_end = _BLANK_LINE if markdown else _LINE_END
     found: list[Directive] = []
     open_offs: list[tuple[re.Match[str], frozenset[str]]] = []
     for match in _DIRECTIVE.finditer(text):
         kind = match.group(1).lower()
         codes = frozenset(code.upper() for code in _CODE.findall(match.group(2)))
         if kind == "ignore":
-            found.append(_directive("ignore", codes, match, _next_paragraph(text, match.end())))
+            found.append(_directive("ignore", codes, match, _next_paragraph(text, match.end(), paragraph_end)))
         elif kind == "off":
             open_offs.append((match, codes))
         else:
@@ -63,10 +67,10 @@ def _directive(kind: str, codes: frozenset[str], match: re.Match[str], region: S
     return Directive(kind, codes, Span(match.start(), match.end()), region, match.group(0))
 
 
-def _next_paragraph(text: str, after: int) -> Span:
+def _next_paragraph(text: str, after: int, paragraph_end: re.Pattern[str]) -> Span:
     """From ``after`` to the end of the first paragraph that starts at or after it."""
     body = len(text) - len(text[after:].lstrip())
-    end = _PARAGRAPH_END.search(text, body)
+    end = paragraph_end.search(text, body)
     return Span(after, end.start() if end else len(text))
 
 
@@ -75,7 +79,9 @@ def apply_suppressions(result: CheckResult) -> CheckResult:
     for each directive that covered none."""
     from checker.compare.rules import UnusedSuppression
 
-    found = directives(result.article.text)
+    markdown = result.article.meta.get("format") == "markdown" or \
+        result.article.uri.lower().endswith((".md", ".markdown"))
+    found = directives(result.article.text, markdown)
     if not found:
         return result
     used: set[int] = set()

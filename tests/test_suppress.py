@@ -4,6 +4,7 @@ and that a comment matching nothing is reported."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,35 @@ def test_stale_suppression_is_reported_as_info_and_does_not_fail(tmp_path, engin
 def test_summary_adds_suppressed_over_a_run():
     one = apply_suppressions(sample_result())
     assert RunResult((one, one)).summary.suppressed == 2
+
+
+def test_plain_text_paragraph_is_one_line():
+    text = "<!-- checker: ignore -->\nLine one is a paragraph.\nLine two is another.\n"
+    assert [text[d.region.start:d.region.end].strip() for d in directives(text, markdown=False)] \
+        == ["Line one is a paragraph."]
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpora/seeds"
+
+
+@pytest.mark.slow
+def test_real_pipeline_on_a_seed_draft_with_a_suppression(tmp_path, capsys, monkeypatch):
+    """The BBC seed as a plain-text draft, its 'fifth director' line suppressed: the run
+    passes (only the NUM02 warning is left), and SARIF carries NUM01 as suppressed."""
+    lines = (SEEDS / "bbc-2015-03-27-somerset-still-inadequate.txt").read_text(
+        encoding="utf-8").split("\n")
+    target = next(i for i, line in enumerate(lines) if "fifth director in five years" in line)
+    lines.insert(target, "<!-- checker: ignore NUM01 -->")
+    make_repo(tmp_path, {
+        "reports/somerset.txt": (SEEDS / "ofsted-2015-03-27-somerset-childrens-services-report.txt"
+                                 ).read_text(encoding="utf-8"),
+        "drafts/bbc.txt": "---\nsource: ../reports/somerset.txt\n---\n" + "\n".join(lines)})
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(["check", "drafts/bbc.txt", "-f", "sarif"], capsys)
+    assert code == 0, err
+    results = {r["ruleId"]: r for r in json.loads(out)["runs"][0]["results"]}
+    assert results["NUM01"]["suppressions"][0]["kind"] == "inSource"
+    assert results["NUM01"]["locations"][0]["physicalLocation"]["region"]["startLine"] == target + 5
+    assert "SUP01" not in results
+    code, _, _ = run_cli(["check", "drafts/bbc.txt", "--fail-on", "warning"], capsys)
+    assert code == 1  # the NUM02 warning is not suppressed
