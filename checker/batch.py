@@ -80,7 +80,8 @@ def expand_articles(arguments: tuple[str, ...] | list[str]) -> list[str]:
             if not found:
                 raise MissingInput(f"{argument}: no files match this pattern")
         for location in found:
-            key = location if location == "-" or has_scheme(location) else str(Path(location).resolve())
+            local = location != "-" and not has_scheme(location)
+            key = str(Path(location).resolve()) if local else location
             if key not in seen:
                 seen.add(key)
                 out.append(location)

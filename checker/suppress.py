@@ -3,7 +3,8 @@
 ``<!-- checker: ignore NUM01 -->`` silences the named rules (every rule with no code) in
 the paragraph that follows the comment: in Markdown, up to the next blank line after the
 first text; in plain text, where each line is a paragraph (as the seed articles are
-written), up to the end of the first line of text.  ``<!-- checker: off -->`` ... ``<!-- checker: on -->`` silences a
+written), up to the end of the first line of text.
+``<!-- checker: off -->`` ... ``<!-- checker: on -->`` silences a
 stretch (``off NUM01 QUO02`` only those rules); an ``off`` with no ``on`` runs to the end.
 
 A writer who silences a finding has decided about it, but an editor must still be able
@@ -51,7 +52,8 @@ def directives(text: str, markdown: bool = True) -> list[Directive]:
         kind = match.group(1).lower()
         codes = frozenset(code.upper() for code in _CODE.findall(match.group(2)))
         if kind == "ignore":
-            found.append(_directive("ignore", codes, match, _next_paragraph(text, match.end(), paragraph_end)))
+            region = _next_paragraph(text, match.end(), paragraph_end)
+            found.append(_directive("ignore", codes, match, region))
         elif kind == "off":
             open_offs.append((match, codes))
         else:

@@ -7,19 +7,12 @@ import json
 
 import pytest
 
-import checker.engine
 from checker.config import Config, find_config, glob_regex, load_config, parse_config
 from checker.errors import ConfigError
-from sample_runs import REPORT, PhraseChecker, make_repo, run_cli
+from sample_runs import REPORT, make_repo, run_cli
 
 MISSTATED = "Julian Wooster is the fifth director in five years.\n\nSomerst council said.\n"
 
-
-@pytest.fixture
-def engine(monkeypatch):
-    fake = PhraseChecker()
-    monkeypatch.setattr(checker.engine, "default_checker", lambda: fake)
-    return fake
 
 
 # --- discovery ------------------------------------------------------------------------
@@ -91,7 +84,7 @@ def test_bad_values_are_config_errors(tmp_path, text, message):
         load_config(tmp_path / ".checker.toml")
 
 
-def test_unknown_key_through_the_cli_is_one_line_and_exit_2(tmp_path, engine, capsys,
+def test_unknown_key_through_the_cli_is_one_line_and_exit_2(tmp_path, phrase_engine, capsys,
                                                               monkeypatch):
     make_repo(tmp_path, {".checker.toml": "fail_onn = 'warning'\n", "a.md": MISSTATED,
                          "r.txt": REPORT})
@@ -99,7 +92,7 @@ def test_unknown_key_through_the_cli_is_one_line_and_exit_2(tmp_path, engine, ca
     code, out, err = run_cli(["check", "a.md", "--source", "r.txt"], capsys)
     assert code == 2
     assert "unknown key 'fail_onn'" in err and len(err.strip().splitlines()) == 1
-    assert engine.calls == []
+    assert phrase_engine.calls == []
 
 
 # --- globs and sources ---------------------------------------------------------------------
@@ -136,7 +129,7 @@ def _repo_with(tmp_path, config_text):
                          "drafts/a.md": "---\nsource: ../reports/r.txt\n---\n" + MISSTATED})
 
 
-def test_config_fail_on_and_flag_that_wins(tmp_path, engine, capsys, monkeypatch):
+def test_config_fail_on_and_flag_that_wins(tmp_path, phrase_engine, capsys, monkeypatch):
     _repo_with(tmp_path, "fail_on = 'warning'\ndisable = ['NUM01']\n")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run_cli(["check", "drafts/a.md", "-f", "line"], capsys)
@@ -145,7 +138,7 @@ def test_config_fail_on_and_flag_that_wins(tmp_path, engine, capsys, monkeypatch
     assert code == 0 and "ENT01" in out
 
 
-def test_min_severity_hides_and_flag_shows(tmp_path, engine, capsys, monkeypatch):
+def test_min_severity_hides_and_flag_shows(tmp_path, phrase_engine, capsys, monkeypatch):
     _repo_with(tmp_path, "min_severity = 'error'\n")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run_cli(["check", "drafts/a.md", "-f", "line"], capsys)
@@ -154,7 +147,7 @@ def test_min_severity_hides_and_flag_shows(tmp_path, engine, capsys, monkeypatch
     assert "ENT01" in out
 
 
-def test_enable_in_config_and_enable_flag_replacing_it(tmp_path, engine, capsys, monkeypatch):
+def test_enable_in_config_and_enable_flag_replacing_it(tmp_path, phrase_engine, capsys, monkeypatch):
     _repo_with(tmp_path, "enable = ['ENT01']\n")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run_cli(["check", "drafts/a.md", "-f", "line"], capsys)
@@ -165,14 +158,14 @@ def test_enable_in_config_and_enable_flag_replacing_it(tmp_path, engine, capsys,
     assert out == "" and code == 0
 
 
-def test_unknown_code_on_the_command_line_is_a_usage_error(tmp_path, engine, capsys, monkeypatch):
+def test_unknown_code_on_the_command_line_is_a_usage_error(tmp_path, phrase_engine, capsys, monkeypatch):
     _repo_with(tmp_path, "")
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli(["check", "drafts/a.md", "--disable", "NOPE1"], capsys)
     assert code == 2 and "NOPE1" in err
 
 
-def test_each_draft_is_judged_under_its_own_config(tmp_path, engine, capsys, monkeypatch):
+def test_each_draft_is_judged_under_its_own_config(tmp_path, phrase_engine, capsys, monkeypatch):
     make_repo(tmp_path, {
         "reports/r.txt": REPORT,
         "strict/.checker.toml": "fail_on = 'warning'\n[sources]\n'*.md' = '../reports/r.txt'\n",
@@ -189,7 +182,7 @@ def test_each_draft_is_judged_under_its_own_config(tmp_path, engine, capsys, mon
     assert paths == ["lax/b.md", "strict/a.md"]
 
 
-def test_explicit_config_flag_replaces_the_search(tmp_path, engine, capsys, monkeypatch):
+def test_explicit_config_flag_replaces_the_search(tmp_path, phrase_engine, capsys, monkeypatch):
     _repo_with(tmp_path, "fail_on = 'none'\n")
     (tmp_path / "ci.toml").write_text("fail_on = 'warning'\ndisable = ['NUM01']\n")
     monkeypatch.chdir(tmp_path)

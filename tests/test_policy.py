@@ -7,21 +7,14 @@ import os
 
 import pytest
 
-import checker.engine
 from checker.errors import RefusedInput
 from checker.policy import SourcePolicy
-from sample_runs import REPORT, PhraseChecker, make_repo, run_cli
+from sample_runs import REPORT, make_repo, run_cli
 
 
 def resolver(*addresses):
     return lambda host, port: list(addresses)
 
-
-@pytest.fixture
-def engine(monkeypatch):
-    fake = PhraseChecker()
-    monkeypatch.setattr(checker.engine, "default_checker", lambda: fake)
-    return fake
 
 
 @pytest.mark.parametrize("address", [
@@ -93,7 +86,7 @@ def test_paths_must_stay_inside_the_repository(tmp_path):
     ("file:///etc/passwd", "only http and https"),
     ("http://127.0.0.1:9/report", "URL sources are off"),
 ])
-def test_refused_front_matter_source_is_exit_2_without_findings(tmp_path, engine, capsys,
+def test_refused_front_matter_source_is_exit_2_without_findings(tmp_path, phrase_engine, capsys,
                                                                 monkeypatch, source, why):
     repo = tmp_path / "repo"
     make_repo(repo, {"drafts/a.md": f"---\nsource: {source}\n---\nThe fifth director in five years.\n"})
@@ -101,11 +94,11 @@ def test_refused_front_matter_source_is_exit_2_without_findings(tmp_path, engine
     monkeypatch.chdir(repo)
     code, out, err = run_cli(["check", "drafts/a.md", "-f", "jsonl"], capsys)
     assert code == 2 and why in err and len(err.strip().splitlines()) == 1
-    assert engine.calls == []
+    assert phrase_engine.calls == []
     assert '"error"' in out and "findings" not in out
 
 
-def test_config_sources_are_held_to_the_policy_too(tmp_path, engine, capsys, monkeypatch):
+def test_config_sources_are_held_to_the_policy_too(tmp_path, phrase_engine, capsys, monkeypatch):
     repo = tmp_path / "repo"
     make_repo(repo, {".checker.toml": "[sources]\n'drafts/*.md' = '../outside.txt'\n",
                      "drafts/a.md": "x y z\n"})
@@ -115,7 +108,7 @@ def test_config_sources_are_held_to_the_policy_too(tmp_path, engine, capsys, mon
     assert code == 2 and "outside the repository" in err
 
 
-def test_command_line_source_is_the_operators_choice(tmp_path, engine, capsys, monkeypatch):
+def test_command_line_source_is_the_operators_choice(tmp_path, phrase_engine, capsys, monkeypatch):
     repo = tmp_path / "repo"
     make_repo(repo, {"drafts/a.md": "---\nsource: /etc/passwd\n---\nplain words\n"})
     (tmp_path / "outside.txt").write_text(REPORT)
@@ -123,10 +116,10 @@ def test_command_line_source_is_the_operators_choice(tmp_path, engine, capsys, m
     code, _, err = run_cli(["check", "drafts/a.md", "--source", str(tmp_path / "outside.txt")],
                            capsys)
     assert code == 0, err
-    assert engine.calls[0][1] == [str(tmp_path / "outside.txt")]
+    assert phrase_engine.calls[0][1] == [str(tmp_path / "outside.txt")]
 
 
-def test_loopback_url_source_when_config_lists_it(tmp_path, engine, capsys, monkeypatch,
+def test_loopback_url_source_when_config_lists_it(tmp_path, phrase_engine, capsys, monkeypatch,
                                                   httpserver):
     httpserver.expect_request("/report.txt").respond_with_data(REPORT, content_type="text/plain")
     url = httpserver.url_for("/report.txt").replace("localhost", "127.0.0.1")
@@ -140,10 +133,10 @@ def test_loopback_url_source_when_config_lists_it(tmp_path, engine, capsys, monk
     (repo / ".checker.toml").write_text("[policy]\nallow_urls = true\nallow_private = ['127.0.0.0/8']\n")
     code, out, err = run_cli(["check", "drafts/a.md", "-f", "line"], capsys)
     assert code == 1, err
-    assert "NUM01" in out and engine.calls[-1][1] == [url]
+    assert "NUM01" in out and phrase_engine.calls[-1][1] == [url]
 
 
-def test_redirect_to_a_refused_address_is_refused(tmp_path, engine, capsys, monkeypatch,
+def test_redirect_to_a_refused_address_is_refused(tmp_path, phrase_engine, capsys, monkeypatch,
                                                   httpserver):
     target = httpserver.url_for("/report.txt").replace("localhost", "127.0.0.1")
     httpserver.expect_request("/report.txt").respond_with_data(REPORT, content_type="text/plain")
@@ -156,4 +149,4 @@ def test_redirect_to_a_refused_address_is_refused(tmp_path, engine, capsys, monk
     monkeypatch.setenv("CHECKER_NO_CACHE", "1")
     code, _, err = run_cli(["check", "drafts/a.md"], capsys)
     assert code == 2 and "127.0.0.1" in err and "refused" in err
-    assert engine.calls == []
+    assert phrase_engine.calls == []

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import checker.engine
 from checker.model import RunResult, Summary
 from checker.suppress import apply_suppressions, directives
-from sample_runs import ARTICLE, REPORT, PhraseChecker, make_repo, run_cli, sample_result
+from sample_runs import ARTICLE, REPORT, make_repo, run_cli, sample_result
 
 TEXT = """First paragraph, fifth director in five years.
 
@@ -89,18 +88,12 @@ def test_text_without_directives_is_returned_unchanged():
 # --- through the command line, on a Markdown draft -----------------------------------
 
 
-@pytest.fixture
-def engine(monkeypatch):
-    fake = PhraseChecker()
-    monkeypatch.setattr(checker.engine, "default_checker", lambda: fake)
-    return fake
-
 
 def _draft(tmp_path, body: str):
     make_repo(tmp_path, {"r.txt": REPORT, "d.md": "---\nsource: r.txt\n---\n" + body})
 
 
-def test_suppressed_error_does_not_fail_but_stays_in_the_output(tmp_path, engine, capsys,
+def test_suppressed_error_does_not_fail_but_stays_in_the_output(tmp_path, phrase_engine, capsys,
                                                                  monkeypatch):
     _draft(tmp_path, "Intro.\n\n<!-- checker: ignore NUM01 -->\n**The fifth director in five years.**\n")
     monkeypatch.chdir(tmp_path)
@@ -112,7 +105,7 @@ def test_suppressed_error_does_not_fail_but_stays_in_the_output(tmp_path, engine
     assert "1 suppressed" in out
 
 
-def test_stale_suppression_is_reported_as_info_and_does_not_fail(tmp_path, engine, capsys,
+def test_stale_suppression_is_reported_as_info_and_does_not_fail(tmp_path, phrase_engine, capsys,
                                                                    monkeypatch):
     _draft(tmp_path, "<!-- checker: ignore QUO01 -->\nThe fifth director in five years.\n")
     monkeypatch.chdir(tmp_path)

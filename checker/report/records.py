@@ -61,7 +61,10 @@ def records(run: RunResult, suppressed: bool = True) -> Iterator[Record]:
                              result.article.line_col(span.end))
 
 
-def source_region(result: CheckResult, passage_id: str) -> tuple[Document, tuple[int, int], tuple[int, int]] | None:
+Position = tuple[int, int]
+
+
+def source_region(result: CheckResult, passage_id: str) -> tuple[Document, Position, Position] | None:
     """The source document and line/column range of a cited passage, if one holds it."""
     for source in result.sources:
         passage = source.passage(passage_id)
