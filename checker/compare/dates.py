@@ -8,10 +8,14 @@ respected: "in January" holds for an inspection from 20 January to 11 February, 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from checker.compare.rules import DateMismatch
 from checker.model import Claim, DateRef, Evidence, Finding, SourceFacts
+
+
+_INSPECTED = re.compile(r"\binspect", re.I)
 
 
 def _parts(value: str) -> tuple[int | None, int | None, int | None]:
@@ -60,7 +64,8 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
         evidence = [Evidence(cite, f"Inspection date: {shown}", 1.0)]
         if any(matches(ref.value, d) for d in days):
             return "supported", [], evidence
-        if not any(matches_value(ref.value, value) for _, value, _ in anywhere):
+        other_inspections = [d for d in anywhere if _INSPECTED.search(d[2])]
+        if not any(matches_value(ref.value, value) for _, value, _ in other_inspections):
             return _mismatch(claim, ref, shown, "inspection", cite, evidence)
     for dates in (near, anywhere):
         agreeing = [(p, v, t) for p, v, t in dates if matches_value(ref.value, v)]

@@ -13,12 +13,31 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.compare.rules import DurationMismatch, FigureMismatch
+from checker.extract.numbers import ORDINALS, TENS, UNITS
 from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
 from checker.textnorm import stems
 
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
-SAME_CONTEXT = 0.4  # sentence similarity that makes two figures of one noun the same thing
-ONLY_COUNT_CONTEXT = 0.1
+SAME_CONTEXT = 0.4  # context similarity that makes two figures of one unit the same thing
+ONLY_COUNT_CONTEXT = 0.1  # ... when the source counts that unit only once
+TIE = 0.1  # candidates this close to the best-placed one are as likely to be meant
+
+
+LOCAL_RADIUS = 6  # words either side of a number that say what it counts
+LOCAL_WEIGHT = 0.6
+
+
+def local_context(sentence: str, figure_text: str, radius: int = LOCAL_RADIUS) -> str:
+    """The words around a figure in its sentence, numbers left out (they are what may
+    differ; the context is what must agree)."""
+    at = sentence.find(figure_text)
+    if at < 0:
+        return sentence
+    before = sentence[:at].split()[-radius:]
+    after = sentence[at + len(figure_text):].split()[:radius]
+    words = before + figure_text.split() + after
+    return " ".join(w for w in words if not any(ch.isdigit() for ch in w) and w.lower() not in NUMBER_WORDS)
 
 
 @dataclass(frozen=True)
@@ -85,24 +104,31 @@ def same_unit(article: Quantity, source: Quantity) -> bool:
 
 def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                  facts: SourceFacts | None) -> tuple[str, list[Finding], list[Evidence]]:
-    """(verdict, findings, evidence) for one figure claim."""
+    """(verdict, findings, evidence) for one figure claim.
+
+    Candidates are the source's figures of the same unit, ranked by how alike their
+    contexts are.  The article's figure holds if the best-placed candidate (or one as
+    well placed) agrees; it is contradicted if the best-placed one is placed well enough
+    to be the same thing and disagrees.
+    """
     q: Quantity = claim.payload  # type: ignore[assignment]
     if facts and q.unit in UNIT_DAYS and "inspect" in (q.subject + " " + sentence).lower() and q.subject:
         duration = _check_duration(claim, q, facts)
         if duration:
             return duration
-    same = [f for f in figures if same_unit(q, f.quantity)]
+    same = sorted((f for f in figures if same_unit(q, f.quantity)), key=lambda f: -f.similarity)
     if not same:
         return "not_in_source", [], []
-    agreeing = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)
-                and f.similarity >= ONLY_COUNT_CONTEXT]
-    if agreeing:
-        best = max(agreeing, key=lambda f: f.similarity)
-        return "supported", [], [_evidence(best)]
-    best = max(same, key=lambda f: f.similarity)
+    top = same[0].similarity
+    holds = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)]
+    near_top = [f for f in holds if f.similarity >= top - TIE]
+    if near_top and top >= ONLY_COUNT_CONTEXT:
+        return "supported", [], [_evidence(near_top[0])]
+    best = same[0]
     threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
     if best.similarity < threshold:
-        return "not_in_source", [], []
+        loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
+        return ("supported", [], [_evidence(loose[0])]) if loose else ("not_in_source", [], [])
     source = best.quantity
     what = "window" if compatible(q, source) else "figure"
     message = (f"The article counts {describe(q)}; the source counts {describe(source)} "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from checker.compare.dates import check_date
-from checker.compare.figures import SourceFigure, check_figure
+from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure, local_context
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
@@ -84,7 +84,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
             return "unchecked", [], []
         return check_quote(claim, index)
     if claim.kind == "figure":
-        return check_figure(claim, sentence, _source_figures(sentence, index), facts)
+        return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts)
     if claim.kind == "rating":
         return check_rating(claim, facts)
     if claim.kind == "date":
@@ -107,12 +107,17 @@ def _is_name(phrase: str, text: str) -> bool:
     return bool(match) and match.group(0)[:1].isupper()
 
 
-def _source_figures(sentence: str, index: SourceIndex) -> list[SourceFigure]:
+def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[SourceFigure]:
+    """Every figure of the source, scored by how alike its context is to the claim's:
+    the words around the number weigh more than the rest of the sentence."""
+    near = local_context(sentence, claim.payload.text)  # type: ignore[union-attr]
     out = []
     for i, figures in index.quantities.items():
         for quantity, source_sentence in figures:
+            local = index.similarity(near, local_context(source_sentence, quantity.text))
+            whole = index.similarity(sentence, source_sentence)
             out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
-                                    index.similarity(sentence, source_sentence)))
+                                    LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole))
     return out
 
 

@@ -15,11 +15,14 @@ import re
 from dataclasses import dataclass
 
 from checker.compare.rules import Misquote, QuoteNotFound
-from checker.match.index import SourceIndex, Window
-from checker.model import Claim, Evidence, Finding, Quotation
+from rapidfuzz import fuzz
+
+from checker.match.index import SourceIndex
+from checker.model import Claim, Evidence, Finding, Passage, Quotation
 from checker.textnorm import STOPWORDS, fold, words
 
-MISQUOTE_FIT = 0.86  # length-weighted partial ratio above which a near-match is a misquote
+MISQUOTE_FIT = 0.75  # word-level similarity above which a near-match is a misquote
+UNATTRIBUTED_FIT = 0.85  # ... when the article does not say the words are the source's
 MIN_FUZZY_WORDS = 4
 MAX_CHANGED = 0.25  # share of a quotation's words a misquote may change; more is another text
 _SPLIT = re.compile(r"\s*(?:\.\.\.|…|\[[^\]]*\])\s*")
@@ -74,8 +77,9 @@ def check_quote(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], l
             evidence.append(Evidence(passage.id, _source_words(passage.text, fragment), 1.0))
             continue
         window = _fit(fragment, index)
-        if window and len(words(fragment)) >= MIN_FUZZY_WORDS and window.score >= MISQUOTE_FIT:
-            source_text = _trim_to_article(fragment, window.text)
+        fit = MISQUOTE_FIT if quote.speaker_kind == "source" else UNATTRIBUTED_FIT
+        if window and len(words(fragment)) >= MIN_FUZZY_WORDS and window.score >= fit:
+            source_text = window.text
             diffs = word_diff(fragment, source_text)
             changed = sum(len(d.article.split()) for d in diffs)
             if changed > max(1, MAX_CHANGED * len(words(fragment))):
@@ -99,9 +103,42 @@ def check_quote(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], l
     return "supported", [], evidence
 
 
+@dataclass(frozen=True)
+class Window:
+    """Where a quotation best fits the source: the passage, its words there, how well."""
+
+    passage: Passage
+    text: str
+    score: float
+
+
 def _fit(fragment: str, index: SourceIndex) -> Window | None:
-    candidates = index.candidates(fragment)
-    return index.best_window(fragment, candidates)
+    """The closest source text to a quotation: rapidfuzz finds the region of each
+    candidate passage, a word-level comparison scores it (so a long passage cannot win
+    by character overlap, nor a short heading by being contained in the quotation)."""
+    needle = fold(fragment)
+    wanted = words(fragment)
+    best: Window | None = None
+    for i in index.candidates(fragment):
+        hay = index.folded[i]
+        found = fuzz.partial_ratio_alignment(needle, hay)
+        if found is None:
+            continue
+        lo, hi = max(0, found.dest_start - 30), min(len(hay), found.dest_end + 30)
+        text = _trim_to_article(fragment, _widen(hay, lo, hi))
+        score = difflib.SequenceMatcher(a=wanted, b=words(text), autojunk=False).ratio()
+        if best is None or score > best.score:
+            best = Window(index.passages[i], text, score)
+    return best
+
+
+def _widen(text: str, start: int, end: int) -> str:
+    """Extend a character window to whole words."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
 
 
 def _source_words(passage_text: str, fragment: str) -> str:

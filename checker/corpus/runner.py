@@ -31,6 +31,7 @@ class Job:
 
 
 _STATE: dict[Job, tuple[object, object]] = {}
+DASK_CONNECT_TIMEOUT = "10s"
 
 
 def _state(job: Job):
@@ -93,7 +94,7 @@ def _run_dask(task: Callable, items: Sequence[Item], job: Job, address: str) -> 
     except ImportError as err:
         raise UsageError("--scheduler needs Dask: pip install 'checker[dask]'") from err
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
+        client = Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as err:
         raise UsageError(f"--scheduler {address}: cannot reach a Dask scheduler ({err})") from err
     try:

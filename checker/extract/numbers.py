@@ -165,8 +165,8 @@ def _mention_at(tokens, i: int) -> Mention | None:
         value *= SUFFIX_SCALE[tokens[j].lower_]
         j += 1
     # "one in five"
-    if j + 1 < n and tokens[j].lower_ == "in" and word_value(tokens[j + 1].text) and value < word_value(tokens[j + 1].text):
-        denominator = word_value(tokens[j + 1].text)
+    denominator = word_value(tokens[j + 1].text) if j + 1 < n and tokens[j].lower_ == "in" else None
+    if denominator and value < denominator <= 100:  # 'one in five', not 'Stage 2 in 2014'
         return Mention(start, j + 2, 100 * value / denominator, "percent",
                        approx=_approx_before(tokens, start))
     if j < n and (tokens[j].text == "%" or tokens[j].lower_ in ("percent", "per")):

@@ -17,10 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
-
-from rapidfuzz import fuzz
 
 from checker.model import Alignment, Claim, Document, Evidence, Passage
 from checker.textnorm import fold, stems, words
@@ -42,15 +39,6 @@ FRAME = frozenset(stems(
 
 def query_stems(text: str) -> list[str]:
     return [s for s in stems(text) if s not in FRAME]
-
-
-@dataclass(frozen=True)
-class Window:
-    """Where a quotation best fits in a passage: the passage, the source words, score."""
-
-    passage: Passage
-    text: str
-    score: float
 
 
 class SourceIndex:
@@ -170,26 +158,6 @@ class SourceIndex:
         total = sum(self.idf(s) for s in wanted)
         return sum(self.idf(s) for s in wanted & set(self.stems[index])) / total if total else 0.0
 
-    def best_window(self, text: str, indexes: list[int]) -> Window | None:
-        """The closest source text to a quotation among some passages (length-weighted
-        partial ratio, so a passage shorter than the quotation is penalised)."""
-        needle = fold(text).strip(" .,;:\"'")
-        if not needle:
-            return None
-        best: Window | None = None
-        for i in indexes:
-            hay = self.folded[i]
-            result = fuzz.partial_ratio_alignment(needle, hay)
-            if result is None:
-                continue
-            score = result.score / 100
-            if len(hay) < len(needle):
-                score *= len(hay) / len(needle)
-            window = _widen(hay, result.dest_start, result.dest_end) if len(hay) >= len(needle) else hay
-            if best is None or score > best.score:
-                best = Window(self.passages[i], window, score)
-        return best
-
     def score(self, query_stems: list[str], index: int) -> float:
         """How well a passage accounts for a query.  A heading of three or more words
         that the query repeats whole ("needed priority and immediate action") is where
@@ -233,12 +201,3 @@ def best_sentence(text: str, query: str) -> str:
         return text
     wanted = set(stems(query))
     return max(sentences, key=lambda s: len(wanted & set(stems(s))))
-
-
-def _widen(text: str, start: int, end: int) -> str:
-    """Extend a character window to whole words."""
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return text[start:end]
