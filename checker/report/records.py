@@ -27,9 +27,12 @@ class Record:
 
     @property
     def message(self) -> str:
-        """The finding's message, with the source passage it was compared with."""
-        where = f" (source {self.finding.passage})" if self.finding.passage else ""
-        return f"{self.finding.message}{where}"
+        """The finding's message, with the source passage it was compared with (unless
+        the message already cites it)."""
+        passage = self.finding.passage
+        if not passage or passage in self.finding.message:
+            return self.finding.message
+        return f"{self.finding.message} (source {passage})"
 
 
 def report_path(uri: str) -> str:
