@@ -18,7 +18,6 @@ import re
 import socket
 import time
 from dataclasses import asdict, dataclass
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -165,7 +164,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
                 if response.status_code == 304 and cached:
                     entry, body = cached
                     entry.stored_at = time.time()
-                    entry.max_age = _max_age(response.headers.get("cache-control", "")) or entry.max_age
+                    fresh_for = _max_age(response.headers.get("cache-control", ""))
+                    entry.max_age = fresh_for or entry.max_age
                     _store(entry, body)
                     return _fetched(entry, body, from_cache=True)
                 if response.status_code >= 400:
@@ -193,8 +193,9 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
                    charset=charset, etag=response_headers.get("etag"),
                    last_modified=response_headers.get("last-modified"), stored_at=time.time(),
                    max_age=_max_age(response_headers.get("cache-control", "")))
-    cacheable = entry.etag or entry.last_modified or entry.max_age
-    if options.use_cache and cacheable and "no-store" not in response_headers.get("cache-control", ""):
+    cacheable = (entry.etag or entry.last_modified or entry.max_age) \
+        and "no-store" not in response_headers.get("cache-control", "")
+    if options.use_cache and cacheable:
         _store(entry, body)
     return _fetched(entry, body, from_cache=False)
 
@@ -264,7 +265,8 @@ def decode_markup(content: bytes, header_charset: str | None = None) -> tuple[st
     Order as browsers do: byte-order mark, then the HTTP charset, then a ``<meta>`` tag
     in the first 4 KB, then UTF-8 if the bytes are valid UTF-8, else windows-1252.
     """
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    for bom, codec in boms:
         if content.startswith(bom):
             return content.decode(codec, errors="replace"), codec
     declared = _codec(header_charset)

@@ -65,11 +65,13 @@ def _parse_block(block: str) -> dict:
             continue
         item = _ITEM.match(line)
         if item and key is not None and isinstance(data.get(key), list):
-            data[key].append(_unquote(item.group(1) if item.group(1) is not None else item.group(2)))
+            value = item.group(1) if item.group(1) is not None else item.group(2)
+            data[key].append(_unquote(value))
             continue
         match = _KEY.match(line)
         if not match:
-            raise FrontMatterError(f"front matter line {number}: expected 'key: value', got {line.strip()!r}")
+            raise FrontMatterError(f"front matter line {number}: expected 'key: value',"
+                                   f" got {line.strip()!r}")
         key, value = match.group(1), (match.group(2) or "")
         if not value:
             data[key] = []  # a block list may follow; an empty key reads as an empty list

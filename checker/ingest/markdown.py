@@ -40,7 +40,8 @@ def _keep_group(match: re.Match[str], group: int) -> str:
     start, end = match.span(group)
     whole = match.group(0)
     offset = match.start()
-    return mask(whole[: start - offset]) + whole[start - offset:end - offset] + mask(whole[end - offset:])
+    start, end = start - offset, end - offset
+    return mask(whole[:start]) + whole[start:end] + mask(whole[end:])
 
 
 def _link(match: re.Match[str]) -> str:
@@ -68,7 +69,7 @@ def mask_markdown(text: str) -> str:
     while previous != text:  # nested emphasis: ***bold italic***
         previous = text
         text = _EMPHASIS.sub(lambda m: _keep_group(m, 2), text)
-    return _TAG.sub(lambda m: m.group(0) if _DIRECTIVE.match(m.group(0)) else mask(m.group(0)), text)
+    return _TAG.sub(_blank, text)
 
 
 def resolve_source(value: str, draft: str) -> str:
@@ -93,7 +94,8 @@ def read_markdown(text: str, location: str) -> tuple[str, dict]:
                 meta[key] = front[key]
         for key in ("author", "byline"):
             if front.get(key):
-                meta["byline"] = front[key] if isinstance(front[key], str) else ", ".join(front[key])
+                value = front[key]
+                meta["byline"] = value if isinstance(value, str) else ", ".join(value)
         sources = front.get("source")
         if sources:
             names = [sources] if isinstance(sources, str) else list(sources)

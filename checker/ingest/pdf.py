@@ -28,7 +28,8 @@ from checker.errors import InputError, NoTextError
 
 _SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARGIN_NUMBER = re.compile(r"^\d{1,3}\.$")
-_BULLET = re.compile(r"^(?:[•·▪‣◦●■□❖➢✓–-]|\(cid:\d+\))$")  # (cid:n): a glyph with no Unicode, in a symbol font
+# (cid:n) is a glyph with no Unicode mapping: in a symbol font at a line start, a bullet
+_BULLET = re.compile(r"^(?:[•·▪‣◦●■□❖➢✓–-]|\(cid:\d+\))$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _END_OF_SENTENCE = re.compile(r"[.!?:;\"”’)]$")
 MARGIN = 0.09  # top and bottom share of the page where running heads and feet sit
@@ -86,7 +87,8 @@ def _line_text(line: _Line) -> tuple[str, bool]:
     previous = None
     for word in line.words:
         text = word["text"]
-        if word["size"] < 0.85 * line.size and word["bottom"] < line.bottom - 0.5 and text.isdigit():
+        raised = word["size"] < 0.85 * line.size and word["bottom"] < line.bottom - 0.5
+        if raised and text.isdigit():
             parts.append(text.translate(_SUPER))  # a footnote mark sits on its word
             previous = word
             continue
@@ -171,7 +173,8 @@ def _paragraphs(pages: list[list[_Line]], vocabulary: set[str]) -> list[tuple[in
                 continue
             previous: _Line = last[2]
             if _continues_cell(previous, line):
-                last[1], last[2] = _into_cell(last[1], previous, line), replace(previous, bottom=line.bottom)
+                last[1] = _into_cell(last[1], previous, line)
+                last[2] = replace(previous, bottom=line.bottom)
                 continue
             if previous.page == line.page:
                 gap = line.top - previous.bottom

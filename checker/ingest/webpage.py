@@ -20,7 +20,8 @@ import re
 from checker.errors import EmptyInput, NoTextError
 
 MIN_WORDS = 15  # the shortest news brief is longer; a page's menu alone is not
-_LEDE_CLASS = re.compile(r"standfirst|lede|lead|intro|dek|summary|subtitle|sub-title|strapline", re.I)
+_LEDE_CLASS = re.compile(
+    r"standfirst|lede|lead|intro|dek|summary|subtitle|sub-title|strapline", re.I)
 
 
 def _squash(text: str) -> str:
@@ -41,7 +42,8 @@ def _lede_candidates(tree, description: str | None) -> list[str]:
     """Standfirst-like texts near the headline, most trusted first."""
     found = []
     for element in tree.xpath("//body//*[@class]"):
-        if element.tag in ("p", "div", "h2", "span") and _LEDE_CLASS.search(element.get("class", "")):
+        lede_like = _LEDE_CLASS.search(element.get("class", ""))
+        if element.tag in ("p", "div", "h2", "span") and lede_like:
             text = _squash(element.text_content())
             if len(text) > 40:
                 found.append(text)
