@@ -146,7 +146,7 @@ def load_document(location: str, role: Role, encoding: str | None = None, *,
         kind = sniff_format(data, suffix, fetched.media_type)
         header_charset = fetched.charset
         base_meta = {"url": location, "final_url": fetched.final_url,
-                     "from_cache": fetched.from_cache, "media_type": fetched.media_type}
+                     "media_type": fetched.media_type}  # not from_cache: same input, same output
     else:
         data = read_bytes(location)
         uri = "<stdin>" if location == STDIN else str(Path(location))

@@ -86,7 +86,7 @@ def resolve_source(value: str, draft: str) -> str:
 def read_markdown(text: str, location: str) -> tuple[str, dict]:
     """(masked text, metadata) of a Markdown draft; ``meta['source']`` resolved."""
     front, body = split_front_matter(text)
-    meta: dict = {"format": "markdown", "raw_text": text}
+    meta: dict = {"format": "markdown"}
     if front:
         meta["front_matter"] = front
         for key in ("title", "date"):
