@@ -42,12 +42,12 @@ class Overrides:
     use_cache: bool = True
 
     def apply(self, config: Config) -> Config:
-        return config.override(
-            fail_on=self.fail_on,
-            min_severity=self.min_severity,
-            enable=frozenset(self.enable) if self.enable else None,
-            disable=config.disable | frozenset(self.disable) if self.disable else None,
-        )
+        """``config`` with the flags applied: ``--enable`` replaces the config's enable
+        (and lifts its disable of those codes), ``--disable`` adds to its disable."""
+        enable = frozenset(self.enable) if self.enable else None
+        disable = (config.disable - (enable or frozenset())) | frozenset(self.disable)
+        return config.override(fail_on=self.fail_on, min_severity=self.min_severity,
+                               enable=enable, disable=disable)
 
 
 @dataclass(frozen=True)

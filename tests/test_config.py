@@ -190,3 +190,12 @@ def test_explicit_config_flag_replaces_the_search(tmp_path, phrase_engine, capsy
     assert run_cli(["check", "drafts/a.md", "--config", "ci.toml"], capsys)[0] == 1
     code, _, err = run_cli(["check", "drafts/a.md", "--config", "missing.toml"], capsys)
     assert code == 2 and "missing.toml" in err
+
+
+def test_enable_flag_lifts_a_config_disable_of_the_same_code(tmp_path, phrase_engine, capsys,
+                                                             monkeypatch):
+    _repo_with(tmp_path, "disable = ['NUM01']\n")
+    monkeypatch.chdir(tmp_path)
+    assert "NUM01" not in run_cli(["check", "drafts/a.md", "-f", "line"], capsys)[1]
+    code, out, _ = run_cli(["check", "drafts/a.md", "-f", "line", "--enable", "NUM01"], capsys)
+    assert code == 1 and "NUM01" in out
