@@ -169,7 +169,8 @@ class BatchRunner:
             wanted = [named] if isinstance(named, str) else list(named)
             base, by = draft_dir, f"{named_by} (front matter)"
         else:
-            wanted = list(config.sources_for(Path(location))) if location != "-" else []
+            local = location != "-" and not has_scheme(location)
+            wanted = list(config.sources_for(Path(location))) if local else []
             base, by = config.root, f"{named_by} ({config.path} sources)"
         if not wanted:
             raise UsageError(f"{named_by}: no source: pass --source, name it as 'source:' in "
