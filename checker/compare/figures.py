@@ -9,6 +9,7 @@ must agree before a difference is called a contradiction.  Hedges are honoured:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,7 +20,7 @@ from checker.textnorm import stems
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
-SAME_CONTEXT = 0.4  # context similarity that makes two figures of one unit the same thing
+SAME_CONTEXT = 0.35  # context similarity that makes two figures of one unit the same thing
 ONLY_COUNT_CONTEXT = 0.1  # ... when the source counts that unit only once
 TIE = 0.1  # candidates this close to the best-placed one are as likely to be meant
 
@@ -46,6 +47,7 @@ class SourceFigure:
     passage: str
     sentence: str
     similarity: float
+    passage_text: str = ""
 
 
 def fmt(value: float) -> str:
@@ -60,11 +62,21 @@ def describe(q: Quantity) -> str:
     elif q.unit in ("GBP", "USD", "EUR"):
         core = f"{hedge}{ {'GBP': '£', 'USD': '$', 'EUR': '€'}[q.unit]}{fmt(q.value)}"
     else:
-        plural = "s" if q.value != 1 and not q.unit.endswith("s") else ""
-        core = f"{hedge}{fmt(q.value)} {q.unit}{plural}"
+        core = f"{hedge}{fmt(q.value)} {plural(q.unit) if q.value != 1 else q.unit}"
         if q.ordinal:
             core += f" (the '{q.text}')"
     return core + (f" {q.window}" if q.window else "")
+
+
+_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+
+
+def plural(noun: str) -> str:
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun if noun.endswith("s") else noun + "s"
 
 
 def compatible(article: Quantity, source: Quantity) -> bool:
@@ -119,16 +131,18 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     same = sorted((f for f in figures if same_unit(q, f.quantity)), key=lambda f: -f.similarity)
     if not same:
         return "not_in_source", [], []
-    top = same[0].similarity
-    holds = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)]
-    near_top = [f for f in holds if f.similarity >= top - TIE]
-    if near_top and top >= ONLY_COUNT_CONTEXT:
-        return "supported", [], [_evidence(near_top[0])]
     best = same[0]
+    holds = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)]
+    near_top = [f for f in holds if f.similarity >= best.similarity - TIE
+                or (f.passage == best.passage and f.sentence == best.sentence)]
+    if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
+        return "supported", [], [_evidence(near_top[0])]  # as likely the one meant
     threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
     if best.similarity < threshold:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         return ("supported", [], [_evidence(loose[0])]) if loose else ("not_in_source", [], [])
+    if _number_in(q, best.passage_text):
+        return "supported", [], [_evidence(best)]  # the number is there; we misread its noun
     source = best.quantity
     what = "window" if compatible(q, source) else "figure"
     message = (f"The article counts {describe(q)}; the source counts {describe(source)} "
@@ -156,6 +170,14 @@ def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):
     finding = DurationMismatch.finding(claim, message, article_value=f"{fmt(q.value)} {q.unit}s",
                                        source_value=f"{span_days} days", passage=cite)
     return "contradicted", [finding], evidence
+
+
+def _number_in(q: Quantity, text: str) -> bool:
+    """Does the article's number stand in a source text as written, in digits?"""
+    if q.unit == "%" or q.value != int(q.value) or q.value < 10:
+        return False
+    value = int(q.value)
+    return bool(re.search(rf"(?<![\d,.]){value:,}(?![\d,]|\.\d)|(?<![\d,.]){value}(?![\d,]|\.\d)", text))
 
 
 def _evidence(figure: SourceFigure) -> Evidence:

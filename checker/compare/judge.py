@@ -14,7 +14,7 @@ from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure, lo
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
-from checker.compare.scope import about_other_authority, in_scope
+from checker.compare.scope import about_other_authority, in_scope, refers_to_earlier
 from checker.match.index import SourceIndex
 from checker.model import Alignment, Claim, ClaimResult, Document, Relation
 
@@ -86,6 +86,8 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if claim.kind == "figure":
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts)
     if claim.kind == "rating":
+        if refers_to_earlier(sentence, facts):
+            return _earlier_rating(claim, alignment, index)
         return check_rating(claim, facts)
     if claim.kind == "date":
         near = {e.passage for e in alignment.evidence if e.score >= SUPPORTED_AT}
@@ -101,6 +103,17 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     return verdict, [], []
 
 
+def _earlier_rating(claim: Claim, alignment: Alignment, index: SourceIndex):
+    """A grade from an earlier inspection: supported where the passages the sentence
+    aligns with give it, never held to the source's own judgements."""
+    grade = re.compile(rf"\b{re.escape(claim.payload.grade)}\b", re.I)  # type: ignore[union-attr]
+    for evidence in alignment.evidence:
+        passage = index.document.passage(evidence.passage)
+        if passage is not None and grade.search(passage.text):
+            return "supported", [], [evidence]
+    return "not_in_source", [], []
+
+
 def _is_name(phrase: str, text: str) -> bool:
     """Names are the entity claims' to report; a statement reports only common terms."""
     match = re.search(re.escape(phrase).replace("\\ ", r"\W+"), text, re.I)
@@ -113,11 +126,12 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
     near = local_context(sentence, claim.payload.text)  # type: ignore[union-attr]
     out = []
     for i, figures in index.quantities.items():
-        for quantity, source_sentence in figures:
+        for quantity, source_sentence, context in figures:
             local = index.similarity(near, local_context(source_sentence, quantity.text))
-            whole = index.similarity(sentence, source_sentence)
+            whole = index.similarity(sentence, context)
             out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
-                                    LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole))
+                                    LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole,
+                                    index.passages[i].text))
     return out
 
 

@@ -27,6 +27,19 @@ def points_at_source(sentence: str, facts: SourceFacts | None) -> bool:
         re.search(r"inspect|report|rated|judged|ofsted", sentence, re.I))
 
 
+_PREVIOUS = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
+
+
+def refers_to_earlier(sentence: str, facts: SourceFacts | None) -> bool:
+    """Is a sentence about a time before the source's inspection ('the last inspection,
+    in June 2012, judged them adequate')?  Its grades are not the source's judgements."""
+    if not facts or points_at_source(sentence, facts):
+        return False
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    start = int((facts.inspection_start or facts.published or "0")[:4])
+    return bool(_PREVIOUS.search(sentence)) or (bool(years) and max(years) < start)
+
+
 def in_scope(sentence: str, relation: Relation, facts: SourceFacts | None) -> bool:
     if relation.verdict == "different_subject":
         return False

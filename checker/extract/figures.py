@@ -39,23 +39,56 @@ def _in_calendar_date(mention: Mention, tokens) -> bool:
         or _is_year(mention, tokens)
 
 
+_RELATIVE = frozenset("ago later earlier before after since previously".split())
+_GENERIC = frozenset("number total proportion rate figure amount".split())
+
+
 def _counted_noun(token):
-    """The noun a number token counts, or None (identifiers like 'Key Stage 2' count none)."""
+    """The noun a number counts, or None (identifiers like 'Key Stage 2' count none).
+
+    Beyond the number's own head noun ('eight directors', 'four-week'), the forms news
+    copy uses: 'nine of the inspectors' (the 'of' phrase), 'a large number (36) of cases'
+    (the noun after the parenthesis), 'rose from 412 to 472' (the plural noun the
+    sentence is about, nearest before the number).
+    """
     head = token.head
     if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        if head.i < token.i:
-            return None if head.lower_ in _IDENTIFIER_HEADS or head.lemma_.lower() in _IDENTIFIER_HEADS else None
-        if head.lower_ == "-" or head.text == "%":
-            return None
-        return head
-    if token.dep_ in ("nummod", "amod") and head.dep_ == "punct":
-        return None
-    # "four-week": 'four' attaches to 'week' through the hyphen in some parses
+        if head.i < token.i or head.lower_ == "-" or head.text == "%":
+            return None  # 'Key Stage 2', 'section 136': identifiers
+        return head if head.lower_ not in _GENERIC else _of_noun(head) or head
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.text == "-" and token.i + 2 < len(token.doc):
-        after = token.nbor(2)
+        after = token.nbor(2)  # "four-week": 'four' attaches to 'week' through the hyphen
         if after.pos_ == "NOUN":
             return after
+    if token.dep_ in ("nummod", "amod") and head.dep_ == "punct":
+        return None
+    of = _of_noun(token)
+    if of is not None:
+        return of
+    if token.i > 0 and token.nbor(-1).text == "(":
+        before = token.nbor(-2) if token.i > 1 else None
+        if before is not None and before.pos_ == "NOUN":
+            return _of_noun(before, after=token.i) or before
+    if token.dep_ == "pobj" and head.lower_ in ("from", "to") and token.lower_ != "one":
+        subject = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return _of_noun(subject) if subject.lower_ in _GENERIC else subject
+    return None
+
+
+def _of_noun(token, after: int | None = None):
+    """The noun of an 'of' phrase hanging on a token: 'nine of the inspectors'."""
+    doc = token.doc
+    start = (after if after is not None else token.i) + 1
+    for i in range(start, min(len(doc), start + 3)):
+        if doc[i].lower_ == "of":
+            for t in doc[i + 1:i + 6]:
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj":
+                    return t
+            return None
+        if doc[i].text not in (")", "("):
+            return None
     return None
 
 
@@ -139,6 +172,8 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             else:
                 subject = tokens[noun.i:right].text
         if unit in TIME_UNITS:
+            if end_tok < len(tokens) and tokens[end_tok].lower_ in _RELATIVE:
+                continue  # 'two weeks ago' places an event; it counts nothing
             unit = TIME_UNITS[unit]
             if noun is not None and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
                 subject = noun.head.text  # 'four-week inspection': what lasted

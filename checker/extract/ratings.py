@@ -14,7 +14,7 @@ import re
 from checker.ingest.facts import subject_of
 from checker.model import Rating
 
-GRADE = r"(?P<grade>outstanding|good|requires\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|adequate|inadequate)"
+GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|adequate|inadequate)"
 _QUOTED = re.compile(r"[\"“‘']\s*" + GRADE + r"\s*[\"”’']", re.I)
 _JUDGED = re.compile(
     r"\b(?:rated|rating|judged|judgement|judgment|graded|branded|found\s+to\s+be|deemed|"

@@ -42,6 +42,7 @@ class _Line:
     bottom: float
     x0: float
     size: float
+    x1: float = 0.0
     words: list[dict] = field(default_factory=list)
     text: str = ""
     starts_block: bool = False  # a margin number or bullet opens a new paragraph
@@ -65,11 +66,12 @@ def _group_lines(words: list[dict], page: int) -> list[_Line]:
                     line.top, line.bottom, line.size = word["top"], word["bottom"], word["size"]
                 break
         else:
-            lines.append(_Line(page, word["top"], word["bottom"], word["x0"], word["size"], [word]))
+            lines.append(_Line(page, word["top"], word["bottom"], word["x0"], word["size"],
+                               words=[word]))
     lines.sort(key=lambda line: line.top)
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
-        line.x0 = line.words[0]["x0"]
+        line.x0, line.x1 = line.words[0]["x0"], line.words[-1]["x1"]
         line.text, line.starts_block = _line_text(line)
         line.cells = [line.x0] + [w["x0"] for w, prev in zip(line.words[1:], line.words)
                                   if w["x0"] - prev["x1"] > 2.2 * line.size]
@@ -162,9 +164,18 @@ def _into_cell(text: str, row: _Line, line: _Line) -> str:
     return "\t".join(cells)
 
 
+def _runs_on(text: str, last: _Line, first: _Line, right_edge: float) -> bool:
+    """Does the paragraph ending a page go on at the top of the next?  Yes if it stopped
+    mid-sentence, or the next page starts in lower case, or its last line was full to
+    the right margin (a paragraph's own last line rarely is)."""
+    return (not _END_OF_SENTENCE.search(text) or first.text[:1].islower()
+            or last.x1 >= right_edge - 1.5 * last.size)
+
+
 def _paragraphs(pages: list[list[_Line]], vocabulary: set[str]) -> list[tuple[int, str]]:
     """(page, text) of each paragraph, in reading order."""
     paragraphs: list[list] = []  # [page, text, last line]
+    right = {lines[0].page: max(line.x1 for line in lines) for lines in pages if lines}
     for lines in pages:
         for index, line in enumerate(lines):
             last = paragraphs[-1] if paragraphs else None
@@ -180,7 +191,7 @@ def _paragraphs(pages: list[list[_Line]], vocabulary: set[str]) -> list[tuple[in
                 gap = line.top - previous.bottom
                 joins = gap < 0.45 * line.size
             else:  # first line of a page: runs on if the paragraph had not ended
-                joins = index == 0 and not _END_OF_SENTENCE.search(last[1])
+                joins = index == 0 and _runs_on(last[1], previous, line, right[previous.page])
             joins = (joins and not line.starts_block and "\t" not in line.text
                      and "\t" not in previous.text and abs(line.size - previous.size) < 0.6)
             if joins:

@@ -93,7 +93,8 @@ class SourceIndex:
 
     @cached_property
     def quantities(self):
-        """Figures of every passage that has a number in it, read as the article's are."""
+        """Figures of every passage that has a number in it, read as the article's are:
+        (quantity, its sentence, its sentence with the one before, for 'This is 20.2%')."""
         from checker.extract.figures import read_quantities
         from checker.nlp import parse_many
 
@@ -103,7 +104,9 @@ class SourceIndex:
                                 p.text, re.I)]
         out: dict[int, list] = {}
         for i, doc in zip(numeric, parse_many([self.passages[i].text for i in numeric])):
-            out[i] = [(q, sent.text) for sent in doc.sents for q, _, _ in read_quantities(sent)]
+            sentences = list(doc.sents)
+            out[i] = [(q, sent.text, " ".join(s.text for s in sentences[max(0, k - 1):k + 1]))
+                      for k, sent in enumerate(sentences) for q, _, _ in read_quantities(sent)]
         return out
 
     @cached_property
@@ -126,7 +129,8 @@ class SourceIndex:
         return sum(self.idf(s) for s in wanted & have) / total if total else 0.0
 
     def similarity(self, query: str, text: str) -> float:
-        """IDF-weighted share of the query's vocabulary that a text uses."""
+        """IDF-weighted share of the query's vocabulary that a text uses: does the source
+        text say everything the article says around its claim?"""
         wanted = set(stems(query))
         total = sum(self.idf(s) for s in wanted)
         return sum(self.idf(s) for s in wanted & set(stems(text))) / total if total else 0.0
