@@ -123,6 +123,23 @@ def test_paragraph_runs_over_a_page_break(tmp_path):
     assert meta["pages"] == 3 and page_starts[0] == 0
 
 
+def test_sentence_ending_at_a_full_line_runs_over_the_page(tmp_path):
+    path = draw_pages(tmp_path / "s.pdf", [
+        ["Leaders have known of these failings since the inspection of 2013 and",
+         "have not acted on them, as the board has reported to the council twice."],
+        ["Managers said they would now act on them.", "",
+         "A new chief executive started in May."],
+        ["The board will meet again in the autumn."],
+    ])
+    text, _, _ = read_pdf(path.read_bytes(), str(path))
+    assert text.split("\n\n") == [
+        "Leaders have known of these failings since the inspection of 2013 and have not acted"
+        " on them, as the board has reported to the council twice. Managers said they would"
+        " now act on them.",
+        "A new chief executive started in May.",  # a short last line: the paragraph ended
+        "The board will meet again in the autumn.\n"]
+
+
 # --- refused: one line on stderr, exit 2, nothing written --------------------------------
 
 

@@ -30,6 +30,7 @@ _SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARGIN_NUMBER = re.compile(r"^\d{1,3}\.$")
 # (cid:n) is a glyph with no Unicode mapping: in a symbol font at a line start, a bullet
 _BULLET = re.compile(r"^(?:[•·▪‣◦●■□❖➢✓–-]|\(cid:\d+\))$")
+_NUMBERED_START = re.compile(r"^\d{1,3}\.\s+[A-Z]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _END_OF_SENTENCE = re.compile(r"[.!?:;\"”’)]$")
 MARGIN = 0.09  # top and bottom share of the page where running heads and feet sit
@@ -167,9 +168,11 @@ def _into_cell(text: str, row: _Line, line: _Line) -> str:
 def _runs_on(text: str, last: _Line, first: _Line, right_edge: float) -> bool:
     """Does the paragraph ending a page go on at the top of the next?  Yes if it stopped
     mid-sentence, or the next page starts in lower case, or its last line was full to
-    the right margin (a paragraph's own last line rarely is)."""
-    return (not _END_OF_SENTENCE.search(text) or first.text[:1].islower()
-            or last.x1 >= right_edge - 1.5 * last.size)
+    the right margin (a paragraph's own last line rarely is) and the next page does not
+    open with a paragraph number."""
+    if not _END_OF_SENTENCE.search(text) or first.text[:1].islower():
+        return True
+    return last.x1 >= right_edge - 1.5 * last.size and not _NUMBERED_START.match(first.text)
 
 
 def _paragraphs(pages: list[list[_Line]], vocabulary: set[str]) -> list[tuple[int, str]]:
