@@ -177,3 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as err:
         click.echo(f"checker: error: {err}", err=True)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

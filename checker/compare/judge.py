@@ -68,13 +68,23 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
     if evidence:
         seen = {e.passage for e in evidence}
         merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
-        method = alignment.method if alignment.method == "exact" else (
-            "facts" if claim.kind in ("rating", "date") else alignment.method if alignment.evidence else claim.kind)
-        alignment = Alignment(claim.id, merged[:3], method)
+        alignment = Alignment(claim.id, merged[:3], _method(claim, alignment, evidence))
     if claim.attribution and claim.kind != "quote":
         findings = []
         verdict = "supported" if verdict == "supported" else "not_in_source"
     return ClaimResult(claim, verdict, alignment, tuple(findings))
+
+
+def _method(claim: Claim, alignment: Alignment, evidence) -> str:
+    """Which stage found the evidence: the sentence look-up, the source's own facts
+    (ratings, dates), a quotation's fit, or the figure/name search of the whole source."""
+    if claim.kind == "quote":
+        return "exact" if all(e.score >= 1.0 for e in evidence) else "fuzzy"
+    if claim.kind in ("rating", "date"):
+        return "facts"
+    if alignment.method == "exact" or not alignment.evidence:
+        return alignment.method if alignment.method == "exact" else claim.kind
+    return alignment.method
 
 
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex):

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from checker.model import RunResult
-from checker.report.jsonout import SCHEMA, result_to_dict
+from checker.report.jsonout import error_to_dict, result_to_dict
 
 
 def render(run: RunResult, **_: Any) -> str:
@@ -16,5 +16,4 @@ def render(run: RunResult, **_: Any) -> str:
 
 
 def render_error(error: Exception) -> str:
-    body = {"schema": SCHEMA, "error": {"type": type(error).__name__, "message": str(error)}}
-    return json.dumps(body, ensure_ascii=False) + "\n"
+    return json.dumps(error_to_dict(error), ensure_ascii=False) + "\n"

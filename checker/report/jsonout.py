@@ -70,6 +70,15 @@ def _meta(meta: dict[str, Any]) -> dict[str, Any]:
     return {"meta": as_plain(meta)} if meta else {}
 
 
+def error_to_dict(error: Exception) -> dict[str, Any]:
+    return {"schema": SCHEMA, "error": {"type": type(error).__name__, "message": str(error)}}
+
+
+def render_error(error: Exception) -> str:
+    """An input error as a JSON object, so a machine reading stdout still gets JSON."""
+    return json.dumps(error_to_dict(error), indent=2, ensure_ascii=False) + "\n"
+
+
 def render(run: RunResult, **_: Any) -> str:
     results = [result_to_dict(r) for r in run.results]
     body: Any = results[0] if len(results) == 1 else {"schema": SCHEMA, "results": results}

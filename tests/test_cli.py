@@ -1,0 +1,127 @@
+"""The check command end to end: exit codes, formats, the Python API, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import checker
+from checker.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
+REPORT = SEEDS / "ofsted-2015-03-27-somerset-childrens-services-report.txt"
+BBC = SEEDS / "bbc-2015-03-27-somerset-still-inadequate.txt"
+CYP = SEEDS / "cypnow-2017-01-24-worcestershire-inadequate.txt"
+SCHEMA = json.loads((Path(checker.__file__).parent / "schema" / "checker-1.json").read_text())
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+def test_findings_exit_1_and_name_both_values(capsys):
+    code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT))
+    assert code == 1
+    assert "NUM01" in out and "5 directors" in out and "8 directors" in out
+
+
+def test_fail_on_none_exits_0(capsys):
+    code, _, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "--fail-on", "none")
+    assert code == 0
+
+
+def test_other_authority_is_out_of_scope_and_exits_0(capsys):
+    code, out, _ = run(capsys, "check", str(CYP), "--source", str(REPORT), "-f", "json")
+    body = json.loads(out)
+    assert code == 0
+    assert body["relation"]["verdict"] == "different_subject"
+    assert {c["verdict"] for c in body["claims"]} == {"out_of_scope"}
+
+
+def test_json_matches_schema_and_api(capsys):
+    code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "json")
+    body = json.loads(out)
+    jsonschema.validate(body, SCHEMA)
+    assert body == json.loads(json.dumps(checker.check(str(BBC), str(REPORT)).to_dict()))
+    text = BBC.read_text(encoding="utf-8")
+    for claim in body["claims"]:
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+        line_start = text.rfind("\n", 0, claim["start"]) + 1
+        assert text.count("\n", 0, claim["start"]) + 1 == claim["line"]
+        assert claim["start"] - line_start + 1 == claim["column"]
+
+
+def test_line_format(capsys):
+    code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "line")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines and all(": error " in l or ": warning " in l or ": info " in l for l in lines)
+    assert any(l.endswith(tuple("0123456789)'\"")) or "NUM01" in l for l in lines)
+    path, line, col = lines[0].split(":")[:3]
+    assert Path(path).name == BBC.name and int(line) >= 1 and int(col) >= 1
+
+
+def test_stdin_article(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "check", "-", "--source", str(REPORT),
+                             "-f", "json"], input=BBC.read_bytes(), capture_output=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["relation"]["verdict"] == "same_report"
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "no such file"),
+    (b"", "is empty"),
+    (b"   \n\n", "is empty"),
+    (b"\x00\x01\x02binary", "binary"),
+    (b"caf\xe9 au lait costs \xa31", "not valid UTF-8"),
+    (b"%PDF-1.4 not really", "PDF"),
+])
+def test_bad_input_is_one_line_exit_2(tmp_path, capsys, content, message):
+    bad = tmp_path / "article.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    before = bad.read_bytes() if content is not None else None
+    code, out, err = run(capsys, "check", str(bad), "--source", str(REPORT))
+    assert code == 2
+    assert message.lower() in err.lower()
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    if before is not None:
+        assert bad.read_bytes() == before  # inputs are never modified
+
+
+def test_bad_source_is_exit_2(tmp_path, capsys):
+    code, _, err = run(capsys, "check", str(BBC), "--source", str(tmp_path / "missing.txt"))
+    assert code == 2 and "no such file" in err
+
+
+def test_output_file_written_whole(tmp_path, capsys):
+    target = tmp_path / "out" / "result.json"
+    code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "json", "-o", str(target))
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text())["schema"] == "checker/1"
+    assert [p.name for p in target.parent.iterdir()] == ["result.json"]
+
+
+def test_json_error_is_json(tmp_path, capsys):
+    code, out, _ = run(capsys, "check", str(tmp_path / "nope.txt"), "--source", str(REPORT), "-f", "json")
+    assert code == 2
+    error = json.loads(out)
+    jsonschema.validate(error, SCHEMA)
+    assert error["error"]["type"] == "MissingInput"
+
+
+def test_rules_lists_every_rule(capsys):
+    from checker.compare.rules import RULES
+
+    main(["rules"])
+    out = capsys.readouterr().out
+    for rule in RULES:
+        assert rule.code in out and rule.name in out
