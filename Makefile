@@ -7,7 +7,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: demo test eval bench install clean update-gold
+.PHONY: demo test eval bench bench-corpus install clean update-gold
 
 .venv/installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -34,6 +34,9 @@ eval: .venv/installed
 
 bench: .venv/installed
 	$(PY) bench/bench_check.py
+
+bench-corpus: .venv/installed
+	$(PY) bench/bench_corpus.py
 
 update-gold: .venv/installed
 	CHECKER_UPDATE_GOLD=1 $(PY) -m pytest -q tests -k golden

@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import os
+import random
 import shutil
 import sys
 import tempfile
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.corpus.attribution import attribute  # noqa: E402
-from checker.corpus.runner import Job, attribute_article, run_tasks  # noqa: E402
+from checker.corpus.runner import Job, attribute_article, check_corpus, run_tasks  # noqa: E402
 from checker.corpus.store import CorpusIndex, build_index  # noqa: E402
 from checker.ingest.documents import document_from_text  # noqa: E402
 
@@ -58,6 +59,7 @@ def parts(text: str, size: int = PART_CHARS) -> list[str]:
 
 def split_sets(records: list[dict]):
     news = [r for r in records if r["summaries"]]
+    random.Random(0).shuffle(news)  # BBC and CNN/DM mixed at every corpus size
     targets = [r for i, r in enumerate(news) if i % HOLD_OUT_EVERY != HOLD_OUT_EVERY - 1]
     held_out = [r for i, r in enumerate(news) if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1]
     distractors = [(f"{r['id']}-p{j:02d}", p) for r in records if not r["summaries"]
@@ -155,6 +157,37 @@ def measure_jobs(work: Path, targets, distractors, jobs_list=(1, 2)) -> list[dic
     return rows
 
 
+def measure_check_jobs(work: Path, targets, distractors, jobs_list=(1, 2), articles=30) -> list[dict]:
+    """Full checks (attribution, claim extraction, alignment, rules) a second at each
+    --jobs: what a newsroom run costs.  Each worker parses each source it meets once."""
+    folder = work / "corpus-check"
+    folder.mkdir()
+    held = write_corpus(folder, targets, distractors, 1000)
+    build_index(folder)
+    queries_dir = work / "check-queries"
+    queries_dir.mkdir()
+    items = []
+    for record in held:
+        faithful = [s["text"] for s in record["summaries"] if s["faithful"]]
+        if faithful and len(items) < articles:
+            path = queries_dir / f"{record['id']}.txt"
+            path.write_text(faithful[0], encoding="utf-8")
+            items.append(str(path))
+    check_corpus(items[:1], folder, progress=False)  # spaCy loaded once, before timing
+    rows, baseline = [], None
+    for jobs in jobs_list:
+        started = time.perf_counter()
+        run = check_corpus(items, folder, jobs=jobs, progress=False)
+        seconds = time.perf_counter() - started
+        relations = [r.relation for r in run.results]
+        baseline = baseline or relations
+        rows.append({"jobs": jobs, "articles": len(items), "seconds": seconds,
+                     "articles_per_second": len(items) / seconds,
+                     "same_as_jobs_1": relations == baseline})
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
 def svg_plot(rows: list[dict]) -> str:
     """Accuracy (left axis) and ms per article (right axis) against corpus size (log x)."""
     import math
@@ -213,11 +246,13 @@ def main() -> None:
     try:
         rows = [measure_size(size, targets, held_out, distractors, work) for size in sizes]
         jobs = measure_jobs(work, targets, distractors) if not args.quick else []
+        check_jobs = measure_check_jobs(work, targets, distractors) if not args.quick else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
     args.out.mkdir(parents=True, exist_ok=True)
     report = {"targets": len(targets), "held_out": len(held_out),
-              "distractor_parts": len(distractors), "sizes": rows, "jobs": jobs,
+              "distractor_parts": len(distractors), "sizes": rows, "attribution_jobs": jobs,
+              "check_jobs": check_jobs,
               "cpus": os.cpu_count()}
     (args.out / "corpus.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     (args.out / "corpus.svg").write_text(svg_plot(rows), encoding="utf-8")
