@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans(
     {
@@ -55,6 +56,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS]
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix-stripper: enough to meet 'directors' with 'director' and 'improved'
     with 'improvement', without a stemming library whose rules would also merge
@@ -71,6 +73,12 @@ def stem(word: str) -> str:
         elif word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+@lru_cache(maxsize=1 << 14)
+def stem_set(text: str) -> frozenset[str]:
+    """The stems of a text as a set, cached: source sentences are compared again and again."""
+    return frozenset(stems(text))
 
 
 def stems(text: str) -> list[str]:

@@ -14,31 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.compare.rules import DurationMismatch, FigureMismatch
-from checker.extract.numbers import ORDINALS, TENS, UNITS
 from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
 from checker.textnorm import stems
 
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
 SAME_CONTEXT = 0.35  # context similarity that makes two figures of one unit the same thing
 ONLY_COUNT_CONTEXT = 0.1  # ... when the source counts that unit only once
 TIE = 0.1  # candidates this close to the best-placed one are as likely to be meant
 
 
-LOCAL_RADIUS = 6  # words either side of a number that say what it counts
-LOCAL_WEIGHT = 0.6
-
-
-def local_context(sentence: str, figure_text: str, radius: int = LOCAL_RADIUS) -> str:
-    """The words around a figure in its sentence, numbers left out (they are what may
-    differ; the context is what must agree)."""
-    at = sentence.find(figure_text)
-    if at < 0:
-        return sentence
-    before = sentence[:at].split()[-radius:]
-    after = sentence[at + len(figure_text):].split()[:radius]
-    words = before + figure_text.split() + after
-    return " ".join(w for w in words if not any(ch.isdigit() for ch in w) and w.lower() not in NUMBER_WORDS)
+LOCAL_WEIGHT = 0.6  # the words around a number weigh more than the rest of its sentence
 
 
 @dataclass(frozen=True)

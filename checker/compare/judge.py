@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from checker.compare.dates import check_date
-from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure, local_context
+from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure
+from checker.extract.figures import local_context
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
@@ -136,8 +137,8 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
     near = local_context(sentence, claim.payload.text)  # type: ignore[union-attr]
     out = []
     for i, figures in index.quantities.items():
-        for quantity, source_sentence, context in figures:
-            local = index.similarity(near, local_context(source_sentence, quantity.text))
+        for quantity, source_sentence, context, source_near in figures:
+            local = index.similarity(near, source_near)
             whole = index.similarity(sentence, context)
             out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
                                     LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole,

@@ -29,6 +29,16 @@ def _close(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _established_words(index: SourceIndex) -> dict[str, list[str]]:
+    """Words the source uses repeatedly, by first letter (a misspelling keeps it)."""
+    by_letter: dict[str, list[str]] = {}
+    for word, count in index.vocabulary.items():
+        if count >= MIN_USES and len(word) >= MIN_LENGTH:
+            by_letter.setdefault(word[:1], []).append(word)
+    return by_letter
+
+
+@lru_cache(maxsize=8)
 def _neighbours(index: SourceIndex) -> tuple[dict, dict]:
     following: dict[str, set[str]] = {}
     preceding: dict[str, set[str]] = {}
@@ -69,12 +79,11 @@ def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], li
         return "supported", [], _cite(index, claim.text)
     misses = near_misses(claim.text, index)
     if not misses:
-        single = [w for w in words(claim.text) if w not in index.vocabulary]
-        for word in single:
-            for known, count in index.vocabulary.items():
-                if count >= MIN_USES and _close(word, known):
-                    misses.append((word, known))
-                    break
+        established = _established_words(index)
+        for word in (w for w in words(claim.text) if w not in index.vocabulary):
+            known = next((k for k in established.get(word[:1], ()) if _close(word, k)), None)
+            if known:
+                misses.append((word, known))
     if not misses:
         return "not_in_source", [], []
     return "contradicted", [term_finding(claim, misses[0])], _cite(index, misses[0][1])

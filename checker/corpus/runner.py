@@ -130,7 +130,8 @@ def _with_progress(results: Iterable, total: int, show: bool | None) -> Iterator
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = ("checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    console = Console(stderr=True, force_terminal=True)  # asked for: drawn even if piped
+    with Progress(*columns, console=console, transient=True) as bar:
         task_id = bar.add_task("checking", total=total)
         for result in results:
             yield result

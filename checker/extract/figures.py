@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.numbers import Mention, find_mentions, word_value
+from checker.extract.numbers import ORDINALS, TENS, UNITS, Mention, find_mentions, word_value
 from checker.ingest.facts import MONTHS
 from checker.model import Quantity
 
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}
 TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "yr": "year",
               "fortnight": "fortnight", "hour": "hour"}
 _IDENTIFIER_HEADS = frozenset(
@@ -132,6 +133,21 @@ def _window(sentence_text: str, exclude: tuple[int, int]) -> tuple[str, float | 
         unit = match.group("unit").lower().rstrip("s")
         return match.group(0), value, unit
     return "", None, ""
+
+
+LOCAL_RADIUS = 6  # words either side of a number that say what it counts
+
+
+def local_context(sentence: str, figure_text: str, radius: int = LOCAL_RADIUS) -> str:
+    """The words around a figure in its sentence, numbers left out (they are what may
+    differ; the context is what must agree)."""
+    at = sentence.find(figure_text)
+    if at < 0:
+        return sentence
+    before = sentence[:at].split()[-radius:]
+    after = sentence[at + len(figure_text):].split()[:radius]
+    words = before + figure_text.split() + after
+    return " ".join(w for w in words if not any(ch.isdigit() for ch in w) and w.lower() not in NUMBER_WORDS)
 
 
 def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:

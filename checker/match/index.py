@@ -20,7 +20,7 @@ from collections import Counter
 from functools import cached_property
 
 from checker.model import Alignment, Claim, Document, Evidence, Passage
-from checker.textnorm import fold, stems, words
+from checker.textnorm import fold, stem_set, stems, words
 
 ALIGN_FLOOR = 0.45
 CHUNK_FLOOR = 0.75  # a clause must be nearly all there to count on its own
@@ -61,11 +61,17 @@ class SourceIndex:
         self.retriever = bm25s.BM25()
         self.retriever.index([doc or ["_"] for doc in self.stems], show_progress=False)
         self._vocab = {s: i for i, s in enumerate(sorted(self.df))}
+        self._aligned: dict[tuple[str, tuple[str, ...]], tuple[tuple[Evidence, ...], str]] = {}
+        n = len(self.passages)
+        self._idf = {s: math.log(1 + (n - d + 0.5) / (d + 0.5)) for s, d in self.df.items()}
 
     # -- shared lookups ------------------------------------------------------------
     def idf(self, stem: str) -> float:
+        known = self._idf.get(stem)
+        if known is not None:
+            return known
         n = len(self.passages)
-        return math.log(1 + (n - self.df.get(stem, 0) + 0.5) / (self.df.get(stem, 0) + 0.5))
+        return math.log(1 + (n + 0.5) / 0.5)
 
     def passage_at(self, folded_offset: int) -> int:
         """Index of the passage holding a character offset of :attr:`joined`."""
@@ -94,8 +100,9 @@ class SourceIndex:
     @cached_property
     def quantities(self):
         """Figures of every passage that has a number in it, read as the article's are:
-        (quantity, its sentence, its sentence with the one before, for 'This is 20.2%')."""
-        from checker.extract.figures import read_quantities
+        (quantity, its sentence, its sentence with the one before (for 'This is 20.2%'),
+        the words around it)."""
+        from checker.extract.figures import local_context, read_quantities
         from checker.nlp import parse_many
 
         numeric = [i for i, p in enumerate(self.passages)
@@ -105,7 +112,8 @@ class SourceIndex:
         out: dict[int, list] = {}
         for i, doc in zip(numeric, parse_many([self.passages[i].text for i in numeric])):
             sentences = list(doc.sents)
-            out[i] = [(q, sent.text, " ".join(s.text for s in sentences[max(0, k - 1):k + 1]))
+            out[i] = [(q, sent.text, " ".join(s.text for s in sentences[max(0, k - 1):k + 1]),
+                       local_context(sent.text, q.text))
                       for k, sent in enumerate(sentences) for q, _, _ in read_quantities(sent)]
         return out
 
@@ -131,9 +139,9 @@ class SourceIndex:
     def similarity(self, query: str, text: str) -> float:
         """IDF-weighted share of the query's vocabulary that a text uses: does the source
         text say everything the article says around its claim?"""
-        wanted = set(stems(query))
+        wanted = stem_set(query)
         total = sum(self.idf(s) for s in wanted)
-        return sum(self.idf(s) for s in wanted & set(stems(text))) / total if total else 0.0
+        return sum(self.idf(s) for s in wanted & stem_set(text)) / total if total else 0.0
 
     # -- alignment -----------------------------------------------------------------
     def exact(self, text: str) -> list[int]:
@@ -175,11 +183,20 @@ class SourceIndex:
 
     def align(self, claim: Claim, query: str, chunks: tuple[str, ...] = ()) -> Alignment:
         """Best passages for a claim, given the text to look up for it and, for a long
-        sentence, its clauses (each may come from a different passage)."""
+        sentence, its clauses (each may come from a different passage).  Claims of one
+        sentence share its look-up."""
+        key = (query, chunks)
+        found = self._aligned.get(key)
+        if found is None:
+            found = self._aligned[key] = self._align(query, chunks)
+        evidence, method = found
+        return Alignment(claim.id, evidence, method)
+
+    def _align(self, query: str, chunks: tuple[str, ...]) -> tuple[tuple[Evidence, ...], str]:
         exact = self.exact(query)
         if exact:
             evidence = [self._evidence(i, query, 1.0) for i in dict.fromkeys(exact)]
-            return Alignment(claim.id, tuple(evidence[:MAX_EVIDENCE]), "exact")
+            return tuple(evidence[:MAX_EVIDENCE]), "exact"
         best: dict[int, tuple[float, str]] = {}
         for text in (query, *chunks):
             text_stems = query_stems(text)
@@ -191,7 +208,7 @@ class SourceIndex:
         ranked = sorted(best.items(), key=lambda item: -item[1][0])
         evidence = [self._evidence(i, text, score) for i, (score, text) in ranked[:MAX_EVIDENCE]
                     if score >= ALIGN_FLOOR]
-        return Alignment(claim.id, tuple(evidence), "bm25" if evidence else "none")
+        return tuple(evidence), "bm25" if evidence else "none"
 
     def _evidence(self, index: int, query: str, score: float) -> Evidence:
         passage = self.passages[index]
