@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,20 @@ def test_usage_errors(corpus, capsys, extra, message):
 def test_missing_corpus_is_one_line(tmp_path, capsys):
     code, _, err = run(["check", str(ARTICLE["003"]), "--corpus", str(tmp_path / "no")], capsys)
     assert code == 2 and "no such directory" in err and err.count("\n") == 1
+
+
+def test_article_from_stdin_with_corpus(corpus, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(tmp_path / "cache")}
+    command = str(Path(sys.executable).parent / "checker")
+    done = subprocess.run([command, "check", "-", "--corpus", str(corpus),
+                           "-f", "json", "--fail-on", "none"],
+                          input=ARTICLE["003"].read_bytes(), capture_output=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)  # one article: the result itself
+    assert result["article"]["path"] == "<stdin>"
+    assert result["relation"]["source"].endswith(REPORT.name)

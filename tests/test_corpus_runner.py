@@ -122,3 +122,14 @@ def test_bad_modes_are_usage_errors(corpus, articles, monkeypatch):
         run_tasks(attribute_article, articles, job, jobs=0)
     with pytest.raises(UsageError, match="Dask scheduler"):
         run_tasks(attribute_article, articles, job, scheduler="tcp://127.0.0.1:9")
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(capsys):
+    from checker.corpus.runner import _with_progress
+
+    assert list(_with_progress(iter(range(3)), 3, show=False)) == [0, 1, 2]
+    assert capsys.readouterr().err == ""
+    assert list(_with_progress(iter(range(3)), 3, show=None)) == [0, 1, 2]  # not a tty here
+    assert capsys.readouterr().err == ""
+    assert list(_with_progress(iter(range(3)), 3, show=True)) == [0, 1, 2]
+    assert "checking" in capsys.readouterr().err
