@@ -16,7 +16,7 @@ from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
 from checker.compare.scope import about_other_authority, in_scope, refers_to_earlier
-from checker.match.index import SourceIndex
+from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex
 from checker.model import Alignment, Claim, ClaimResult, Document, Relation
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
@@ -69,11 +69,18 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
     if evidence:
         seen = {e.passage for e in evidence}
         merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
-        alignment = Alignment(claim.id, merged[:3], _method(claim, alignment, evidence))
-    if claim.attribution and claim.kind != "quote":
+        alignment = Alignment(claim.id, merged[:MAX_EVIDENCE_PIECES], _method(claim, alignment, evidence))
+    if _spoken_by_other(claim):
         findings = []
         verdict = "supported" if verdict == "supported" else "not_in_source"
     return ClaimResult(claim, verdict, alignment, tuple(findings))
+
+
+def _spoken_by_other(claim: Claim) -> bool:
+    """Words of someone other than the source: their quotation, or a claim inside it."""
+    if claim.kind == "quote":
+        return claim.payload.speaker_kind == "other"  # type: ignore[union-attr]
+    return bool(claim.attribution)
 
 
 def _method(claim: Claim, alignment: Alignment, evidence) -> str:
@@ -91,8 +98,6 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex):
     facts = index.document.facts
     if claim.kind == "quote":
-        if claim.payload.speaker_kind == "other":  # type: ignore[union-attr]
-            return "unchecked", [], []
         return check_quote(claim, index)
     if claim.kind == "figure":
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts)

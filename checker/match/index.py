@@ -24,8 +24,10 @@ from checker.textnorm import fold, stem_set, stems, words
 
 ALIGN_FLOOR = 0.45
 CHUNK_FLOOR = 0.75  # a clause must be nearly all there to count on its own
+MIN_GAIN = 0.05  # share of a sentence's weight a further cited passage must account for
 TOP_K = 10
 MAX_EVIDENCE = 3
+MAX_EVIDENCE_PIECES = 5  # a long sentence drawing on several passages may cite more
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'‘(])")
 
 
@@ -205,10 +207,30 @@ class SourceIndex:
                 score = self.score(text_stems, i)
                 if score >= floor and score > best.get(i, (0.0, ""))[0]:
                     best[i] = (score, text)
-        ranked = sorted(best.items(), key=lambda item: -item[1][0])
-        evidence = [self._evidence(i, text, score) for i, (score, text) in ranked[:MAX_EVIDENCE]
-                    if score >= ALIGN_FLOOR]
+        ranked = self._cover(query, best) if chunks else sorted(best, key=lambda i: -best[i][0])
+        limit = MAX_EVIDENCE_PIECES if chunks else MAX_EVIDENCE
+        evidence = [self._evidence(i, best[i][1], best[i][0]) for i in ranked[:limit]]
         return tuple(evidence), "bm25" if evidence else "none"
+
+    def _cover(self, query: str, matched: dict[int, tuple[float, str]]) -> list[int]:
+        """Passages that together account for a long sentence, greedily: each next one
+        adds the most weight of the sentence's words not yet accounted for.  (Ranking
+        clause matches by score alone lets one clause's near-duplicates crowd out the
+        passage another clause came from.)"""
+        wanted = set(query_stems(query))
+        total = sum(self.idf(s) for s in wanted) or 1.0
+        covered: set[str] = set()
+        order: list[int] = []
+        left = dict(matched)
+        while left:
+            gains = {i: sum(self.idf(s) for s in (wanted & set(self.stems[i])) - covered) for i in left}
+            pick = max(left, key=lambda i: (gains[i], left[i][0]))
+            if gains[pick] < MIN_GAIN * total:
+                break
+            order.append(pick)
+            covered |= wanted & set(self.stems[pick])
+            del left[pick]
+        return order
 
     def _evidence(self, index: int, query: str, score: float) -> Evidence:
         passage = self.passages[index]
