@@ -82,16 +82,30 @@ def flagged_gold(result, seed_file: str, flag: str = "must") -> set[str]:
     return found
 
 
-def alignments(result) -> dict[tuple[str, str], tuple[str, str | None]]:
-    """(kind, claim text) -> (verdict, text of the aligned passage)."""
+def alignments(result) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
+    """(kind, claim text) -> (verdict, texts of the passages tied for best evidence).
+
+    Ties are kept as a set: which of several equally scored passages comes first
+    depends on passage order, and the PDF has a few more passages (box titles) than
+    the text file, so only the tied set, not its first member, is the alignment.
+    """
     source = result.sources[0]
     out = {}
     for claim_result in result.claims:
-        best = claim_result.alignment.best
-        passage = source.passage(best.passage) if best else None
-        aligned = squash(passage.text) if passage else (squash(best.text) if best else None)
-        out[(claim_result.claim.kind, squash(claim_result.claim.text))] = (claim_result.verdict, aligned)
+        evidence = claim_result.alignment.evidence
+        top = evidence[0].score if evidence else None
+        tied = set()
+        for item in (e for e in evidence if e.score == top):
+            passage = source.passage(item.passage)
+            tied.add(squash(passage.text) if passage else squash(item.text))
+        key = (claim_result.claim.kind, squash(claim_result.claim.text))
+        out[key] = (claim_result.verdict, frozenset(tied))
     return out
+
+
+def same_alignment(a, b) -> bool:
+    """Same verdict, and the same best passage (a passage both have tied for best)."""
+    return b is not None and a[0] == b[0] and (a[1] == b[1] or bool(a[1] & b[1]))
 
 
 @pytest.mark.parametrize("name", sorted(SEED_PAGES))
@@ -108,8 +122,11 @@ def test_same_alignments(routes, name):
     body = squash(web.article.text)
     plain_aligned = {k: v for k, v in alignments(plain).items() if k[1] in body}
     web_aligned = alignments(web)
-    differ = {k: (v, web_aligned.get(k)) for k, v in plain_aligned.items() if web_aligned.get(k) != v}
+    differ = {k: (v, web_aligned.get(k)) for k, v in plain_aligned.items()
+              if not same_alignment(v, web_aligned.get(k))}
     assert not differ
+    assert sum(1 for verdict, tied in plain_aligned.values() if tied) >= 0.5 * len(plain_aligned) \
+        or name == "cypnow"  # a different council: nothing of this report to align to
 
 
 @pytest.mark.parametrize("name", sorted(SEED_PAGES))
