@@ -1,0 +1,278 @@
+"""Each rule of checker/compare/rules.py, end to end: misreported sentences it must flag
+and faithful ones it must leave alone, written on sentences of the seed report other
+than those of the seed articles and of test_planted.py; and the article's relation to
+the report, which decides whether claims are judged at all.
+
+Every article opens with a line naming Somerset County Council, so that it is about the
+report (same_report) unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.rules import RULES
+from checker.engine import Checker
+from checker.ingest.documents import document_from_text, load_document
+from checker.suppress import apply_suppressions
+
+REPORT = "corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt"
+LEAD = "Somerset County Council's children's services have been inspected by Ofsted.\n\n"
+
+
+@pytest.fixture(scope="module")
+def check():
+    checker = Checker()
+    report = load_document(REPORT, "source")
+
+    def run(text: str, lead: str = LEAD):
+        return checker.check(document_from_text(lead + text + "\n", "a.txt", "article"), [report])
+
+    return run
+
+
+# (sentence, code, words the finding must name: the article's value and the source's)
+MISREPORTED = [
+    # NUM01: same thing counted, another number
+    ("The proportion of children on a plan for a second time rose to 19.6% in December 2014.",
+     "NUM01", ("19.6", "17.6")),
+    ("In only 23 cases did young people agree to a return interview.", "NUM01", ("23", "33")),
+    ("A total of 752 children are receiving elective home education.", "NUM01", ("752", "572")),
+    ("In the last 12 months 350 children ceased to be looked after.", "NUM01", ("350", "305")),
+    ("Thirty children are not in full-time education, the report said.", "NUM01", ("30", "20")),
+    # NUM02: a duration that does not fit the inspection dates
+    ("The two-week inspection found widespread failures.", "NUM02", ("2 weeks", "23 days")),
+    ("Inspectors spent six weeks in Somerset during the inspection.", "NUM02", ("6 weeks", "23 days")),
+    ("The inspection lasted five weeks.", "NUM02", ("5 weeks", "23 days")),
+    # QUO01: quoted words changed
+    ('The report said "management oversight is not sufficiently rigorous".', "QUO01",
+     ("rigorous", "robust")),
+    ('Ofsted said "a high number of cases are closed far too slowly by social workers".', "QUO01",
+     ("slowly", "quickly")),
+    ('Inspectors said "the fostering service has a weak team of skilled, committed carers".',
+     "QUO01", ("weak", "strong")),
+    ('Inspectors wrote that "recording by social workers is not reliable".', "QUO01",
+     ("reliable", "consistent")),
+    # QUO02: words given to the report that it does not contain
+    ('The report said the council showed "a total disregard for the safety of children".',
+     "QUO02", ("a total disregard for the safety of children", "")),
+    ('Inspectors described "a service in freefall with no leadership at all".', "QUO02",
+     ("a service in freefall", "")),
+    ('Ofsted said social workers were "exhausted, demoralised and leaving in droves".', "QUO02",
+     ("leaving in droves", "")),
+    # RAT01: another grade for the subject
+    ("Services for children who need help and protection were rated as requiring improvement.",
+     "RAT01", ("requires improvement", "inadequate")),
+    ("Leadership, management and governance in Somerset was judged good by inspectors.", "RAT01",
+     ("good", "inadequate")),
+    ("The LSCB was judged to be good.", "RAT01", ("good", "inadequate")),
+    ("Children looked after and achieving permanence were judged adequate.", "RAT01",
+     ("adequate", "inadequate")),
+    ("Overall, children's services in Somerset were rated as requiring improvement.", "RAT01",
+     ("requires improvement", "inadequate")),
+    # DAT01: another date for the event
+    ("The report, published on 25 March 2015, found services inadequate.", "DAT01",
+     ("25 March 2015", "27 March 2015")),
+    ("Inspectors visited Somerset in April 2015.", "DAT01", ("April 2015", "January")),
+    ("An inspection of arrangements for the protection of children was undertaken in June 2014.",
+     "DAT01", ("June 2014", "2013")),
+    ("A multi-remit inspection took place in September and October 2013.", "DAT01",
+     ("October 2013", "2014")),
+    ("Specialist teams were created in four geographical areas in 2012.", "DAT01", ("2012", "2013")),
+    # ENT01: a name spelt differently from the source's
+    ("The Independent Reviewing Oficer service lacks direction, inspectors said.", "ENT01",
+     ("oficer", "officer")),
+    ("The Avon and Somerset Polce were slow to join strategy discussions.", "ENT01",
+     ("polce", "police")),
+    ("Inspectors praised the Signs of Safty model of protecting children.", "ENT01",
+     ("safty", "safety")),
+]
+
+# (sentence, the claim kind that must be found and supported, or None when the point is
+# that nothing is judged)
+FAITHFUL = [
+    # NUM01
+    ("Care proceedings now take 40 weeks on average, down from 56 weeks.", "figure"),
+    ("A total of 572 children are currently receiving elective home education.", "figure"),
+    ("Only 9% of young people offered a return interview agreed to one.", "figure"),
+    ("More than a quarter of looked after children live outside the council's area.", "figure"),
+    ("Seventeen children became subjects of special guardianship orders in the last 12 months.",
+     "figure"),
+    ("In the last 12 months 305 children ceased to be looked after.", "figure"),
+    ("The proportion of reviews held on time fell from 98% in December 2013 to 95.6% a year later.",
+     "figure"),
+    ("Nearly one in five children on a plan were on one for a second time.", "figure"),
+    # NUM02
+    ("The three-week inspection found widespread failures.", "figure"),
+    ("Inspectors spent just over three weeks in Somerset during the inspection.", "figure"),
+    ("The inspection lasted 23 days.", "figure"),
+    # QUO01 / QUO02
+    ('The report said "management oversight is not sufficiently robust".', "quote"),
+    ('Ofsted said "a high number of cases are closed far too quickly by social workers".', "quote"),
+    ('The report said the fostering service "has a strong team of skilled, committed carers".',
+     "quote"),
+    ('Inspectors wrote that "recording by social workers is not consistent".', "quote"),
+    ('Inspectors found that "the capacity of the targeted youth support team to respond to '
+     'vulnerable young people is limited".', "quote"),
+    ('Councillor Frances Nicholson said the council had been "in a total mess for years".', None),
+    ('A council spokesman said "we are working tirelessly with our partners to turn this around".',
+     None),
+    # RAT01
+    ("Services for children who need help and protection were rated inadequate.", "rating"),
+    ("Adoption performance was the only area judged to require improvement.", "rating"),
+    ("Inspectors found the LSCB to be inadequate.", "rating"),
+    ("Somerset's children's services remain inadequate, Ofsted said.", "rating"),
+    ('All bar adoption performance, which was given "requires improvement", were rated inadequate.',
+     "rating"),
+    ("At the last inspection, in June 2012, services for looked after children were judged adequate.",
+     "rating"),
+    ("Essex County Council was rated good at its last inspection.", None),
+    # DAT01
+    ("The report, published on 27 March 2015, found services inadequate.", "date"),
+    ("Inspectors visited Somerset in February 2015.", "date"),
+    ("An inspection of arrangements for the protection of children was undertaken in June 2013.",
+     "date"),
+    ("A multi-remit inspection took place in September and October 2014.", "date"),
+    ("The inspection began on 20 January 2015.", "date"),
+    ("A new Improvement Board chair was appointed in September 2014.", "date"),
+    ("Specialist teams were created in four geographical areas in 2013.", "date"),
+    # ENT01
+    ("Inspectors praised the Troubled Families Programme in Somerset.", "entity"),
+    ("The Avon and Somerset Police were slow to join strategy discussions.", "entity"),
+    ("The Independent Reviewing Officer service lacks direction, inspectors said.", "statement"),
+    ("The Signs of Safety model is not yet fully embedded.", "statement"),
+]
+
+
+def _body_claims(result):
+    """The claims of the planted sentence, not of the lead line."""
+    return [c for c in result.claims if c.claim.span.start >= len(LEAD)]
+
+
+@pytest.mark.parametrize("sentence,code,values", MISREPORTED)
+def test_misreported_is_flagged(check, sentence, code, values):
+    result = check(sentence)
+    assert result.relation.verdict == "same_report"
+    hits = [f for f in result.findings if f.code == code]
+    assert hits, f"{code} not in {[(f.code, f.message) for f in result.findings]}"
+    message = hits[0].message.lower()
+    for value in values:
+        assert value.lower() in message, (value, hits[0].message)
+    assert hits[0].article_value
+
+
+@pytest.mark.parametrize("sentence,kind", FAITHFUL)
+def test_faithful_is_not_flagged(check, sentence, kind):
+    result = check(sentence)
+    assert result.relation.verdict == "same_report"
+    assert [(f.code, f.message) for f in result.findings if f.severity != "info"] == []
+    if kind is not None:
+        verdicts = [c.verdict for c in _body_claims(result) if c.claim.kind == kind]
+        assert "supported" in verdicts, [(c.claim.kind, c.claim.text, c.verdict) for c in _body_claims(result)]
+
+
+def test_every_rule_but_sup01_has_cases_both_ways():
+    codes = {rule.code for rule in RULES} - {"SUP01"}  # SUP01: see the suppression tests below
+    flagged = {code for _, code, _ in MISREPORTED}
+    assert codes <= flagged
+    for code in codes:
+        assert sum(1 for _, c, _ in MISREPORTED if c == code) >= 2
+
+
+def test_another_speakers_quotation_is_recorded_not_judged(check):
+    result = check('Councillor Frances Nicholson said the council had been "in a total mess for years".')
+    [quote] = [c for c in _body_claims(result) if c.claim.kind == "quote"]
+    assert quote.claim.payload.speaker_kind == "other"
+    assert quote.verdict in ("unchecked", "not_in_source") and quote.findings == ()
+
+
+def test_a_misquote_is_contradicted_and_cites_the_passage(check):
+    result = check('Inspectors wrote that "recording by social workers is not reliable".')
+    [quote] = [c for c in _body_claims(result) if c.claim.kind == "quote"]
+    assert quote.verdict == "contradicted"
+    assert quote.findings[0].passage == "¶60"
+    assert quote.alignment.evidence[0].passage == "¶60"
+
+
+# --- SUP01: suppression comments that silence nothing --------------------------------------
+
+def _suppressed(check, body: str):
+    return apply_suppressions(check(body))
+
+
+@pytest.mark.parametrize("body", [
+    "<!-- checker: ignore NUM01 -->\nA total of 572 children are currently receiving elective home education.",
+    "<!-- checker: ignore QUO01 -->\nThe report said \"management oversight is not sufficiently robust\".",
+])
+def test_unused_suppression_is_reported(check, body):
+    result = _suppressed(check, body)
+    assert [f.code for f in result.findings] == ["SUP01"]
+    assert result.findings[0].severity == "info"
+
+
+@pytest.mark.parametrize("body,code", [
+    ("<!-- checker: ignore NUM01 -->\nA total of 752 children are receiving elective home education.",
+     "NUM01"),
+    ("<!-- checker: ignore -->\nInspectors said \"the fostering service has a weak team of skilled, "
+     "committed carers\".", "QUO01"),
+])
+def test_used_suppression_silences_and_is_not_reported(check, body, code):
+    result = _suppressed(check, body)
+    assert [(f.code, f.suppressed) for f in result.findings] == [(code, True)]
+
+
+# --- the rules' own documentation ----------------------------------------------------------
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_docstring_has_both_examples(rule):
+    text = rule.description()
+    assert "Misreported:" in text and "Faithful:" in text
+    assert text.index("Misreported:") < text.index("Faithful:")
+    assert rule.code and rule.name and rule.severity in ("error", "warning", "info") and rule.summary
+
+
+def test_rule_codes_are_unique():
+    assert len({rule.code for rule in RULES}) == len(RULES)
+
+
+# --- relation --------------------------------------------------------------------------------
+
+def test_article_about_another_council_is_different_subject(check):
+    text = ("Devon County Council's children's services have been rated inadequate by Ofsted.\n"
+            "The report, published on 25 March 2015, found 427 children on child protection plans.\n"
+            'Inspectors said "management oversight is not sufficiently rigorous".\n'
+            "Adoption performance was judged good.")
+    result = check(text, lead="")
+    assert result.relation.verdict == "different_subject"
+    assert "Devon County Council" in result.relation.reasons[0]
+    assert result.claims and {c.verdict for c in result.claims} == {"out_of_scope"}
+    assert list(result.findings) == []
+
+
+def test_article_calling_the_source_the_last_inspection_is_later_report(check):
+    text = ("Somerset County Council's children's services now require improvement, Ofsted says.\n"
+            "Since the last inspection in 2015, when services were judged inadequate, the council "
+            "has hired 120 social workers.\n"
+            "Adoption performance was judged good.")
+    result = check(text, lead="")
+    assert result.relation.verdict == "later_report"
+    assert any("2015" in reason for reason in result.relation.reasons)
+    good = [c for c in result.claims if c.claim.kind == "rating" and c.claim.payload.grade == "good"]
+    assert [c.verdict for c in good] == ["out_of_scope"]
+    assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+def test_article_about_the_report_is_same_report_with_reasons(check):
+    result = check("The report was published on 27 March 2015.")
+    assert result.relation.verdict == "same_report"
+    assert any("Somerset" in reason for reason in result.relation.reasons)
+
+
+def test_article_dated_before_the_inspection_is_earlier_report(check):
+    text = ("14 October 2014\n"
+            "Somerset County Council is bracing itself for an Ofsted inspection.\n"
+            "The council says its adoption service is rated good.")
+    result = check(text, lead="")
+    assert result.relation.verdict == "earlier_report"
+    assert any("2014-10-14" in reason for reason in result.relation.reasons)
+    assert {c.verdict for c in result.claims} == {"out_of_scope"}
