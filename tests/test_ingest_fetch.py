@@ -90,6 +90,13 @@ def test_charset_from_header_meta_and_latin1_as_windows_1252():
     assert decode_markup("caf\u00e9".encode("cp1252"))[0] == "caf\u00e9"  # undeclared legacy
 
 
+def test_plain_text_response_decoded_by_its_charset(httpserver):
+    text = "Mr Wooster said it was \u201cnot good enough\u201d \u2013 and apologised.\n"
+    httpserver.expect_request("/story.txt").respond_with_data(
+        text.encode("cp1252"), content_type="text/plain; charset=ISO-8859-1")
+    assert load_document(httpserver.url_for("/story.txt"), "article").text == text
+
+
 # --- bad input: one line on stderr, exit 2, nothing written -----------------------------
 
 

@@ -123,6 +123,10 @@ def _read(data: bytes, kind: str, location: str, encoding: str | None,
         markup, used = decode_markup(data, encoding or header_charset)
         text, meta = read_webpage(markup, location)
         return text, {**meta, "encoding": used, "format": "html"}, None
+    if encoding is None and header_charset:  # a text/plain or text/markdown response
+        from checker.ingest.fetch import codec_for
+
+        encoding = codec_for(header_charset)
     text = decode_text(data, location, encoding)
     if kind == "markdown":
         from checker.ingest.markdown import read_markdown

@@ -245,7 +245,8 @@ _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
-def _codec(label: str | None) -> str | None:
+def codec_for(label: str | None) -> str | None:
+    """Python's codec for a charset label, reading latin-1 labels as windows-1252."""
     if not label:
         return None
     label = label.strip().lower()
@@ -269,10 +270,10 @@ def decode_markup(content: bytes, header_charset: str | None = None) -> tuple[st
     for bom, codec in boms:
         if content.startswith(bom):
             return content.decode(codec, errors="replace"), codec
-    declared = _codec(header_charset)
+    declared = codec_for(header_charset)
     if declared is None:
         meta = _META_CHARSET.search(content[:4096])
-        declared = _codec(meta.group(1).decode("ascii", "replace")) if meta else None
+        declared = codec_for(meta.group(1).decode("ascii", "replace")) if meta else None
     if declared:
         return content.decode(declared, errors="replace"), declared
     try:
