@@ -81,6 +81,16 @@ def test_no_cache_flag_sends_no_validators(httpserver, tmp_path):
     assert "failed to act on 3 warnings" in (tmp_path / "t.txt").read_text()
 
 
+def test_unusable_cache_never_fails_a_fetch(httpserver, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocker / "cache"))
+    httpserver.expect_request("/story").respond_with_response(
+        Response(PAGE, content_type="text/html", headers={"ETag": '"v1"'}))
+    assert fetch(httpserver.url_for("/story")).content == PAGE.encode()
+    assert fetch(httpserver.url_for("/story")).content == PAGE.encode()
+
+
 def test_charset_from_header_meta_and_latin1_as_windows_1252():
     text = "Ofsted said: \u201cnot good enough\u201d \u2013 again.".encode("cp1252")
     html = b'<html><head><meta charset="windows-1252"></head><body>' + text + b"</body></html>"
