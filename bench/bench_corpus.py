@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.corpus.attribution import attribute  # noqa: E402
+from checker.corpus.runner import _STATE as runner_state  # noqa: E402
 from checker.corpus.runner import Job, attribute_article, check_corpus, run_tasks  # noqa: E402
 from checker.corpus.store import CorpusIndex, build_index  # noqa: E402
 from checker.ingest.documents import document_from_text  # noqa: E402
@@ -176,6 +177,7 @@ def measure_check_jobs(work: Path, targets, distractors, jobs_list=(1, 2), artic
     check_corpus(items[:1], folder, progress=False)  # spaCy loaded once, before timing
     rows, baseline = [], None
     for jobs in jobs_list:
+        runner_state.clear()  # no mode inherits the sources another mode prepared
         started = time.perf_counter()
         run = check_corpus(items, folder, jobs=jobs, progress=False)
         seconds = time.perf_counter() - started
@@ -215,19 +217,24 @@ def svg_plot(rows: list[dict]) -> str:
         y = py(tick)
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:.0%}</text>')
-        out.append(f'<text x="{width - right + 6}" y="{y + 4:.1f}">{tick * max_ms:.0f} ms</text>')
+        out.append(f'<text x="{width - right + 6}" y="{y + 4:.1f}">{tick * max_ms:.1f} ms</text>')
     for r, x in zip(rows, xs):
         out.append(f'<text x="{px(x):.1f}" y="{height - bottom + 18}" text-anchor="middle">{r["documents"]}</text>')
     out.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">'
                'documents in the corpus (log scale)</text>')
     out.append(line([(px(x), py(r["top1_accuracy"])) for r, x in zip(rows, xs)], "#1f77b4"))
+    frank = [(px(x), py(r["by_origin"]["frank"]["top1_accuracy"])) for r, x in zip(rows, xs)
+             if "frank" in r.get("by_origin", {})]
+    out.append(line(frank, "#9467bd"))
     out.append(line([(px(x), py(r["absent_said_none"])) for r, x in zip(rows, xs)], "#2ca02c",
                     'stroke-dasharray="5,4"'))
     out.append(line([(px(x), py(r["ms_per_article"] / max_ms)) for r, x in zip(rows, xs)], "#d62728"))
-    legend = (("#1f77b4", "top-1 attribution accuracy"), ("#2ca02c", "absent article: said none"),
+    legend = (("#9467bd", "top-1 accuracy, FRANK summaries"),
+              ("#1f77b4", "top-1 accuracy, all faithful summaries"),
+              ("#2ca02c", "absent article: said none"),
               ("#d62728", "ms per article (right axis)"))
     for i, (colour, label) in enumerate(legend):
-        y = top + 150 + 16 * i
+        y = py(0.36) + 16 * i
         out.append(f'<rect x="{left + 10}" y="{y - 9}" width="12" height="4" fill="{colour}"/>'
                    f'<text x="{left + 28}" y="{y - 4}">{label}</text>')
     out.append("</svg>")
@@ -238,7 +245,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="sizes up to 250 only")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--replot", action="store_true",
+                        help="redraw corpus.svg from corpus.json without measuring")
     args = parser.parse_args()
+    if args.replot:
+        rows = json.loads((args.out / "corpus.json").read_text(encoding="utf-8"))["sizes"]
+        (args.out / "corpus.svg").write_text(svg_plot(rows), encoding="utf-8")
+        return
     targets, held_out, distractors = split_sets(load_records())
     sizes = [s for s in SIZES if not args.quick or s <= 250]
     work = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
