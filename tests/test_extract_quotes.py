@@ -156,3 +156,21 @@ def test_list_ends_at_the_first_ordinary_paragraph():
 ])
 def test_classify_speaker(speaker, kind):
     assert classify_speaker(speaker) == kind
+
+
+def test_pronoun_speakers_take_the_last_named_speaker_of_their_sort():
+    body = ('The report was published today. It said the council had shown "chronic instability" '
+            "for years.\n\n"
+            'Council leader John Osman responded. He said the council was "determined to improve".\n')
+    assert quotes(body) == [("chronic instability", "The report", "source"),
+                            ("determined to improve", "John Osman", "other")]
+
+
+@pytest.mark.parametrize("body,speaker,kind", [
+    ('"We have a long way to go," said Councillor Frances Nicholson.',
+     "Councillor Frances Nicholson", "other"),
+    ('"Too many cases are closed too soon," said the watchdog.', "the watchdog", "source"),
+])
+def test_inverted_said_x(body, speaker, kind):
+    [(_, got_speaker, got_kind)] = quotes(body)
+    assert (got_speaker, got_kind) == (speaker, kind)
