@@ -89,7 +89,6 @@ def test_one_report_object_shared_by_all_results(in_process):
     assert len(reports) == 3 and all(r is reports[0] for r in reports)
 
 
-@pytest.mark.slow
 def test_process_pool_gives_the_same_results(corpus, articles, in_process):
     pooled = check_corpus(articles, corpus, jobs=2, progress=False)
     assert plain(pooled) == plain(in_process)
@@ -133,3 +132,17 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(capsys):
     assert capsys.readouterr().err == ""
     assert list(_with_progress(iter(range(3)), 3, show=True)) == [0, 1, 2]
     assert "checking" in capsys.readouterr().err
+
+
+def test_a_worker_keeps_a_bounded_number_of_prepared_sources(corpus, monkeypatch):
+    from checker.corpus import runner
+    from checker.corpus.store import find_store
+    from checker.model import Document
+
+    monkeypatch.setattr(runner, "MAX_PREPARED", 2)
+    worker = runner._Worker(Job(corpus=str(corpus), store=str(find_store(corpus))))
+    docs = [Document(id=str(n), uri=f"{n}.txt", role="source", text="x") for n in range(3)]
+    first = worker.checker_for(docs[0])
+    assert worker.checker_for(docs[1]) is first and worker.checker_for(docs[0]) is first
+    third = worker.checker_for(docs[2])  # a third distinct source: a fresh checker
+    assert third is not first and worker.checker_for(None) is third

@@ -30,19 +30,43 @@ class Job:
     encoding: str | None = None
 
 
-_STATE: dict[Job, tuple[object, object]] = {}
 DASK_CONNECT_TIMEOUT = "10s"
+MAX_PREPARED = 32  # sources a worker keeps parsed; each can be megabytes of spaCy docs
 
 
-def _state(job: Job):
-    """The worker's opened index and checker, made on first use."""
-    state = _STATE.get(job)
-    if state is None:
+class _Worker:
+    """A worker's opened index, and a checker holding at most :data:`MAX_PREPARED`
+    prepared sources, so a run over thousands of reports stays bounded in memory."""
+
+    def __init__(self, job: Job) -> None:
         from checker.corpus.store import CorpusIndex
+
+        self.index = CorpusIndex(Path(job.corpus), Path(job.store))
+        self._checker = None
+        self._prepared: set[str] = set()
+
+    def checker_for(self, source: Document | None):
         from checker.engine import Checker
 
-        state = _STATE[job] = (CorpusIndex(Path(job.corpus), Path(job.store)), Checker())
-    return state
+        if source is not None and source.id not in self._prepared:
+            if len(self._prepared) >= MAX_PREPARED:
+                self._checker = None  # start afresh rather than grow without bound
+                self._prepared.clear()
+            self._prepared.add(source.id)
+        if self._checker is None:
+            self._checker = Checker()
+        return self._checker
+
+
+_STATE: dict[Job, _Worker] = {}
+
+
+def _state(job: Job) -> _Worker:
+    """This process's worker for ``job``, made on first use."""
+    worker = _STATE.get(job)
+    if worker is None:
+        worker = _STATE[job] = _Worker(job)
+    return worker
 
 
 def _load(item: Item, job: Job) -> Document:
@@ -55,25 +79,24 @@ def _load(item: Item, job: Job) -> Document:
 
 
 def attribute_article(item: Item, job: Job):
-    """The task of ``--attribute-only`` runs and the benchmark: which source, no check."""
+    """Which source, without the check: the benchmark's task."""
     from checker.corpus.attribution import attribute
 
-    index, _ = _state(job)
-    return attribute(_load(item, job), index)
+    return attribute(_load(item, job), _state(job).index)
 
 
 def check_article(item: Item, job: Job) -> CheckResult:
     """Attribute one article to its source in the corpus, then check it against that."""
     from checker.corpus.attribution import attribute
 
-    index, checker = _state(job)
+    worker = _state(job)
     article = _load(item, job)
-    found = attribute(article, index)
+    found = attribute(article, worker.index)
     if found.chosen is None:  # claims listed, none judged against a source
-        result = checker.check(article, [])
+        result = worker.checker_for(None).check(article, [])
         return replace(result, relation=Relation("unknown", None, found.reasons, found.candidates))
-    source = index.document(found.chosen.row)
-    result = checker.check(article, [source])
+    source = worker.index.document(found.chosen.row)
+    result = worker.checker_for(source).check(article, [source])
     relation = replace(result.relation, source=result.relation.source or source.uri,
                        reasons=found.reasons + tuple(result.relation.reasons),
                        candidates=found.candidates)
