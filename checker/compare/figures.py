@@ -21,9 +21,10 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25
 SAME_CONTEXT = 0.35  # context similarity that makes two figures of one unit the same thing
 ONLY_COUNT_CONTEXT = 0.1  # ... when the source counts that unit only once
 TIE = 0.1  # candidates this close to the best-placed one are as likely to be meant
+LOCAL_AGREES = 0.3  # ... if the words around their number agree this much with the article's
 
 
-LOCAL_WEIGHT = 0.6  # the words around a number weigh more than the rest of its sentence
+LOCAL_WEIGHT = 0.35  # the words around a number tell figures of one sentence apart
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SourceFigure:
     sentence: str
     similarity: float
     passage_text: str = ""
+    local: float = 0.0  # similarity of the words right around the number
 
 
 def fmt(value: float) -> str:
@@ -85,6 +87,17 @@ def compatible(article: Quantity, source: Quantity) -> bool:
     return round(s, decimals) == a or (a == int(a) and abs(a - s) < 0.5 and s != int(s))
 
 
+def digit_slip(a: float, b: float) -> bool:
+    """Do two numbers differ by a transposed or a single mistyped digit (428 / 482,
+    59.6 / 95.6, 3,067 / 3,607)?"""
+    if a == b or min(abs(a), abs(b)) < 10:
+        return False
+    x, y = (f"{v:g}" for v in (a, b))
+    if len(x) != len(y):
+        return False
+    return sorted(x) == sorted(y) or sum(c != d for c, d in zip(x, y)) == 1
+
+
 def windows_agree(article: Quantity, source: Quantity) -> bool:
     if article.window_value is None or source.window_value is None:
         return True
@@ -119,11 +132,14 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     best = same[0]
     holds = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)]
     near_top = [f for f in holds if f.similarity >= best.similarity - TIE
-                or (f.passage == best.passage and f.sentence == best.sentence)]
+                and (f.sentence == best.sentence or f.local >= min(best.local - TIE, LOCAL_AGREES))]
     if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
         return "supported", [], [_evidence(near_top[0])]  # as likely the one meant
+    slipped = [f for f in same if f.similarity >= ONLY_COUNT_CONTEXT and digit_slip(q.value, f.quantity.value)]
+    if slipped and not holds:
+        best = slipped[0]  # 428 for 482: a transposed or mistyped digit points at the figure meant
     threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
-    if best.similarity < threshold:
+    if best.similarity < threshold and best not in slipped:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         return ("supported", [], [_evidence(loose[0])]) if loose else ("not_in_source", [], [])
     if _number_in(q, best.passage_text):

@@ -15,7 +15,7 @@ from checker.extract.figures import local_context
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
-from checker.compare.scope import about_other_authority, in_scope, refers_to_earlier
+from checker.compare.scope import about_other_authority, in_scope, names_authority, refers_to_earlier
 from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex
 from checker.model import Alignment, Claim, ClaimResult, Document, Relation
 
@@ -104,7 +104,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if claim.kind == "rating":
         if refers_to_earlier(sentence, facts):
             return _earlier_rating(claim, alignment, index)
-        return check_rating(claim, facts)
+        return check_rating(claim, facts, names_authority(sentence, facts))
     if claim.kind == "date":
         near = {e.passage for e in alignment.evidence if e.score >= SUPPORTED_AT}
         return check_date(claim, facts, [d for d in index.dates if d[0] in near], index.dates)
@@ -147,7 +147,7 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
             whole = index.similarity(sentence, context)
             out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
                                     LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole,
-                                    index.passages[i].text))
+                                    index.passages[i].text, local))
     return out
 
 

@@ -17,8 +17,13 @@ SUBJECT_NAMES = {
 }
 
 
-def check_rating(claim: Claim, facts: SourceFacts | None) -> tuple[str, list[Finding], list[Evidence]]:
+def check_rating(claim: Claim, facts: SourceFacts | None, names_authority: bool = False,
+                 ) -> tuple[str, list[Finding], list[Evidence]]:
+    """``names_authority``: the sentence names the source's authority, so a grade with no
+    judgement area of its own ("Somerset was rated inadequate") is the overall one."""
     rating: Rating = claim.payload  # type: ignore[assignment]
+    if rating.subject == "unspecified" and names_authority:
+        rating = Rating(rating.grade, "overall", rating.scale)
     judgements = {j.subject: j for j in (facts.judgements if facts else ())}
     if rating.subject.startswith("all_except:"):
         excluded = rating.subject.split(":", 1)[1]

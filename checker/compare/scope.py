@@ -61,6 +61,11 @@ def same_authority(name: str, authority: str | None) -> bool:
     return bool(place) and fuzz.ratio(place_word(name).lower(), place.lower()) >= 85
 
 
+def names_authority(sentence: str, facts: SourceFacts | None) -> bool:
+    place = place_word(facts.authority if facts else None)
+    return bool(place) and re.search(rf"\b{re.escape(place)}\b", sentence, re.I) is not None
+
+
 def about_other_authority(sentence: str, facts: SourceFacts | None) -> bool:
     if not facts or not facts.authority:
         return False

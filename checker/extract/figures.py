@@ -71,10 +71,28 @@ def _counted_noun(token):
         before = token.nbor(-2) if token.i > 1 else None
         if before is not None and before.pos_ == "NOUN":
             return _of_noun(before, after=token.i) or before
+    ahead = _noun_ahead(token)
+    if ahead is not None:
+        return ahead
     if token.dep_ == "pobj" and head.lower_ in ("from", "to") and token.lower_ != "one":
         subject = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ == "NOUN":
             return _of_noun(subject) if subject.lower_ in _GENERIC else subject
+    return None
+
+
+_BRIDGE_TAGS = frozenset("VBN VBD JJ RB IN HYPH".split())
+
+
+def _noun_ahead(token):
+    """'216 looked after children': the small model parses the participle as a verb;
+    a plural noun a few modifier words on is what the number counts."""
+    doc = token.doc
+    for t in doc[token.i + 1: min(len(doc), token.i + 5)]:
+        if t.tag_ == "NNS":
+            return t
+        if t.tag_ not in _BRIDGE_TAGS or (t.tag_ == "IN" and t.lower_ not in ("after",)):
+            return None
     return None
 
 

@@ -54,8 +54,13 @@ def _clause_before(sentence: str, at: int) -> str:
     return re.split(r"[;:,]|\bwhile\b|\bbut\b|\band\b", sentence[:at])[-1]
 
 
+UNSPECIFIED = "unspecified"
+
+
 def _subject(sentence: str, at: int) -> str:
-    """The judgement area nearest before the grade, else in the sentence, else overall.
+    """The judgement area nearest before the grade, else in the sentence; the overall
+    judgement when the sentence names the services, council or authority as a whole;
+    else ``unspecified`` (the Troubled Families Programme "is good" judges no area).
 
     "All bar adoption ... were given an inadequate" judges every area but adoption:
     subject ``all_except:adoption``.
@@ -68,8 +73,8 @@ def _subject(sentence: str, at: int) -> str:
             return f"all_except:{excluded}"
     before = re.sub(r",\s*which\b[^,]*,", ",", before)
     clauses = re.split(r"[;:]|\bwhile\b|\bbut\b|\bbar\b", before)
-    for text in (clauses[-1], before, sentence):
-        subject = subject_of(text)
-        if subject and subject != "overall":
-            return subject
-    return "overall"
+    found = [subject_of(text) for text in (clauses[-1], before, sentence)]
+    specific = [s for s in found if s and s != "overall"]
+    if specific:
+        return specific[0]
+    return "overall" if "overall" in found else UNSPECIFIED

@@ -31,7 +31,8 @@ SUBJECTS = {
                      "looked after children", "looked-after"),
     "leadership": ("leadership, management and governance", "leadership"),
     "lscb": ("lscb", "safeguarding children board", "local safeguarding children"),
-    "overall": ("overall", "children's services", "children’s services"),
+    "overall": ("overall", "children's services", "children’s services", "authority",
+                "council", "department"),
 }
 
 

@@ -141,7 +141,7 @@ class SourceIndex:
     def similarity(self, query: str, text: str) -> float:
         """IDF-weighted share of the query's vocabulary that a text uses: does the source
         text say everything the article says around its claim?"""
-        wanted = stem_set(query)
+        wanted = stem_set(query) - FRAME
         total = sum(self.idf(s) for s in wanted)
         return sum(self.idf(s) for s in wanted & stem_set(text)) / total if total else 0.0
 
