@@ -20,7 +20,7 @@ _DATE = re.compile(
     rf"(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    rf"|\b(?:in|since|from|until|during|of|by)\s+(?P<year_only>(?:19|20)\d\d)\b"
+    rf"|\b(?i:in|since|from|until|during|of|by)\s+(?P<year_only>(?:19|20)\d\d)\b"
 )
 _PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
 _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)

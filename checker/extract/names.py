@@ -9,7 +9,9 @@ import re
 from checker.model import EntityRef
 
 COUNCIL = re.compile(
-    r"\b(?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?[ ]){1,3}(?:County |City |Borough |District |Metropolitan Borough )?Council\b")
+    r"\b(?!(?:The|A|An|Now|In|At|By|For|And|But|So|Then|When|While)\b)"
+    r"(?:[A-Z][a-z]+(?:-(?:on|upon|under|in)-|\s+(?:and|upon|on)\s+|\s+|-)){1,5}?"
+    r"(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council\b")
 _LABELS = {"ORG", "GPE", "PERSON"}
 _TITLES = re.compile(r"^(?:the|mr|mrs|ms|dr|councillor|cllr)\s+", re.I)
 

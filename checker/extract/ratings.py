@@ -1,10 +1,12 @@
 """Ratings on the inspectorate's scale, with the subject judged.
 
-Grades are common words ("good practice", "adequate quality"), so a grade counts as a
-rating only when it is presented as one: in quote marks, or after a judging verb
-("rated", "judged", "branded", "found to be", "given").  The subject is the judgement
-area the sentence names (adoption, care leavers, the LSCB ...), else the overall
-judgement.
+Grades are common words ("good practice", "an outstanding achievement"), so a grade
+counts as a rating only when it is presented as one: in quote marks, after a judging
+verb ("rated", "judged", "branded", "found to be", "given"), as the complement of a
+judged area ("adoption services are good"), or as "rated X <grade>".  A grade that
+modifies a noun is an adjective, not a rating.  The subject is the judgement area the
+clause names (adoption, care leavers, the LSCB ...), the overall judgement when it names
+the services or the authority, else unspecified.
 """
 
 from __future__ import annotations
@@ -14,67 +16,93 @@ import re
 from checker.ingest.facts import subject_of
 from checker.model import Rating
 
-GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|adequate|inadequate)"
+GRADE = (r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|"
+         r"requiring\s+improvement|adequate|inadequate)")
 _QUOTED = re.compile(r"[\"“‘']\s*" + GRADE + r"\s*[\"”’']", re.I)
-_JUDGED = re.compile(
-    r"\b(?:rated|rating|judged|judgement|judgment|graded|branded|found\s+to\s+be|deemed|"
-    r"given(?:\s+an?)?|handed|remains?|still|was|were|is|are|as|from|to|be)\s+(?:as\s+)?(?:an?\s+)?"
-    r"[\"“‘']?" + GRADE + r"\b", re.I)
+_JUDGING = (r"rated|rating\s+of|judged(?:\s+to\s+be)?|judgement\s+of|judgment\s+of|graded|branded|"
+            r"found\s+to\s+be|deemed|given(?:\s+an?)?|handed|remains?|still|as|from|to")
+_JUDGED = re.compile(rf"\b(?:{_JUDGING}|was|were|is|are|be)\s+(?:as\s+)?(?:an?\s+)?[\"“‘']?{GRADE}\b", re.I)
+_GRADE_WORD = r"(?:requires?|requiring|good|adequate|inadequate|outstanding|as|to|be)\b"
+_RATED_OBJECT = re.compile(
+    rf"\b(?:rated|judged|graded)\s+(?P<object>(?:(?!{_GRADE_WORD})[\w'’-]+\s+){{1,5}}?){GRADE}\b", re.I)
+_STRONG = re.compile(rf"\b(?:{_JUDGING})\s", re.I)
+# After a grade, words that show it is not modifying a noun ("rated good by", "good.").
+_AFTER_OK = re.compile(r"^\s*(?:$|[.,;:!?)\"”’'—–-]|(?:and|or|but|by|in|for|at|on|overall|because|"
+                       r"following|after|since|with|when|while|to|from|as|across|again|"
+                       r"last|this|in\s+\d{4})\b)", re.I)
+UNSPECIFIED = "unspecified"
 
 
 def _canonical(grade: str) -> str:
     grade = " ".join(grade.lower().split())
-    if grade.startswith("requir"):
-        return "requires improvement"
-    return grade
+    return "requires improvement" if grade.startswith("requir") else grade
 
 
 def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
     """Ratings in a sentence, with the character range of the grade words."""
     found: dict[int, tuple[Rating, int, int]] = {}
-    for pattern in (_QUOTED, _JUDGED):
+    for pattern in (_QUOTED, _JUDGED, _RATED_OBJECT):
         for match in pattern.finditer(sentence):
             start, end = match.span("grade")
-            if start in found:
+            if any(a < end and start < b for _, a, b in found.values()):
                 continue
+            if pattern is not _QUOTED and not _AFTER_OK.match(sentence[end:]):
+                continue  # "an outstanding achievement": an adjective on a noun
             grade = _canonical(match.group("grade"))
-            if grade in ("good", "adequate") and pattern is _JUDGED and not re.search(
-                    r"rated|judged|graded|branded|found\s+to\s+be|deemed|given|handed|rating|judge?ment|from|to",
-                    match.group(0), re.I) and subject_of(_clause_before(sentence, start)) is None:
+            weak = pattern is _JUDGED and not _STRONG.search(match.group(0))
+            if weak and grade in ("good", "adequate", "outstanding") and subject_of(_clause_before(sentence, start)) is None:
                 continue  # "is good" is plain English unless a judged area is its subject
-            found[start] = (Rating(grade=grade, subject=_subject(sentence, start)), start, end)
+            found[start] = (Rating(grade=grade, subject=_subject(sentence, start, end)), start, end)
     return [found[k] for k in sorted(found)]
 
 
-_ALL_BUT = re.compile(r"\ball\s+(?:bar|but|except(?:\s+for)?|apart\s+from)\s+(?P<x>[^,\"“]+)", re.I)
+_ALL_BUT = re.compile(
+    r"\ball(?:\s+(?:areas|services|other\s+areas|judgements|the\s+others))?\s+"
+    r"(?:bar|but|except(?:\s+for)?|apart\s+from|other\s+than)\s+(?P<x>.+?)(?=,|\s+(?:were|are|have|was|is)\b)",
+    re.I)
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have\s+been)\b", re.I)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*(?:,|$)", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:,]|\bwhile\b|\bbut\b|\bwhereas\b|\balthough\b", re.I)
 
 
 def _clause_before(sentence: str, at: int) -> str:
-    return re.split(r"[;:,]|\bwhile\b|\bbut\b|\band\b", sentence[:at])[-1]
+    return _CLAUSE_BREAK.split(sentence[:at])[-1]
 
 
-UNSPECIFIED = "unspecified"
-
-
-def _subject(sentence: str, at: int) -> str:
-    """The judgement area nearest before the grade, else in the sentence; the overall
-    judgement when the sentence names the services, council or authority as a whole;
-    else ``unspecified`` (the Troubled Families Programme "is good" judges no area).
+def _subject(sentence: str, start: int, end: int) -> str:
+    """The judgement area of the clause holding the grade, else of the text before it;
+    the overall judgement when that names the services or the authority.
 
     "All bar adoption ... were given an inadequate" judges every area but adoption:
-    subject ``all_except:adoption``.
+    subject ``all_except:adoption``.  A grade inside "which was given ..." belongs to
+    the noun the clause hangs on.
     """
-    before = sentence[:at]
+    before = sentence[:start]
     every = _ALL_BUT.search(before)
-    if every and _PLURAL_VERB.search(before[every.end():]):
+    if every and not _inside_relative(before, every.end()) and _PLURAL_VERB.search(before[every.end():]):
         excluded = subject_of(every.group("x"))
         if excluded:
             return f"all_except:{excluded}"
-    before = re.sub(r",\s*which\b[^,]*,", ",", before)
-    clauses = re.split(r"[;:]|\bwhile\b|\bbut\b|\bbar\b", before)
-    found = [subject_of(text) for text in (clauses[-1], before, sentence)]
+    clause_end = _CLAUSE_BREAK.search(sentence, end)
+    rest = sentence[end:clause_end.start() if clause_end else len(sentence)]
+    without_relatives = _RELATIVE.sub(",", before)
+    found = [subject_of(text) for text in (
+        _clause_before(sentence, start) + rest, _clause_before(without_relatives, len(without_relatives)),
+        without_relatives)]
     specific = [s for s in found if s and s != "overall"]
     if specific:
         return specific[0]
     return "overall" if "overall" in found else UNSPECIFIED
+
+
+def _inside_relative(before: str, at: int) -> bool:
+    """Is the grade inside a 'which ...' clause opened after position ``at``?  The
+    clause has ended once the main verb ('were') follows it."""
+    opened = re.search(r",\s*(?:which|who)\b(?P<clause>.*)$", before[at:], re.I | re.S)
+    if not opened:
+        return False
+    clause = opened.group("clause")
+    if "," in clause:
+        return False  # ', which were rated good,' is closed before the grade
+    return len(_FINITE.findall(clause)) <= 1  # only the clause's own verb so far
