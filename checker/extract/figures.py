@@ -11,6 +11,7 @@ both sides of a comparison are read alike.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.extract.numbers import ORDINALS, TENS, UNITS, Mention, find_mentions, word_value
 from checker.ingest.facts import MONTHS
@@ -173,6 +174,7 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
     document (including the hedge and the counted phrase)."""
     tokens = sentence.doc
     found: list[tuple[Quantity, int, int]] = []
+    borrowed: list[int] = []  # figures whose noun is the sentence's subject ('up from 272')
     for mention in find_mentions(sentence):
         mention = Mention(mention.start + sentence.start, mention.end + sentence.start,
                           mention.value, mention.sort, mention.currency, mention.approx)
@@ -192,6 +194,8 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             if noun is None:
                 continue
             unit = noun.lemma_.lower()
+            if noun.i < mention.start:
+                borrowed.append(len(found))
         start_tok = mention.start - len(mention.approx.split()) if mention.approx else mention.start
         end_tok = mention.end
         subject = ""
@@ -221,7 +225,18 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
                              window_value=window_value, window_unit=window_unit,
                              approx=mention.approx, ordinal=mention.sort == "ordinal",
                              text=tokens.text[char_start:char_end]), char_start, char_end))
-    return _drop_windows(found, sentence)
+    return _drop_windows(_share_units(found, borrowed), sentence)
+
+
+def _share_units(found, borrowed: list[int]):
+    """'405 allegations in 2014, up from 272': a bare number paired with a counted one
+    counts the same thing, not the sentence's subject."""
+    counted = [q.unit for i, (q, _, _) in enumerate(found)
+               if i not in borrowed and q.unit not in ("%", "GBP", "USD", "EUR") and q.unit not in TIME_UNITS.values()]
+    if not counted:
+        return found
+    return [(replace(q, unit=counted[0]), a, b) if i in borrowed else (q, a, b)
+            for i, (q, a, b) in enumerate(found)]
 
 
 def _drop_windows(found, sentence):

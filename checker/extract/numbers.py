@@ -91,9 +91,9 @@ def _is_number_word(text: str) -> bool:
 
 
 def _approx_before(tokens, start: int) -> str:
-    """The hedge just before a number: 'nearly', 'more than', 'just over'."""
+    """The hedge just before a number: 'nearly', 'more than', 'well over'."""
     before = " ".join(t.lower_ for t in tokens[max(0, start - 2):start])
-    for phrase in APPROX:
+    for phrase in sorted(APPROX, key=len, reverse=True):
         if before == phrase or before.endswith(" " + phrase):
             return phrase
     return ""
@@ -111,6 +111,31 @@ def find_mentions(tokens) -> list[Mention]:
         mentions.append(mention)
         i = mention.end
     return mentions
+
+
+def _number_run(tokens, i: int) -> tuple[int, list[str]]:
+    """The end of a run of number words and numerals from token i, with its words:
+    "two thousand nine hundred", "one hundred and five", "twenty-five" (which the
+    tokenizer may split at the hyphen)."""
+    n, j, words = len(tokens), i, []
+    while j < n:
+        token = tokens[j]
+        if _is_number_word(token.text):
+            words.append(token.text)
+            j += 1
+            if _DIGITS.match(words[-1]) and not (j < n and tokens[j].lower_ in SCALES):
+                break
+            continue
+        joins = j + 1 < n and words and _is_number_word(tokens[j + 1].text)
+        if joins and token.lower_ == "and":
+            j += 1
+            continue
+        if joins and token.text == "-" and words[-1].lower() in TENS and tokens[j + 1].lower_ in UNITS:
+            words[-1] = f"{words[-1]}-{tokens[j + 1].text}"
+            j += 2
+            continue
+        break
+    return j, words
 
 
 def _mention_at(tokens, i: int) -> Mention | None:
@@ -150,18 +175,17 @@ def _mention_at(tokens, i: int) -> Mention | None:
                            approx=_approx_before(tokens, begin))
     if not (_is_number_word(text) and lower not in SCALES) and not _DIGITS.match(text):
         return None
-    # a run of number words / numerals
-    j = i
-    words = []
-    while j < n and (_is_number_word(tokens[j].text) or (tokens[j].lower_ == "and" and words and j + 1 < n and _is_number_word(tokens[j + 1].text))):
-        words.append(tokens[j].text)
-        j += 1
-        if _DIGITS.match(words[-1]) and not (j < n and tokens[j].lower_ in SCALES):
-            break
+    j, words = _number_run(tokens, i)
     value = words_value(words)
     if value is None:
         return None
-    if j < n and tokens[j].lower_ in SUFFIX_SCALE and tokens[j].lower_ not in SCALES and currency:
+    if j < n and tokens[j].lower_ in FRACTIONS:
+        return Mention(start, j + 1, value * FRACTIONS[tokens[j].lower_] * 100, "percent",
+                       approx=_approx_before(tokens, start))  # "two thirds"
+    if j < n and tokens[j].lower_ in ("m", "bn", "k") and tokens[j].idx == tokens[j - 1].idx + len(tokens[j - 1].text):
+        value *= SUFFIX_SCALE[tokens[j].lower_]  # "2m" split by the tokenizer
+        j += 1
+    elif j < n and tokens[j].lower_ in ("million", "billion") and currency:
         value *= SUFFIX_SCALE[tokens[j].lower_]
         j += 1
     # "one in five"
