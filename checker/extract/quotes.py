@@ -16,7 +16,7 @@ councillor are recorded, not judged against the report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.extract.context import ArticleContext, Paragraph
 from checker.model import Claim, Quotation, Span
@@ -70,7 +70,7 @@ def _opens_single(text: str, i: int) -> bool:
     """A single quote opens a quotation, not an apostrophe: space before, letter after."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isalnum() and after.isalnum()
+    return not before.isalnum() and after.isalpha()  # "the '90s" elides, it does not quote
 
 
 def _closing(text: str, start: int, opener: str, closer: str) -> int | None:
@@ -124,7 +124,7 @@ def _speaker_in(sentence, inside: tuple[int, int]) -> tuple[str, str]:
                     doc = sentence.doc
                     text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
                     return text.strip(" ,\u201c\u201d\"'"), token.text
-    match = re.search(r"according to ([A-Z][\w' ]+|the [\w ]+)", sentence.text)
+    match = re.search(r"(?i:according to) ([A-Z][\w' ]+|the [\w ]+)", sentence.text)
     if match:
         return match.group(1).strip(), "according to"
     return "", ""
@@ -159,6 +159,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
     intro: _Open | None = None  # an attributing line ending in ':' before a list
     last_source = last_other = ""
     previous: _Open | None = None  # speaker of the last quotation in the paragraph before
+    carried: list[int] = []  # claims of the quotation still open
     for paragraph in ctx.paragraphs:
         text = paragraph.passage.text
         sources_here = _source_mentions(paragraph)
@@ -180,7 +181,16 @@ def extract(ctx: ArticleContext) -> list[Claim]:
             continuing = carry is not None and index == 0 and text.lstrip()[:1] in OPEN_CLOSE
             if continuing:
                 opened = carry
+                if not opened.speaker and closed:
+                    # '"...quality.' / '"It focuses ...," the inspectors wrote.': the cue
+                    # comes with the last paragraph and names the speaker of them all
+                    speaker, cue = _speaker_near(paragraph, start, end)
+                    if speaker:
+                        opened = _Open(*_resolve(speaker, last_source, last_other), cue)
+                        for k in carried:
+                            claims[k] = _with_speaker(claims[k], opened)
             else:
+                carried = []
                 speaker, cue = _speaker_near(paragraph, start, end)
                 speaker, kind = _resolve(speaker, last_source, last_other)
                 if not speaker and index > 0 and claims and claims[-1].attribution:
@@ -194,6 +204,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
             if _GRADE_ONLY.match(content) or not content.strip():
                 continue  # a quoted grade is a rating, handled in ratings
             trimmed = content.rstrip(" ,.;:")
+            carried.append(len(claims))
             claims.append(_claim(paragraph, start, start + len(trimmed), opened, "quote marks"))
         if not pairs:
             carry = None
@@ -213,6 +224,12 @@ def extract(ctx: ArticleContext) -> list[Claim]:
 def _source_mentions(paragraph: Paragraph) -> list[str]:
     return [m.group(0) for m in re.finditer(r"\b(?:the (?:new )?report|Ofsted|inspectors)\b",
                                             paragraph.passage.text, re.I)]
+
+
+def _with_speaker(claim: Claim, opened: _Open) -> Claim:
+    quotation = replace(claim.payload, speaker=opened.speaker, speaker_kind=opened.kind,
+                        cue=opened.cue or claim.payload.cue)
+    return replace(claim, payload=quotation, attribution=opened.speaker)
 
 
 def _claim(paragraph: Paragraph, start: int, end: int, opened: _Open, cue: str) -> Claim:

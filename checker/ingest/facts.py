@@ -37,9 +37,13 @@ SUBJECTS = {
 
 
 def canonical_grade(text: str) -> str | None:
+    """The grade a text gives, on the canonical scale ('require improvement to be good'
+    is 'requires improvement'); None if it gives none."""
     text = fold(text)
-    for grade in ("requires improvement", "inadequate", "outstanding", "adequate", "good"):
-        if grade in text:
+    if re.search(r"\brequir(?:es|e|ing) improvement\b", text):
+        return "requires improvement"
+    for grade in ("inadequate", "outstanding", "adequate", "good"):
+        if re.search(rf"\b{grade}\b", text):
             return grade
     return None
 
@@ -71,11 +75,13 @@ def read_facts(text: str, passages: tuple[Passage, ...]) -> SourceFacts:
         authority = match.group(1).strip()
     start = end = published = None
     inspection_passage = published_passage = None
-    inspection = re.search(r"Inspection dates?:?\s*" + _DAY_MONTH_YEAR +
-                           r"(?:\s*[-–—to]+\s*" + _DAY_MONTH_YEAR + ")?", head)
-    if inspection:
-        start = parse_date(*inspection.groups()[:3])
-        end = parse_date(*inspection.groups()[3:]) if inspection.group(4) else start
+    inspection = re.search(r"Inspection dates?:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)(?:\s+(\d{4}))?"
+                           r"(?:\s*(?:[-–—]|to)\s*" + _DAY_MONTH_YEAR + ")?", head)
+    if inspection and (inspection.group(3) or inspection.group(4)):
+        day, month, year, *last = inspection.groups()
+        end = parse_date(*last) if last[0] else None
+        start = parse_date(day, month, year or (last[2] if last[0] else ""))
+        end = end or start
         inspection_passage = _passage_at(passages, inspection.start())
     pub = re.search(r"(?:Report )?published:?\s*" + _DAY_MONTH_YEAR, head, re.I)
     if pub:
@@ -112,8 +118,8 @@ def _judgements(passages: tuple[Passage, ...]) -> list[Judgement]:
             continue
         if passage.kind not in ("heading", "paragraph"):
             continue
-        sentence = re.match(r"the overall judgement is that .*? (?:are|is) " + _GRADE, text)
-        if sentence:
+        sentence = re.match(r"the overall judgement is that (.+)", text)
+        if sentence and canonical_grade(sentence.group(1)):
             add("overall", canonical_grade(sentence.group(1)), passage)
             continue
         graded = re.match(r"the graded judgement (?:for|about) (.+?) is that (?:it is )?(?:it )?" + _GRADE, text)
