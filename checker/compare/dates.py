@@ -35,9 +35,13 @@ def matches(article_value: str, day: date) -> bool:
 
 
 def matches_value(article_value: str, source_value: str) -> bool:
+    """Does a source date bear out an article date?  Every part the article gives must be
+    in the source and equal ('May 2012' is not borne out by '2012'); the source may say
+    more ('2012' is borne out by 'June 2012')."""
     a, s = _parts(article_value), _parts(source_value)
-    return all(x is None or y is None or x == y for x, y in zip(a, s)) and any(
-        x is not None and y is not None for x, y in zip(a, s))
+    year_given = a[0] is not None
+    parts = zip(a, s) if year_given else zip(a[1:], s[1:])
+    return all(x is None or x == y for x, y in parts)
 
 
 def _days(start: str, end: str) -> list[date]:
@@ -64,20 +68,30 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
         evidence = [Evidence(cite, f"Inspection date: {shown}", 1.0)]
         if any(matches(ref.value, d) for d in days):
             return "supported", [], evidence
-        other_inspections = [d for d in anywhere if _INSPECTED.search(d[2])]
-        if not any(matches_value(ref.value, value) for _, value, _ in other_inspections):
+        other = [d for d in anywhere if _INSPECTED.search(d[2]) and matches_value(ref.value, d[1])]
+        nearby_other = [d for d in near if _INSPECTED.search(d[2]) and _comparable(ref.value, d[1])]
+        if not other and not nearby_other:  # this inspection, misdated
             return _mismatch(claim, ref, shown, "inspection", cite, evidence)
-    for dates in (near, anywhere):
-        agreeing = [(p, v, t) for p, v, t in dates if matches_value(ref.value, v)]
+    for dates in (near, anywhere):  # the passages the sentence comes from speak first
+        agreeing = [d for d in dates if matches_value(ref.value, d[1])]
         if agreeing:
             passage, _, text = agreeing[0]
             return "supported", [], [Evidence(passage, text, 1.0)]
-        comparable = [(p, v, t) for p, v, t in dates if _comparable(ref.value, v)]
+        comparable = [d for d in dates if _comparable(ref.value, d[1])]
         if dates is near and comparable:
-            passage, value, text = comparable[0]
+            passage, value, text = min(comparable, key=lambda d: _distance(ref.value, d[1]))
             return _mismatch(claim, ref, f"'{value}' ({text})", "event", passage,
                              [Evidence(passage, text, 1.0)])
     return "not_in_source", [], []
+
+
+def _distance(article_value: str, source_value: str) -> tuple[int, int]:
+    """How far apart two dates of the same shape are: differing parts, then size of the
+    difference, so 'September 2013' is held to 'September 2014' before 'May 2014'."""
+    a, s = _parts(article_value), _parts(source_value)
+    differing = sum(1 for x, y in zip(a, s) if x is not None and y is not None and x != y)
+    gap = sum(abs(x - y) for x, y in zip(a, s) if x is not None and y is not None)
+    return differing, gap
 
 
 def _comparable(article_value: str, source_value: str) -> bool:

@@ -113,13 +113,16 @@ def same_unit(article: Quantity, source: Quantity) -> bool:
 
 
 def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
-                 facts: SourceFacts | None) -> tuple[str, list[Finding], list[Evidence]]:
+                 facts: SourceFacts | None, position: tuple[int, int] = (0, 1),
+                 ) -> tuple[str, list[Finding], list[Evidence]]:
     """(verdict, findings, evidence) for one figure claim.
 
     Candidates are the source's figures of the same unit, ranked by how alike their
     contexts are.  The article's figure holds if the best-placed candidate (or one as
     well placed) agrees; it is contradicted if the best-placed one is placed well enough
-    to be the same thing and disagrees.
+    to be the same thing and disagrees.  ``position`` is the claim's place among the
+    article sentence's figures of this unit: "from 331 to 454" is read against the
+    source sentence's "from 331 ... to 545" in order.
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
     if facts and q.unit in UNIT_DAYS and "inspect" in (q.subject + " " + sentence).lower() and q.subject:
@@ -142,6 +145,7 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     if best.similarity < threshold and best not in slipped:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         return ("supported", [], [_evidence(loose[0])]) if loose else ("not_in_source", [], [])
+    best = _parallel(best, same, position)
     if _number_in(q, best.passage_text):
         return "supported", [], [_evidence(best)]  # the number is there; we misread its noun
     source = best.quantity
@@ -152,6 +156,17 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+def _parallel(best: SourceFigure, same: list[SourceFigure], position: tuple[int, int]) -> SourceFigure:
+    """The figure in the same place of the best-placed source sentence, when that
+    sentence has as many figures of the unit as the article's sentence."""
+    k, n = position
+    if n < 2:
+        return best
+    row = sorted((f for f in same if f.sentence == best.sentence),
+                 key=lambda f: f.sentence.find(f.quantity.text))
+    return row[k] if len(row) == n else best
 
 
 def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):

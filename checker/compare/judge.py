@@ -8,9 +8,10 @@ that they said it, and the report cannot contradict what they said.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from checker.compare.dates import check_date
-from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure
+from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure, same_unit
 from checker.extract.figures import local_context
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
@@ -52,7 +53,9 @@ def _query(claim: Claim, sentence: str) -> str:
 
 
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
-          indexes: list[SourceIndex]) -> ClaimResult:
+          indexes: list[SourceIndex], claims: Sequence[Claim] = ()) -> ClaimResult:
+    """The verdict on one claim; ``claims`` are the article's others (figures of one
+    sentence are read in parallel with the source's)."""
     empty = Alignment(claim.id)
     if chosen is None:
         verdict = "out_of_scope" if relation.verdict == "different_subject" else "unchecked"
@@ -65,7 +68,7 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
                              clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
-    verdict, findings, evidence = _check(claim, sentence, alignment, chosen)
+    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, claims)
     if evidence:
         seen = {e.passage for e in evidence}
         merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
@@ -95,12 +98,16 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
     return alignment.method
 
 
-def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex):
+def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex,
+           claims: Sequence[Claim]):
     facts = index.document.facts
     if claim.kind == "quote":
         return check_quote(claim, index)
     if claim.kind == "figure":
-        return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts)
+        siblings = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence
+                    and same_unit(c.payload, claim.payload)]
+        return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
+                            (siblings.index(claim), len(siblings)) if claim in siblings else (0, 1))
     if claim.kind == "rating":
         if refers_to_earlier(sentence, facts):
             return _earlier_rating(claim, alignment, index)

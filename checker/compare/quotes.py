@@ -24,6 +24,7 @@ from checker.textnorm import STOPWORDS, fold, words
 MISQUOTE_FIT = 0.75  # word-level similarity above which a near-match is a misquote
 UNATTRIBUTED_FIT = 0.85  # ... when the article does not say the words are the source's
 MIN_FUZZY_WORDS = 4
+NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nothing", "without"})  # never minor
 MAX_CHANGED = 0.25  # share of a quotation's words a misquote may change; more is another text
 _SPLIT = re.compile(r"\s*(?:\.\.\.|…|\[[^\]]*\])\s*")
 
@@ -154,7 +155,7 @@ def _misquote(claim: Claim, fragment: str, source_text: str, diffs: list[WordDif
               window: Window) -> Finding:
     changes = "; ".join(f"\"{d.article or '(nothing)'}\" where the source has \"{d.source or '(nothing)'}\""
                         for d in diffs[:4])
-    only_minor = all(set((d.article + " " + d.source).split()) <= STOPWORDS for d in diffs)
+    only_minor = all(set((d.article + " " + d.source).split()) <= STOPWORDS - NEGATIONS for d in diffs)
     message = (f"Misquote: the article has {changes} ({window.passage.id}: \"{source_text}\")")
     return Misquote.finding(claim, message, article_value=fragment, source_value=source_text,
                             passage=window.passage.id,

@@ -18,6 +18,9 @@ from checker.extract.furniture import furniture_passages
 from checker.extract.names import COUNCIL
 from checker.model import Claim, DateRef, Document, Relation
 
+_DATELINE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday published updated posted on at "
+    "last am pm gmt bst".split())
 _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
          "different_subject": 0}
 
@@ -33,9 +36,11 @@ def _article_date(article: Document) -> str | None:
     if isinstance(meta, str) and re.match(r"\d{4}-\d\d-\d\d", meta):
         return meta[:10]
     for passage in article.passages[:6]:
-        for ref, _, _ in find_dates(passage.text):
-            if re.match(r"\d{4}-\d\d-\d\d$", ref.value) and len(passage.text) < 60:
-                return ref.value
+        for ref, start, end in find_dates(passage.text):
+            rest = (passage.text[:start] + passage.text[end:]).split()
+            if re.match(r"\d{4}-\d\d-\d\d$", ref.value) and all(
+                    w.strip(",.|-–").lower() in _DATELINE_WORDS or not w.strip(",.|-–") for w in rest):
+                return ref.value  # a line that is a date and nothing else: 'Tuesday, January 24, 2017'
     return None
 
 
