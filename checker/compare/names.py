@@ -57,10 +57,10 @@ def near_misses(text: str, index: SourceIndex) -> list[tuple[str, str]]:
     for w1, w2 in zip(tokens, tokens[1:]):
         if (w1, w2) in index.bigrams or w1 in STOPWORDS or w2 in STOPWORDS:
             continue
-        for x in following.get(w1, ()):
+        for x in sorted(following.get(w1, ())):
             if _close(w2, x):
                 found.append((f"{w1} {w2}", f"{w1} {x}"))
-        for x in preceding.get(w2, ()):
+        for x in sorted(preceding.get(w2, ())):
             if _close(w1, x):
                 found.append((f"{w1} {w2}", f"{x} {w2}"))
     return list(dict.fromkeys(found))

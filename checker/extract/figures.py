@@ -76,6 +76,10 @@ def _counted_noun(token):
     if ahead is not None:
         return ahead
     if token.dep_ == "pobj" and head.lower_ in ("from", "to") and token.lower_ != "one":
+        # 'an increase in allegations received, from 272 to 405': the plural noun before
+        for prior in reversed(token.doc[token.sent.start:token.i]):
+            if prior.tag_ == "NNS" and prior.lower_ not in _GENERIC:
+                return prior
         subject = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ == "NOUN":
             return _of_noun(subject) if subject.lower_ in _GENERIC else subject

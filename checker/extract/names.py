@@ -34,4 +34,23 @@ def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
         if any(a <= span[0] and span[1] <= b for a, b in found):
             continue
         found[span] = EntityRef(text[span[0]:span[1]], ent.label_)
+    for start, end in _title_runs(sentence):
+        if not any(a <= start < b or a < end <= b for a, b in found):
+            found[(start, end)] = EntityRef(text[start:end], "NAME")
     return [(ref, a, b) for (a, b), ref in sorted(found.items())]
+
+
+def _title_runs(sentence) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words the model did not tag ('Troubled Families
+    Programme'): names too, and the ones a misspelling hides from the model."""
+    runs, run = [], []
+    for token in sentence:
+        if token.is_title and token.is_alpha and not (token.i == sentence.start and token.pos_ != "PROPN"):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            runs.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        run = []
+    if len(run) >= 2:
+        runs.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+    return runs

@@ -75,6 +75,11 @@ class SourceIndex:
         n = len(self.passages)
         return math.log(1 + (n + 0.5) / 0.5)
 
+    def weight(self, stems_: set[str] | frozenset[str]) -> float:
+        """Summed IDF of a set of stems; math.fsum, so the result does not depend on the
+        set's iteration order (which changes with Python's hash seed)."""
+        return math.fsum(self.idf(s) for s in stems_)
+
     def passage_at(self, folded_offset: int) -> int:
         """Index of the passage holding a character offset of :attr:`joined`."""
         lo, hi = 0, len(self._starts) - 1
@@ -135,15 +140,15 @@ class SourceIndex:
         of a sentence the evidence, taken together, accounts for."""
         wanted = set(query_stems(query))
         have = {s for i, p in enumerate(self.passages) if p.id in passage_ids for s in self.stems[i]}
-        total = sum(self.idf(s) for s in wanted)
-        return sum(self.idf(s) for s in wanted & have) / total if total else 0.0
+        total = self.weight(wanted)
+        return self.weight(wanted & have) / total if total else 0.0
 
     def similarity(self, query: str, text: str) -> float:
         """IDF-weighted share of the query's vocabulary that a text uses: does the source
         text say everything the article says around its claim?"""
         wanted = stem_set(query) - FRAME
-        total = sum(self.idf(s) for s in wanted)
-        return sum(self.idf(s) for s in wanted & stem_set(text)) / total if total else 0.0
+        total = self.weight(wanted)
+        return self.weight(wanted & stem_set(text)) / total if total else 0.0
 
     # -- alignment -----------------------------------------------------------------
     def exact(self, text: str) -> list[int]:
@@ -169,8 +174,8 @@ class SourceIndex:
     def coverage(self, query_stems: list[str], index: int) -> float:
         """Share of the query's IDF-weighted vocabulary found in a passage."""
         wanted = set(query_stems)
-        total = sum(self.idf(s) for s in wanted)
-        return sum(self.idf(s) for s in wanted & set(self.stems[index])) / total if total else 0.0
+        total = self.weight(wanted)
+        return self.weight(wanted & set(self.stems[index])) / total if total else 0.0
 
     def score(self, query_stems: list[str], index: int) -> float:
         """How well a passage accounts for a query.  A heading of three or more words
@@ -207,7 +212,7 @@ class SourceIndex:
                 score = self.score(text_stems, i)
                 if score >= floor and score > best.get(i, (0.0, ""))[0]:
                     best[i] = (score, text)
-        ranked = self._cover(query, best) if chunks else sorted(best, key=lambda i: -best[i][0])
+        ranked = self._cover(query, best) if chunks else sorted(best, key=lambda i: (-best[i][0], i))
         limit = MAX_EVIDENCE_PIECES if chunks else MAX_EVIDENCE
         evidence = [self._evidence(i, best[i][1], best[i][0]) for i in ranked[:limit]]
         return tuple(evidence), "bm25" if evidence else "none"
@@ -218,13 +223,13 @@ class SourceIndex:
         clause matches by score alone lets one clause's near-duplicates crowd out the
         passage another clause came from.)"""
         wanted = set(query_stems(query))
-        total = sum(self.idf(s) for s in wanted) or 1.0
+        total = self.weight(wanted) or 1.0
         covered: set[str] = set()
         order: list[int] = []
         left = dict(matched)
         while left:
-            gains = {i: sum(self.idf(s) for s in (wanted & set(self.stems[i])) - covered) for i in left}
-            pick = max(left, key=lambda i: (gains[i], left[i][0]))
+            gains = {i: self.weight((wanted & set(self.stems[i])) - covered) for i in left}
+            pick = max(left, key=lambda i: (gains[i], left[i][0], -i))
             if gains[pick] < MIN_GAIN * total:
                 break
             order.append(pick)
