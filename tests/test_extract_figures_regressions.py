@@ -1,0 +1,19 @@
+"""Regressions (extract figures): cases found failing, each fixed by a general
+change, kept so they stay fixed."""
+from test_extract_figures import figures, one
+
+
+def test_hyphenated_number_word_count():
+    q = one("Twenty-five social workers left the council.")
+    assert (q.value, q.unit) == (25, "worker")  # once gave: (5, 'worker'), text 'five social workers'
+
+
+def test_scale_suffix_on_a_count():
+    q = one("The county has 2m residents.")  # once gave: no figure at all (2 with 'm' dropped)
+    assert q.value == 2e6
+
+
+def test_from_figure_counts_the_object_not_the_subject():
+    found = figures("The council received 405 allegations in 2014, up from 272.")
+    assert [(q.value, q.unit) for q in found] == [(405, "allegation"), (272, "allegation")]
+    # once gave: (272, 'council'): the 'from/to' rule takes the sentence's subject

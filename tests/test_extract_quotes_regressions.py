@@ -1,0 +1,24 @@
+"""Regressions (extract quotes): cases found failing, each fixed by a general
+change, kept so they stay fixed."""
+from test_extract_quotes import quotes
+
+
+def test_elided_year_is_not_an_open_quotation():
+    # once gave: ('90s-era systems are old', '', 'unknown'): an unclosed single quote runs to the end
+    assert quotes("Social workers use systems from the '90s that are old.") == []
+
+
+def test_multi_paragraph_quotation_attributed_in_its_last_paragraph():
+    body = ('"Recent social work practice is of better quality.\n\n'
+            '"It focuses on the needs of children," the inspectors wrote.\n')
+    found = quotes(body)
+    # once gave: speaker '' / 'unknown' for both paragraphs
+    assert [(s, k) for _, s, k in found] == [("the inspectors", "source")] * 2
+
+
+def test_according_to_at_the_start_of_a_sentence():
+    found = quotes('According to the report, "the capacity of the targeted youth support team is limited".')
+    # once gave: ('...', '', 'unknown'): the 'according to' pattern is case-sensitive
+    assert [(s, k) for _, s, k in found] == [("the report", "source")]
+    found = quotes('According to Ofsted, services were "too slow to develop".')
+    assert [(s, k) for _, s, k in found] == [("Ofsted", "source")]
