@@ -189,11 +189,14 @@ class BatchRunner:
         from checker.ingest.documents import load_document
 
         if location not in self._sources:
-            document = load_document(location, "source", self.overrides.encoding,
-                                     use_cache=self.overrides.use_cache)
-            if location in self._url_policies:  # where the redirects ended must pass too
+            guard = None
+            if location in self._url_policies:  # every request, redirects included, must pass
                 policy, named_by = self._url_policies[location]
-                policy.check_url(document.meta.get("final_url") or location, named_by)
+                guard = lambda url: policy.check_url(url, named_by)  # noqa: E731
+            document = load_document(location, "source", self.overrides.encoding,
+                                     use_cache=self.overrides.use_cache, guard=guard)
+            if guard:  # a cached copy made no request: where it ended must pass too
+                guard(document.meta.get("final_url") or location)
             self._sources[location] = document
         return self._sources[location]
 

@@ -13,9 +13,10 @@ So a source named by a draft or by the repository's config must be:
 Everything else is a :class:`~checker.errors.RefusedInput` (exit 2, no findings).
 
 Limits: the host is resolved here and again by the fetcher, so DNS that changes its
-answer between the two (rebinding) is not caught, and redirects are judged by where they
-end, after the fetch (see :meth:`SourcePolicy.check_url`).  Run CI for untrusted pull
-requests where the runner cannot reach anything sensitive.
+answer between the two (rebinding) is not caught.  Redirects are judged before they are
+followed: the fetcher calls :meth:`SourcePolicy.check_url` for every request it is about
+to send.  Run CI for untrusted pull requests where the runner cannot reach anything
+sensitive.
 Sources given with ``--source`` on the command line are the operator's own choice and
 are not subject to this policy.
 """

@@ -150,3 +150,5 @@ def test_redirect_to_a_refused_address_is_refused(tmp_path, phrase_engine, capsy
     code, _, err = run_cli(["check", "drafts/a.md"], capsys)
     assert code == 2 and "127.0.0.1" in err and "refused" in err
     assert phrase_engine.calls == []
+    # the redirect was refused before it was followed: the refused address got no request
+    assert [request.path for request, _ in httpserver.log] == ["/go"]

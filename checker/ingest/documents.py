@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,13 +137,14 @@ def _read(data: bytes, kind: str, location: str, encoding: str | None,
 
 
 def load_document(location: str, role: Role, encoding: str | None = None, *,
-                  use_cache: bool = True) -> Document:
-    """Read a URL, a path, or ``-`` (stdin) as an article or a source."""
+                  use_cache: bool = True, guard: Callable[[str], None] | None = None) -> Document:
+    """Read a URL, a path, or ``-`` (stdin) as an article or a source.  ``guard`` sees
+    every URL a fetch requests, redirects included, and may refuse it."""
     from checker.ingest.fetch import FetchOptions, fetch, is_url
 
     header_charset = None
     if is_url(location):
-        fetched = fetch(location, FetchOptions.from_env(use_cache=use_cache))
+        fetched = fetch(location, FetchOptions.from_env(use_cache=use_cache, guard=guard))
         data, uri = fetched.content, location
         if not data.strip():
             raise EmptyInput(f"{location}: the server sent an empty response")

@@ -17,7 +17,8 @@ import os
 import re
 import socket
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,9 +45,13 @@ class FetchOptions:
     max_redirects: int = MAX_REDIRECTS
     connect_timeout: float = CONNECT_TIMEOUT
     read_timeout: float = READ_TIMEOUT
+    # Called with every URL about to be requested, redirects included; raises to refuse
+    # (the source policy for untrusted drafts: no request ever reaches a private address).
+    guard: Callable[[str], None] | None = field(default=None, compare=False)
 
     @classmethod
-    def from_env(cls, use_cache: bool = True) -> "FetchOptions":
+    def from_env(cls, use_cache: bool = True,
+                 guard: Callable[[str], None] | None = None) -> "FetchOptions":
         def number(name: str, default: float) -> float:
             value = os.environ.get(name)
             try:
@@ -55,7 +60,7 @@ class FetchOptions:
                 return default
 
         timeout = number("CHECKER_FETCH_TIMEOUT", 0) or None
-        return cls(use_cache=use_cache and not os.environ.get("CHECKER_NO_CACHE"),
+        return cls(use_cache=use_cache and not os.environ.get("CHECKER_NO_CACHE"), guard=guard,
                    max_bytes=int(number("CHECKER_FETCH_MAX_BYTES", MAX_BYTES)),
                    connect_timeout=timeout or CONNECT_TIMEOUT,
                    read_timeout=timeout or READ_TIMEOUT)
@@ -158,8 +163,9 @@ def fetch(url: str, options: FetchOptions | None = None) -> Fetched:
             headers["If-Modified-Since"] = entry.last_modified
     timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
     try:
+        hooks = {"request": [lambda request: options.guard(str(request.url))]} if options.guard else {}
         with httpx.Client(follow_redirects=True, max_redirects=options.max_redirects,
-                          timeout=timeout, headers=headers) as client:
+                          timeout=timeout, headers=headers, event_hooks=hooks) as client:
             with client.stream("GET", url) as response:
                 if response.status_code == 304 and cached:
                     entry, body = cached
