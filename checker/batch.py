@@ -14,7 +14,6 @@ are dropped, suppression comments applied, findings below ``min_severity`` hidde
 from __future__ import annotations
 
 import glob
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any

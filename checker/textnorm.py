@@ -36,6 +36,14 @@ def fold_keep_offsets(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_QUOTES))
 
 
+def as_written(phrase: str, text: str) -> str:
+    """A folded phrase ('somerst county') as ``text`` spells it ('Somerst County'), for
+    messages that quote each side in its own words; the phrase itself if not found."""
+    pattern = r"\W+".join(re.escape(word) for word in phrase.split())
+    match = re.search(pattern, fold_keep_offsets(text)) if pattern else None
+    return text[match.start():match.end()] if match else phrase
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, apostrophes and hyphens kept inside words."""
     return _WORD.findall(fold(text).replace("'s ", " ").replace("'s", ""))

@@ -14,7 +14,6 @@ from datetime import date
 from checker.compare.rules import DateMismatch
 from checker.model import Claim, DateRef, Evidence, Finding, SourceFacts
 
-
 _INSPECTED = re.compile(r"\binspect", re.I)
 
 

@@ -12,13 +12,19 @@ from collections.abc import Sequence
 
 from checker.compare.dates import check_date
 from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure, same_unit
-from checker.extract.figures import local_context
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
-from checker.compare.scope import about_other_authority, in_scope, names_authority, refers_to_earlier
+from checker.compare.scope import (
+    about_other_authority,
+    in_scope,
+    names_authority,
+    refers_to_earlier,
+)
+from checker.extract.figures import local_context
 from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex
 from checker.model import Alignment, Claim, ClaimResult, Document, Relation
+from checker.textnorm import as_written
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
 
@@ -120,9 +126,10 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     cited = [e.passage for e in alignment.evidence]
     covered = index.joint_coverage(claim.text, cited) if cited else 0.0
     verdict = "supported" if covered >= SUPPORTED_AT else "not_in_source"
-    misses = [m for m in near_misses(claim.text, index) if not _is_name(m[0], claim.text)]
+    # names are the entity claims' to report; a statement reports only common terms
+    misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
-        return "contradicted", [term_finding(claim, misses[0])], []
+        return "contradicted", [term_finding(claim, misses[0], index)], []
     return verdict, [], []
 
 
@@ -135,12 +142,6 @@ def _earlier_rating(claim: Claim, alignment: Alignment, index: SourceIndex):
         if passage is not None and grade.search(passage.text):
             return "supported", [], [evidence]
     return "not_in_source", [], []
-
-
-def _is_name(phrase: str, text: str) -> bool:
-    """Names are the entity claims' to report; a statement reports only common terms."""
-    match = re.search(re.escape(phrase).replace("\\ ", r"\W+"), text, re.I)
-    return bool(match) and match.group(0)[:1].isupper()
 
 
 def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[SourceFigure]:

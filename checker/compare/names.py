@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from checker.compare.rules import MisspeltName
 from checker.match.index import SourceIndex
 from checker.model import Claim, Evidence, Finding
-from checker.textnorm import STOPWORDS, stem, words
+from checker.textnorm import STOPWORDS, as_written, stem, words
 
 MIN_USES = 2  # how often the source must use a term for it to be the established one
 MIN_LENGTH = 5
@@ -86,11 +86,14 @@ def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], li
                 misses.append((word, known))
     if not misses:
         return "not_in_source", [], []
-    return "contradicted", [term_finding(claim, misses[0])], _cite(index, misses[0][1])
+    return "contradicted", [term_finding(claim, misses[0], index)], _cite(index, misses[0][1])
 
 
-def term_finding(claim: Claim, miss: tuple[str, str]) -> Finding:
-    article, source = miss
+def term_finding(claim: Claim, miss: tuple[str, str], index: SourceIndex) -> Finding:
+    """The finding for a near-miss, quoting each side as it is written there."""
+    article = as_written(miss[0], claim.text)
+    source = next((as_written(miss[1], index.passages[i].text) for i in index.exact(miss[1])), miss[1])
     message = (f"'{article}' is not in the source, which repeatedly uses '{source}': "
                f"a misspelling or a misreading?")
     return MisspeltName.finding(claim, message, article_value=article, source_value=source)
+

@@ -14,12 +14,12 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from checker.compare.rules import Misquote, QuoteNotFound
 from rapidfuzz import fuzz
 
+from checker.compare.rules import Misquote, QuoteNotFound
 from checker.match.index import SourceIndex
 from checker.model import Claim, Evidence, Finding, Passage, Quotation
-from checker.textnorm import STOPWORDS, fold, words
+from checker.textnorm import STOPWORDS, as_written, fold, words
 
 MISQUOTE_FIT = 0.75  # word-level similarity above which a near-match is a misquote
 UNATTRIBUTED_FIT = 0.85  # ... when the article does not say the words are the source's
@@ -80,7 +80,7 @@ def check_quote(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], l
         window = _fit(fragment, index)
         fit = MISQUOTE_FIT if quote.speaker_kind == "source" else UNATTRIBUTED_FIT
         if window and len(words(fragment)) >= MIN_FUZZY_WORDS and window.score >= fit:
-            source_text = window.text
+            source_text = as_written(window.text, window.passage.text)
             diffs = word_diff(fragment, source_text)
             changed = sum(len(d.article.split()) for d in diffs)
             if changed > max(1, MAX_CHANGED * len(words(fragment))):

@@ -94,8 +94,9 @@ def _timing(article: Document, claims: Sequence[Claim], facts, reasons: list[str
         return "later_report"
     agreeing = [r for r in dates if r.event in ("published", "inspection")]
     if agreeing:
-        reasons.append("It dates the " + " and the ".join(sorted({r.event for r in agreeing}))
-                       + " as the source does." if _dates_agree(agreeing, facts) else
+        events = sorted({"publication" if r.event == "published" else r.event for r in agreeing})
+        reasons.append("It dates the " + " and the ".join(events) + " as the source does."
+                       if _dates_agree(agreeing, facts) else
                        "Its publication or inspection dates differ from the source's.")
     if dated:
         reasons.append(f"It is dated {dated}.")
@@ -103,8 +104,9 @@ def _timing(article: Document, claims: Sequence[Claim], facts, reasons: list[str
 
 
 def _dates_agree(refs: list[DateRef], facts) -> bool:
-    from checker.compare.dates import matches
     from datetime import date
+
+    from checker.compare.dates import matches
 
     for ref in refs:
         if ref.event == "published" and facts.published:

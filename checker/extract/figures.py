@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.extract.numbers import ORDINALS, TENS, UNITS, Mention, find_mentions, word_value
+from checker.extract.numbers import (
+    ORDINALS,
+    TENS,
+    UNITS,
+    Mention,
+    find_mentions,
+    word_value,
+)
 from checker.ingest.facts import MONTHS
 from checker.model import Quantity
 

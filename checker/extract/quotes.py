@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from checker.extract.context import ArticleContext, Paragraph
-from checker.model import Claim, Quotation, Span
+from checker.model import Claim, Quotation
 
 OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019", "'": "'"}
 REPORTING_LEMMAS = frozenset(

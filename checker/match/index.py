@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from functools import cached_property
 
-from checker.model import Alignment, Claim, Document, Evidence, Passage
+from checker.model import Alignment, Claim, Document, Evidence
 from checker.textnorm import fold, stem_set, stems, words
 
 ALIGN_FLOOR = 0.45
