@@ -51,7 +51,7 @@ def _render_one(console: Console, result: CheckResult, verbose: bool) -> None:
             console.print(f"  [{style}]{_ICON[finding.severity]} {finding.severity}[/] "
                           f"{line}:{col} [bold]{finding.code}[/] {escape(finding.message)}")
             if finding.passage:
-                console.print(f"      source {escape(finding.passage)}")
+                console.print(f"      source {escape(_citation(result, finding.passage))}")
         if verbose:
             best = claim_result.alignment.best
             where = f" ← {escape(best.passage)} ({best.score:.2f})" if best else ""
@@ -62,6 +62,15 @@ def _render_one(console: Console, result: CheckResult, verbose: bool) -> None:
         counts[claim_result.verdict] += 1
     console.print("  claims: " + ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n))
     console.print()
+
+
+def _citation(result: CheckResult, passage_id: str) -> str:
+    """'¶60', with the page where the source was a PDF: '¶60, p. 14'."""
+    for source in result.sources:
+        passage = source.passage(passage_id)
+        if passage is not None and passage.page:
+            return f"{passage_id}, p. {passage.page}"
+    return passage_id
 
 
 def _short(text: str, width: int = 70) -> str:
