@@ -52,6 +52,16 @@ MISREPORTED = [
     ("Children who need help and protection were judged good.","RAT01"),
     ("The report was published on 27 April 2015.","DAT01"),
     ("The Interim Director of Children's Services has been in post since December 2014.","DAT01"),
+    # a fourth round: numeric dates, fractions, appositive and negated ratings
+    ("The report, published on 26/03/2015, found failures.","DAT01"),
+    ('"Private fostering arrangements are being identified," the report said.',"QUO01"),
+    ('The watchdog said "the fostering service is weak with skilled, committed carers".',"QUO01"),
+    ("Nearly two-thirds of looked after children live outside the local authority area.","NUM01"),
+    ("Ofsted gave adoption performance the lowest rating, inadequate.","RAT01"),
+    ("The inspection team was made up of five of Her Majesty's Inspectors.","NUM01"),
+    ("Somerset's LSCB was rated good.","RAT01"),
+    ("Inspectors said that there had been nine different directors of children's services in ten years.","NUM01"),
+    ("There are currently 428 looked after children in Somerset.","NUM01"),
 ]
 
 FAITHFUL = [
@@ -95,6 +105,19 @@ FAITHFUL = [
     "Fewer than 500 children are looked after by the council.",
     "Two of the five children's homes run by the council were judged inadequate.",
     "Caseloads for IROs exceed 80, the report said.",
+    "The report, published on 27/03/2015, found failures.",
+    '"Private fostering arrangements are not being identified," the report said.',
+    "More than a quarter of looked after children live outside the local authority area.",
+    "Adoption was the only area not rated inadequate; it requires improvement.",
+    "Somerset's LSCB was also found inadequate.",
+    "Inspectors said Somerset had eight different directors of children's services over ten years.",
+    "There are currently 482 looked after children in Somerset.",
+    "Two of the council's five children's homes were judged inadequate.",
+    "The council's social work vacancy rate was 23.3%.",
+    "Inspectors found some good practice, but said too many children experience too many changes of social worker.",
+    "The inspection took place over three weeks in January and February.",
+    "Somerset County Council said it accepted the findings.",
+    "About 870 families have been helped by the Troubled Families Programme.",
 ]
 
 

@@ -21,6 +21,8 @@ _DATE = re.compile(
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|\b(?i:in|since|from|until|during|of|by)\s+(?P<year_only>(?:19|20)\d\d)\b"
+    rf"|\b(?P<nday>\d{{1,2}})/(?P<nmonth>\d{{1,2}})/(?P<nyear>(?:19|20)\d\d)\b"  # 27/03/2015, UK order
+    rf"|\b(?P<iyear>(?:19|20)\d\d)-(?P<imonth>\d\d)-(?P<iday>\d\d)\b"  # 2015-03-27
 )
 _PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
 _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
@@ -32,6 +34,12 @@ def parse_match(match: re.Match) -> str | None:
     """ISO-ish value of a date match: YYYY-MM-DD, YYYY-MM, --MM-DD, --MM, or YYYY."""
     if match.group("year_only"):
         return match.group("year_only")
+    numeric = match.group("nyear", "nmonth", "nday") if match.group("nyear") else match.group("iyear", "imonth", "iday")
+    if numeric[0]:
+        year, month_number, day_number = (int(x) for x in numeric)
+        if not (1 <= month_number <= 12 and 1 <= day_number <= 31):
+            return None
+        return f"{year}-{month_number:02d}-{day_number:02d}"
     month_name = match.group("month") or match.group("month2")
     month = MONTHS[month_name.lower()]
     day = match.group("day1") or match.group("day2")

@@ -179,9 +179,11 @@ def _mention_at(tokens, i: int) -> Mention | None:
     value = words_value(words)
     if value is None:
         return None
-    if j < n and tokens[j].lower_ in FRACTIONS:
-        return Mention(start, j + 1, value * FRACTIONS[tokens[j].lower_] * 100, "percent",
-                       approx=_approx_before(tokens, start))  # "two thirds"
+    hyphen = j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower_ in FRACTIONS
+    if hyphen or (j < n and tokens[j].lower_ in FRACTIONS):
+        k = j + 1 if hyphen else j
+        return Mention(start, k + 1, value * FRACTIONS[tokens[k].lower_] * 100, "percent",
+                       approx=_approx_before(tokens, start))  # "two thirds", "two-thirds"
     if j < n and tokens[j].lower_ in ("m", "bn", "k") and tokens[j].idx == tokens[j - 1].idx + len(tokens[j - 1].text):
         value *= SUFFIX_SCALE[tokens[j].lower_]  # "2m" split by the tokenizer
         j += 1

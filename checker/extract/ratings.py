@@ -19,7 +19,7 @@ from checker.model import Rating
 GRADE = (r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|"
          r"requiring\s+improvement|adequate|inadequate)")
 _QUOTED = re.compile(r"[\"“‘']\s*" + GRADE + r"\s*[\"”’']", re.I)
-_JUDGING = (r"rated|rating\s+of|judged(?:\s+to\s+be)?|judgement\s+of|judgment\s+of|graded|branded|"
+_JUDGING = (r"rated|rating(?:\s+of|,)|judged(?:\s+to\s+be)?|judgement\s+of|judgment\s+of|graded|branded|"
             r"found\s+to\s+be|deemed|given(?:\s+an?)?|handed|remains?|still|as|from|to")
 _JUDGED = re.compile(rf"\b(?:{_JUDGING}|was|were|is|are|be)\s+(?:as\s+)?(?:an?\s+)?[\"“‘']?{GRADE}\b", re.I)
 _GRADE_WORD = r"(?:requires?|requiring|good|adequate|inadequate|outstanding|as|to|be)\b"
@@ -31,6 +31,7 @@ _AFTER_OK = re.compile(r"^\s*(?:$|[.,;:!?)\"”’'—–-]|(?:and|or|but|by|in|
                        r"following|after|since|with|when|while|to|from|as|across|again|"
                        r"last|this|in\s+\d{4})\b)", re.I)
 UNSPECIFIED = "unspecified"
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.I)
 
 
 def _canonical(grade: str) -> str:
@@ -48,6 +49,8 @@ def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
                 continue
             if pattern is not _QUOTED and not _AFTER_OK.match(sentence[end:]):
                 continue  # "an outstanding achievement": an adjective on a noun
+            if _NEGATED.search(sentence[max(0, match.start() - 12):start]):
+                continue  # "not rated inadequate" gives no grade
             grade = _canonical(match.group("grade"))
             weak = pattern is _JUDGED and not _STRONG.search(match.group(0))
             if weak and grade in ("good", "adequate", "outstanding") and subject_of(_clause_before(sentence, start)) is None:
