@@ -16,6 +16,7 @@ from __future__ import annotations
 import glob
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urljoin
 from typing import Any
 
 from checker.config import Config, config_for, has_scheme
@@ -177,6 +178,8 @@ class BatchRunner:
                              "[tool.checker.sources]")
         located = []
         for name in wanted:
+            if named and has_scheme(location) and not has_scheme(name):
+                name = urljoin(location, name)  # a draft read from a URL names sources beside it
             if has_scheme(name):
                 self._url_policies[policy.check_url(name, by)] = (policy, by)
                 located.append(name)
