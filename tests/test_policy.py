@@ -152,3 +152,18 @@ def test_redirect_to_a_refused_address_is_refused(tmp_path, phrase_engine, capsy
     assert phrase_engine.calls == []
     # the redirect was refused before it was followed: the refused address got no request
     assert [request.path for request, _ in httpserver.log] == ["/go"]
+
+
+def test_relative_source_of_a_draft_read_from_a_url_resolves_beside_it(
+        tmp_path, phrase_engine, capsys, monkeypatch, httpserver):
+    httpserver.expect_request("/drafts/report.txt").respond_with_data(REPORT, content_type="text/plain")
+    httpserver.expect_request("/drafts/a.md").respond_with_data(
+        "---\nsource: report.txt\n---\nThe fifth director in five years.\n", content_type="text/markdown")
+    draft = httpserver.url_for("/drafts/a.md").replace("localhost", "127.0.0.1")
+    repo = tmp_path / "repo"
+    make_repo(repo, {".checker.toml": "[policy]\nallow_urls = true\nallow_private = ['127.0.0.0/8']\n"})
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
+    code, out, err = run_cli(["check", draft, "--config", ".checker.toml", "-f", "line"], capsys)
+    assert code == 1, err
+    assert phrase_engine.calls[-1][1] == [draft.replace("a.md", "report.txt")]
