@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.corpus.attribution import attribute, authority_key, named_councils
+from checker.corpus.attribution import (Candidate, _stands_out, attribute, authority_key,
+                                        named_councils)
 from checker.corpus.store import open_index
 from checker.ingest.documents import document_from_text, load_document
 from corpus_helpers import ARTICLE, REPORT, news_records, redated_report, somerset_corpus
@@ -104,3 +105,19 @@ def test_empty_corpus_finds_none(tmp_path, monkeypatch):
 def test_later_inspection_article_takes_the_later_report_when_the_corpus_has_it(
         three_somerset_reports):
     assert chosen_name(ARTICLE["001"], three_somerset_reports) == "somerset-2017.txt"
+
+
+def _candidate(bm25: float, coverage: float = 0.5, reasons: tuple[str, ...] = ()) -> Candidate:
+    return Candidate(row=0, uri="x", score=0.0, coverage=coverage, bm25=bm25, reasons=reasons)
+
+
+def test_a_source_stands_out_by_its_share_of_the_self_score_and_its_lead():
+    # Its own article scores a good share of the summary's self-score, well ahead.
+    assert _stands_out(_candidate(4.0), [_candidate(1.5)], self_score=10.0) is not None
+    # Near-equal weak matches, as an article absent from the corpus leaves: none.
+    assert _stands_out(_candidate(2.0), [_candidate(1.9)], self_score=10.0) is None
+    # The same scores for a summary with five times the vocabulary are a small share.
+    assert _stands_out(_candidate(4.0), [_candidate(1.5)], self_score=50.0) is None
+    # A report on the authority the article names stands out whatever its scores.
+    named = _candidate(1.0, coverage=0.3, reasons=("names Somerset County Council",))
+    assert _stands_out(named, [_candidate(1.0)], self_score=50.0) is not None
