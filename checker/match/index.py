@@ -22,7 +22,7 @@ from functools import cached_property
 from checker.model import Alignment, Claim, Document, Evidence
 from checker.textnorm import fold, stem_set, stems, words
 
-ALIGN_FLOOR = 0.45
+ALIGN_FLOOR = 0.3
 CHUNK_FLOOR = 0.75  # a clause must be nearly all there to count on its own
 MIN_GAIN = 0.05  # share of a sentence's weight a further cited passage must account for
 TOP_K = 10
@@ -219,7 +219,8 @@ class SourceIndex:
 
     def _cover(self, query: str, matched: dict[int, tuple[float, str]]) -> list[int]:
         """Passages that together account for a long sentence, greedily: each next one
-        adds the most weight of the sentence's words not yet accounted for.  (Ranking
+        adds the most weight of the sentence's words not yet accounted for, weighed by
+        how well the passage matched the clause it was found for.  (Ranking
         clause matches by score alone lets one clause's near-duplicates crowd out the
         passage another clause came from.)"""
         wanted = set(query_stems(query))
@@ -229,7 +230,7 @@ class SourceIndex:
         left = dict(matched)
         while left:
             gains = {i: self.weight((wanted & set(self.stems[i])) - covered) for i in left}
-            pick = max(left, key=lambda i: (gains[i], left[i][0], -i))
+            pick = max(left, key=lambda i: (gains[i] * left[i][0], left[i][0], -i))
             if gains[pick] < MIN_GAIN * total:
                 break
             order.append(pick)
