@@ -7,7 +7,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: demo test eval eval-alignment bench bench-corpus install clean update-gold
+.PHONY: demo test eval eval-alignment eval-figures bench bench-corpus install clean update-gold
 
 .venv/installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -34,6 +34,9 @@ eval: .venv/installed
 
 eval-alignment: .venv/installed
 	$(PY) bench/eval_alignment.py
+
+eval-figures: .venv/installed
+	$(PY) bench/eval_figures.py
 
 bench: .venv/installed
 	$(PY) bench/bench_check.py

@@ -20,7 +20,7 @@ _DATE = re.compile(
     rf"(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)"
     rf"(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?)"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    rf"|\b(?i:in|since|from|until|during|of|by)\s+(?P<year_only>(?:19|20)\d\d)\b"
+    rf"|\b(?i:in|since|from|until|during)\s+(?P<year_only>(?:19|20)\d\d)\b(?![-–/]\d)"  # not '2010-11'
     rf"|\b(?P<nday>\d{{1,2}})/(?P<nmonth>\d{{1,2}})/(?P<nyear>(?:19|20)\d\d)\b"  # 27/03/2015, UK order
     rf"|\b(?P<iyear>(?:19|20)\d\d)-(?P<imonth>\d\d)-(?P<iday>\d\d)\b"  # 2015-03-27
 )

@@ -61,6 +61,9 @@ def _counted_noun(token):
     sentence is about, nearest before the number).
     """
     head = token.head
+    age = _age(token)
+    if age is not None:
+        return age
     if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         if head.i < token.i or head.lower_ == "-" or head.text == "%":
             return None  # 'Key Stage 2', 'section 136': identifiers
@@ -90,6 +93,20 @@ def _counted_noun(token):
         subject = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ == "NOUN":
             return _of_noun(subject) if subject.lower_ in _GENERIC else subject
+    return None
+
+
+def _age(token):
+    """'at the age of 83', 'aged 73', 'the 55-year-old': a person's age, counted in the
+    token 'age'/'aged' (whose lemma is 'age')."""
+    doc = token.doc
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "age":
+        return token.head.head
+    if token.i > 0 and doc[token.i - 1].lower_ == "aged":
+        return doc[token.i - 1]
+    if token.i + 3 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "year" \
+            and doc[token.i + 3].text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "old":
+        return doc[token.i + 4]
     return None
 
 
@@ -204,7 +221,7 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             noun = _counted_noun(last)
             if noun is None:
                 continue
-            unit = noun.lemma_.lower()
+            unit = "age" if _age(last) is not None else noun.lemma_.lower()
             if noun.i < mention.start:
                 borrowed.append(len(found))
         start_tok = mention.start - len(mention.approx.split()) if mention.approx else mention.start
