@@ -118,6 +118,8 @@ def test_a_source_stands_out_by_its_share_of_the_self_score_and_its_lead():
     assert _stands_out(_candidate(2.0), [_candidate(1.9)], self_score=10.0) is None
     # The same scores for a summary with five times the vocabulary are a small share.
     assert _stands_out(_candidate(4.0), [_candidate(1.5)], self_score=50.0) is None
+    # Weak, near-equal scores, but the best source's opening holds most of the summary.
+    assert _stands_out(_candidate(2.0), [_candidate(1.9)], self_score=10.0, lede_idf=6.0)
     # A report on the authority the article names stands out whatever its scores.
     named = _candidate(1.0, coverage=0.3, reasons=("names Somerset County Council",))
     assert _stands_out(named, [_candidate(1.0)], self_score=50.0) is not None

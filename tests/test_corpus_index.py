@@ -112,3 +112,18 @@ def test_building_does_not_hold_the_corpus_in_memory(tmp_path):
         peaks[copies] = _peak_while_indexing(corpus)
     added_text = 12 * len(text)
     assert peaks[16] - peaks[4] < added_text / 4, (peaks, added_text)
+
+
+def test_cards_keep_the_terms_of_their_opening_lines_only(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    opening = "Torquay United have signed striker Myles Anderson on a two-year deal."
+    filler = " The weather was mild and the crowd was small." * 20
+    (corpus / "story.txt").write_text(opening + filler + " Penguins appeared late.",
+                                      encoding="utf-8")
+    index = open_index(corpus)
+    lede = index.cards[0].lede
+    assert {"torquay", "anderson"} <= set(lede) and list(lede) == sorted(lede)
+    assert not any(t.startswith("penguin") for t in lede)  # past the opening
+    # The lede survives the manifest: a reopened store has the same card.
+    assert CorpusIndex(corpus, find_store(corpus)).cards[0].lede == lede

@@ -29,14 +29,15 @@ import numpy as np
 
 from checker import __version__
 from checker.corpus.serial import document_from_dict, document_to_dict, read_json_gz, write_json_gz
-from checker.corpus.terms import term_counts
+from checker.corpus.terms import term_counts, terms
 from checker.errors import InputError, MissingInput, UsageError
 from checker.model import Document
 
-FORMAT = 1
+FORMAT = 2  # 2: cards carry their lede's terms
 BESIDE = ".checker-index"
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 EMPTY_TERM = ""
+LEDE_CHARS = 300  # a news story's opening, which a summary of it restates
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Card:
     inspection_end: str | None = None
     published: str | None = None
     judgements: int = 0
+    lede: tuple[str, ...] = ()  # the terms of the first LEDE_CHARS characters, sorted
 
     @property
     def is_report(self) -> bool:
@@ -133,7 +135,8 @@ def _read_manifest(store: Path) -> dict[str, Card]:
         return {}
     if data.get("format") != FORMAT or data.get("checker") != __version__:
         return {}  # another parser may cut passages differently: parse everything again
-    return {c["path"]: Card(**c) for c in data.get("cards", [])}
+    return {c["path"]: Card(**{**c, "lede": tuple(c.get("lede", ()))})
+            for c in data.get("cards", [])}
 
 
 def _parse(path: Path, digest: str, rel: str, stat: os.stat_result,
@@ -152,7 +155,8 @@ def _parse(path: Path, digest: str, rel: str, stat: os.stat_result,
                 inspection_start=facts.inspection_start if facts else None,
                 inspection_end=facts.inspection_end if facts else None,
                 published=facts.published if facts else None,
-                judgements=len(facts.judgements) if facts else 0)
+                judgements=len(facts.judgements) if facts else 0,
+                lede=tuple(sorted(set(terms(text[:LEDE_CHARS])))))
 
 
 def build_index(corpus_dir: str | Path, *, beside: bool = False,
@@ -274,8 +278,12 @@ class CorpusIndex:
     def __len__(self) -> int:
         return len(self.cards)
 
+    def known_terms(self, query_terms: set[str]) -> list[str]:
+        """The query terms the corpus has, sorted: the order of ``term_ids``."""
+        return [t for t in sorted(query_terms) if t in self._bm25.vocab_dict]
+
     def term_ids(self, query_terms: set[str]) -> np.ndarray:
-        ids = [self._bm25.vocab_dict[t] for t in sorted(query_terms) if t in self._bm25.vocab_dict]
+        ids = [self._bm25.vocab_dict[t] for t in self.known_terms(query_terms)]
         return np.asarray(ids, dtype=np.int64)
 
     def idf(self, term_ids: np.ndarray) -> np.ndarray:
