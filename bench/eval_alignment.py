@@ -24,9 +24,8 @@ def main() -> None:
     import bm25s
     from rapidfuzz import fuzz
 
-    from checker.compare.judge import clauses
     from checker.ingest.documents import content_id
-    from checker.match.index import SourceIndex
+    from checker.match.index import SourceIndex, clauses
     from checker.model import Claim, Document, Passage, Span
     from checker.textnorm import fold, stems
 

@@ -37,7 +37,7 @@ class Checker:
         relation, chosen = relate(article, claims, indexes)
         results: list[ClaimResult] = []
         for claim in claims:
-            results.append(judge(claim, article, chosen, relation, indexes, claims))
+            results.append(judge(claim, article, chosen, relation, claims))
         return CheckResult(article=article, sources=tuple(sources), relation=relation,
                            claims=tuple(results))
 

@@ -22,7 +22,7 @@ from checker.compare.scope import (
     refers_to_earlier,
 )
 from checker.extract.figures import local_context
-from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex
+from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, clauses
 from checker.model import Alignment, Claim, ClaimResult, Document, Relation
 from checker.textnorm import as_written
 
@@ -35,23 +35,6 @@ def _sentence(claim: Claim, article: Document) -> str:
     return article.text[claim.sentence.start:claim.sentence.end]
 
 
-_CLAUSE = re.compile(r"\s*(?:[,;:()]|\s-\s|\b(?:including|but|while|although|whereas|because|and that|who|which)\b)\s*")
-
-
-WINDOW, STRIDE = 8, 4
-
-
-def clauses(text: str) -> tuple[str, ...]:
-    """A long sentence's pieces, each looked up on its own, since one sentence often
-    draws on several passages: its clauses of four or more words, and overlapping
-    windows of eight words for clauses the punctuation does not mark."""
-    parts = [p for p in _CLAUSE.split(text) if p and len(p.split()) >= 4]
-    tokens = text.split()
-    if len(tokens) > 12:
-        parts += [" ".join(tokens[i:i + WINDOW]) for i in range(0, len(tokens) - STRIDE, STRIDE)]
-    return tuple(dict.fromkeys(parts)) if len(parts) > 1 else ()
-
-
 def _query(claim: Claim, sentence: str) -> str:
     if claim.kind == "quote":
         return claim.payload.content  # type: ignore[union-attr]
@@ -59,7 +42,7 @@ def _query(claim: Claim, sentence: str) -> str:
 
 
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
-          indexes: list[SourceIndex], claims: Sequence[Claim] = ()) -> ClaimResult:
+          claims: Sequence[Claim] = ()) -> ClaimResult:
     """The verdict on one claim; ``claims`` are the article's others (figures of one
     sentence are read in parallel with the source's)."""
     empty = Alignment(claim.id)

@@ -43,6 +43,21 @@ def query_stems(text: str) -> list[str]:
     return [s for s in stems(text) if s not in FRAME]
 
 
+_CLAUSE = re.compile(r"\s*(?:[,;:()]|\s-\s|\b(?:including|but|while|although|whereas|because|and that|who|which)\b)\s*")
+WINDOW, STRIDE = 8, 4
+
+
+def clauses(text: str) -> tuple[str, ...]:
+    """A long sentence's pieces, each looked up on its own, since one sentence often
+    draws on several passages: its clauses of four or more words, and overlapping
+    windows of eight words for clauses the punctuation does not mark."""
+    parts = [p for p in _CLAUSE.split(text) if p and len(p.split()) >= 4]
+    tokens = text.split()
+    if len(tokens) > 12:
+        parts += [" ".join(tokens[i:i + WINDOW]) for i in range(0, len(tokens) - STRIDE, STRIDE)]
+    return tuple(dict.fromkeys(parts)) if len(parts) > 1 else ()
+
+
 class SourceIndex:
     """Everything alignment and comparison need to know about one source document."""
 
