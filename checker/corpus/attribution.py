@@ -35,6 +35,7 @@ import numpy as np
 
 from checker.corpus.store import Card, CorpusIndex
 from checker.corpus.terms import terms
+from checker.extract.names import COUNCIL
 from checker.ingest.facts import MONTHS
 from checker.model import Document
 from checker.textnorm import fold
@@ -57,9 +58,6 @@ COVERAGE_WEIGHT = 0.15
 MIN_EVIDENCE = 0.77
 MIN_COVERAGE_NAMED = 0.25
 
-_COUNCIL = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on|of)[ -])?){1,3}\s?"
-    r"(?:County|City|Borough|District|Metropolitan Borough)?\s?Council)\b")
 _GENERIC = frozenset("county city borough district metropolitan council of the and".split())
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
@@ -96,7 +94,7 @@ def authority_key(name: str | None) -> str:
 
 
 def named_councils(text: str) -> set[str]:
-    return {key for key in (authority_key(m.group(1)) for m in _COUNCIL.finditer(text)) if key}
+    return {key for key in (authority_key(m.group(0)) for m in COUNCIL.finditer(text)) if key}
 
 
 def _mentions(folded: str, key: str) -> bool:
