@@ -125,3 +125,17 @@ def test_rules_lists_every_rule(capsys):
     out = capsys.readouterr().out
     for rule in RULES:
         assert rule.code in out and rule.name in out
+
+
+@pytest.mark.parametrize("text,verdict,codes", [
+    ("Inspectors found that nine different Directors of Children's Services had led the "
+     "service over the last ten years.", "same_report", {"NUM01"}),
+    ("The match ended in a draw. The visitors scored late. Fans left the ground early. "
+     "The manager praised the four new players.", "different_subject", set()),
+])
+def test_article_naming_no_authority_is_judged_by_content(text, verdict, codes):
+    from checker.ingest.documents import document_from_text
+
+    result = checker.check(document_from_text(text, "draft.txt", "article"), str(REPORT))
+    assert result.relation.verdict == verdict
+    assert {f.code for f in result.findings} == codes

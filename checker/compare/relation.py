@@ -44,9 +44,10 @@ def _article_date(article: Document) -> str | None:
     return None
 
 
-def assess(article: Document, claims: Sequence[Claim], source: Document) -> tuple[Relation, int]:
-    """The relation of one article to one source, and how often it names the source's
-    authority (a tie-breaker between sources)."""
+def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation, int]:
+    """The relation of one article to one prepared source (a SourceIndex), and how often
+    it names the source's authority (a tie-breaker between sources)."""
+    source = index.document
     facts = source.facts
     authority = facts.authority if facts else None
     place = place_word(authority)
@@ -58,19 +59,39 @@ def assess(article: Document, claims: Sequence[Claim], source: Document) -> tupl
     misspelt = [m.group(0) for m in COUNCIL.finditer(body)
                 if same_authority(m.group(0), authority) and place.lower() not in m.group(0).lower()]
     own += len(misspelt)
-    if own == 0:
-        if others:
-            name, count = others.most_common(1)[0]
-            reason = (f"The article names {name} ({count} time{'s' if count != 1 else ''}) and never "
-                      f"{authority}, the authority the source is about.")
-        else:
-            reason = f"The article never names {authority}, the authority the source is about."
+    if own == 0 and others:
+        name, count = others.most_common(1)[0]
+        reason = (f"The article names {name} ({count} time{'s' if count != 1 else ''}) and never "
+                  f"{authority}, the authority the source is about.")
         return Relation("different_subject", None, (reason,)), 0
+    if own == 0:
+        return _unnamed(claims, index, authority), 0
     reasons = [f"The article names {authority} or {place} {own} time{'s' if own != 1 else ''}."]
     if others:
         reasons.append("It also names " + ", ".join(f"{n} ({c})" for n, c in others.most_common(3)) + ".")
     verdict = _timing(article, claims, facts, reasons)
     return Relation(verdict, source.uri, tuple(reasons)), own
+
+
+SHARED_ENOUGH = 0.3  # share of an unnamed article's statements found in the source
+UNRELATED_AFTER = 3  # statements, none found, that show an unnamed article is about something else
+
+
+def _unnamed(claims: Sequence[Claim], index, authority: str) -> Relation:
+    """An article that names no authority at all (a draft saying "the council") is
+    judged by what it says: when enough of its statements stand in the source it
+    reports on it; when several do and none stands there it is about something else;
+    in between the relation is unknown, and its claims are still checked."""
+    statements = [c for c in claims if c.kind == "statement"]
+    found = sum(1 for c in statements if (best := index.align(c, c.text).best) and best.score >= 0.6)
+    share = found / len(statements) if statements else 0.0
+    reason = (f"The article names no authority; {found} of its {len(statements)} statements "
+              f"are found in the source about {authority}.")
+    if share >= SHARED_ENOUGH:
+        return Relation("same_report", index.document.uri, (reason,))
+    if found == 0 and len(statements) >= UNRELATED_AFTER:
+        return Relation("different_subject", None, (reason,))
+    return Relation("unknown", index.document.uri, (reason,))
 
 
 def _timing(article: Document, claims: Sequence[Claim], facts, reasons: list[str]) -> str:
@@ -119,7 +140,7 @@ def relate(article: Document, claims: Sequence[Claim], indexes: Sequence):
     """(Relation, chosen SourceIndex or None) for an article and its candidate sources."""
     if not indexes:
         return Relation("unknown", None, ("No source was given.",)), None
-    assessed = [(assess(article, claims, index.document), index) for index in indexes]
+    assessed = [(assess(article, claims, index), index) for index in indexes]
     (relation, _), chosen = max(assessed, key=lambda a: (_RANK[a[0][0].verdict], a[0][1]))
     if relation.verdict == "different_subject":
         return relation, None
