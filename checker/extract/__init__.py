@@ -17,6 +17,7 @@ from checker.extract.names import find_names
 from checker.extract.ratings import find_ratings
 from checker.extract.statements import about_source, is_check_worthy
 from checker.model import Claim, DateRef, Document, Span
+from checker.textnorm import fold
 
 
 def extract_claims(article: Document) -> list[Claim]:
@@ -29,6 +30,7 @@ def extract_claims(article: Document) -> list[Claim]:
             claims.extend(_sentence_claims(ctx, paragraph, sentence, sentence_span, quoted))
     claims = [_attribute(claim, quoted) for claim in claims]
     claims.sort(key=lambda c: (c.span.start, -c.span.end, c.kind))
+    claims = _first_mentions(claims)
     return [replace(claim, id=f"C{i:03d}") for i, claim in enumerate(claims, start=1)]
 
 
@@ -59,6 +61,21 @@ def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Sp
             start = sentence.start_char + sentence.text.index(text)
             out.append(claim("statement", start, start + len(text), None))
     return out
+
+
+def _first_mentions(claims: list[Claim]) -> list[Claim]:
+    """A name is checked once, at its first mention: the same spelling again says
+    nothing new (a different spelling is a different name, and is kept)."""
+    seen: set[str] = set()
+    kept = []
+    for claim in claims:
+        if claim.kind == "entity":
+            key = fold(claim.text)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(claim)
+    return kept
 
 
 def _covering_quote(span: Span, quoted: list[Claim]) -> Claim | None:

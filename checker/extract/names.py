@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from checker.model import EntityRef
+from checker.textnorm import STOPWORDS
 
 COUNCIL = re.compile(
     r"\b(?!(?:The|A|An|Now|In|At|By|For|And|But|So|Then|When|While)\b)"
@@ -27,7 +28,7 @@ def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
         if ent.label_ not in _LABELS:
             continue
         name = re.sub(r"['’]s?$", "", _TITLES.sub("", ent.text)).strip()
-        if len(name) < 3 or not name[:1].isupper():
+        if len(name) < 3 or not name[:1].isupper() or not is_name(name):
             continue
         start = ent.start_char + ent.text.index(name) if name in ent.text else ent.start_char
         span = (start, start + len(name))
@@ -35,9 +36,24 @@ def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
             continue
         found[span] = EntityRef(text[span[0]:span[1]], ent.label_)
     for start, end in _title_runs(sentence):
-        if not any(a <= start < b or a < end <= b for a, b in found):
+        if is_name(text[start:end]) and not any(a <= start < b or a < end <= b for a, b in found):
             found[(start, end)] = EntityRef(text[start:end], "NAME")
     return [(ref, a, b) for (a, b), ref in sorted(found.items())]
+
+
+# Capitalised words that name no one in particular ("the Council", "Cabinet").
+_GENERIC = frozenset(
+    "council cabinet children government department board service services committee "
+    "chief executive minister authority county city borough district report inspectors".split())
+
+
+def is_name(text: str) -> bool:
+    """Worth checking as a name: not a lone generic word, not a pronoun-led fragment
+    ('While I')."""
+    words = text.split()
+    if words[0].lower() in STOPWORDS:
+        return False
+    return not all(w.lower().strip("’'s") in _GENERIC for w in words)
 
 
 def _title_runs(sentence) -> list[tuple[int, int]]:
