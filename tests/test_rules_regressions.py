@@ -77,3 +77,9 @@ def test_a_short_dated_sentence_is_not_the_dateline(check):
     assert "DAT01" in [f.code for f in result.findings]
 
 
+
+
+def test_a_name_the_source_spells_once_is_still_checked(check):
+    found = [f for f in check("The inspection was led by Helen Causton.").findings if f.code == "ENT01"]
+    assert found and "Causton" in found[0].message and "Cawston" in found[0].message
+    assert [f.code for f in check("The inspection was led by Helen Cawston.").findings] == []

@@ -1,13 +1,14 @@
 """Names and terms the source spells differently by a letter or two.
 
 A sub-editor's rule, applied generally: a name or a two-word term that the source never
-uses, where the source does use, repeatedly, the same name or term with one word a
-letter or two away ("Somerst County Council", "care leaders" for "care leavers").
+uses, where the source does use the same name, or repeatedly the same term, with one word
+a letter or two away ("Somerst County Council", "care leaders" for "care leavers").
 Inflections ("leaver"/"leavers") are not differences.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -30,12 +31,17 @@ def _close(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _established_words(index: SourceIndex) -> dict[str, list[str]]:
-    """Words the source uses repeatedly, by first letter (a misspelling keeps it)."""
+    """Words the source uses repeatedly, and proper names it uses at all (an inspector
+    named once is still spelt one way), by first letter (a misspelling keeps it)."""
+    proper = {w.lower() for p in index.passages for w in _PROPER.findall(p.text)}
     by_letter: dict[str, list[str]] = {}
     for word, count in index.vocabulary.items():
-        if count >= MIN_USES and len(word) >= MIN_LENGTH:
+        if (count >= MIN_USES or word in proper) and len(word) >= MIN_LENGTH:
             by_letter.setdefault(word[:1], []).append(word)
     return by_letter
+
+
+_PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")  # capitalised inside a sentence
 
 
 @lru_cache(maxsize=8)
@@ -93,7 +99,7 @@ def term_finding(claim: Claim, miss: tuple[str, str], index: SourceIndex) -> Fin
     """The finding for a near-miss, quoting each side as it is written there."""
     article = as_written(miss[0], claim.text)
     source = next((as_written(miss[1], index.passages[i].text) for i in index.exact(miss[1])), miss[1])
-    message = (f"'{article}' is not in the source, which repeatedly uses '{source}': "
+    message = (f"'{article}' is not in the source, which has '{source}': "
                f"a misspelling or a misreading?")
     return MisspeltName.finding(claim, message, article_value=article, source_value=source)
 
