@@ -3,7 +3,8 @@ each claim, compare.  Knows nothing of output formats.
 
 Parsing a report costs seconds (spaCy parses about 4,000 tokens a second here), so a
 :class:`Checker` keeps each prepared source keyed by its content hash: re-checking
-against the same report reuses its parse.
+against the same report reuses its parse, within a run and (through
+:mod:`checker.prepared`) across runs.
 """
 
 from __future__ import annotations
@@ -16,15 +17,28 @@ from checker.model import CheckResult, ClaimResult, Document, RunResult
 class Checker:
     """A reusable checker; holds the prepared (parsed, indexed) sources it has seen."""
 
-    def __init__(self) -> None:
+    def __init__(self, store=None, use_store: bool = True) -> None:
+        """``store``: where prepared sources persist (default: the user's cache, unless
+        ``use_store`` is false or CHECKER_NO_CACHE is set)."""
+        from checker.prepared import PreparedStore
+
         self._prepared: dict[str, object] = {}
+        self._store = store if store is not None else (PreparedStore.default() if use_store else None)
 
     def prepare(self, source: Document):
         from checker.match.index import SourceIndex
 
         prepared = self._prepared.get(source.id)
         if prepared is None:
-            prepared = self._prepared[source.id] = SourceIndex(source)
+            prepared = self._store.load(source.id) if self._store else None
+            if prepared is None:
+                prepared = SourceIndex(source)
+                prepared.warm()
+                if self._store:
+                    self._store.save(source.id, prepared)
+            self._prepared[source.id] = prepared
+        if prepared.document is not source:
+            prepared.document = source  # same content, maybe another path or fetch
         return prepared
 
     def check(self, article: Document, sources: Sequence[Document]) -> CheckResult:

@@ -82,6 +82,16 @@ class SourceIndex:
         n = len(self.passages)
         self._idf = {s: math.log(1 + (n - d + 0.5) / (d + 0.5)) for s, d in self.df.items()}
 
+    def warm(self) -> None:
+        """Read everything a check may need now (the figures and dates need spaCy), so
+        that a stored preparation is complete."""
+        _ = self.quantities, self.dates, self.bigrams, self.vocabulary
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_aligned"] = {}  # per-run look-ups are not worth keeping
+        return state
+
     # -- shared lookups ------------------------------------------------------------
     def idf(self, stem: str) -> float:
         known = self._idf.get(stem)

@@ -1,0 +1,79 @@
+"""Prepared sources kept on disk between runs, so a journalist re-checking drafts
+against the same report does not wait for its parse every time.
+
+A prepared source (:class:`~checker.match.index.SourceIndex`: passages folded and
+stemmed, the BM25 index, the report's figures and dates read by spaCy) is pickled under
+the user's cache directory, keyed by the source's content hash *and* a fingerprint of
+checker's own code and model, so a new version never reads an old preparation.  A file
+that cannot be read is ignored and rebuilt; files are written whole or not at all.
+Set ``CHECKER_CACHE_DIR`` to move the cache, ``CHECKER_NO_CACHE`` to bypass it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from checker.nlp import MODEL
+
+
+def cache_root() -> Path:
+    override = os.environ.get("CHECKER_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("checker"))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of checker's source files and the model's name: what a preparation
+    depends on."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(MODEL.encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class PreparedStore:
+    """Pickled prepared sources in one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def default(cls) -> "PreparedStore | None":
+        if os.environ.get("CHECKER_NO_CACHE"):
+            return None
+        return cls(cache_root() / "sources")
+
+    def _path(self, content_id: str) -> Path:
+        return self.folder / f"{content_id}-{code_fingerprint()}.pickle"
+
+    def load(self, content_id: str):
+        path = self._path(content_id)
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a torn or foreign file: rebuild it rather than fail
+            path.unlink(missing_ok=True)
+            return None
+
+    def save(self, content_id: str, prepared) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self._path(content_id))
+        except OSError:
+            return  # a read-only or full cache only costs speed
