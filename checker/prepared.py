@@ -20,6 +20,8 @@ from pathlib import Path
 
 from checker.nlp import MODEL
 
+MAX_FILES = 200
+
 
 def cache_root() -> Path:
     override = os.environ.get("CHECKER_CACHE_DIR")
@@ -75,5 +77,14 @@ class PreparedStore:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._path(content_id))
+            self._prune()
         except OSError:
             return  # a read-only or full cache only costs speed
+
+    def _prune(self) -> None:
+        """Keep the most recently written MAX_FILES preparations (about 1 MB each for a
+        50-page report): a corpus run over hundreds of reports, and preparations left by
+        older versions, must not fill the disk."""
+        files = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[MAX_FILES:]:
+            old.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from the cache instead of parsing it again, and gives the same result."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,13 @@ def test_other_code_or_a_torn_file_means_a_fresh_preparation(stored, monkeypatch
 def test_no_cache_environment_turns_the_store_off(monkeypatch):
     monkeypatch.setenv("CHECKER_NO_CACHE", "1")
     assert PreparedStore.default() is None
+
+
+def test_the_cache_keeps_only_the_newest_preparations(tmp_path, monkeypatch):
+    monkeypatch.setattr(prepared_module, "MAX_FILES", 2)
+    store = PreparedStore(tmp_path)
+    for name in ("a", "b", "c"):
+        store.save(name, {"prepared": name})
+        time.sleep(0.05)  # distinct modification times
+    kept = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle"))
+    assert len(kept) == 2 and "c" in kept
