@@ -72,9 +72,11 @@ def compatible(article: Quantity, source: Quantity) -> bool:
     hedge = article.approx
     if hedge in ("nearly", "almost", "just under", "close to"):
         return 0.85 * a <= s <= a * 1.001 or (source.approx and abs(a - s) <= 0.05 * a)
-    if hedge in ("more than", "over", "just over", "well over", "at least"):
-        return s >= a if hedge == "at least" else s > a or (source.approx == hedge and s == a) or (
-            source.approx in ("over", "more than", "just over") and s >= a)
+    if hedge == "at least":
+        return s >= a
+    if hedge in ("more than", "over", "just over", "well over"):
+        # 'more than 470' for 472; for 470 only if the source hedges it the same way
+        return s > a or (s == a and (source.approx == hedge or source.approx in ("over", "more than", "just over")))
     if hedge in ("fewer than", "less than", "under", "up to"):
         return s <= a
     if hedge in ("about", "around", "approximately", "roughly", "some", "approx", "circa"):

@@ -159,9 +159,9 @@ def _mention_at(tokens, i: int) -> Mention | None:
         value = float(ordinal.group(1)) if ordinal else float(ORDINALS[lower])
         if lower in ("second",) and not (i + 1 < n and tokens[i + 1].pos_ in ("NOUN", "ADJ")):
             return None  # "a second" / "every second" are rarely counts
-        if lower in FRACTIONS and i > 0 and (tokens[i - 1].lower_ in ("a", "one") or _is_number_word(tokens[i - 1].text)):
-            pass  # "one fifth" is a fraction: handled below
-        else:
+        fraction = lower in FRACTIONS and i > 0 and (
+            tokens[i - 1].lower_ in ("a", "one") or _is_number_word(tokens[i - 1].text))
+        if not fraction:  # "one fifth" is a fraction: read below
             return Mention(start, i + 1, value, "ordinal", approx=_approx_before(tokens, start))
     if lower == "half" and not (i > 0 and _is_number_word(tokens[i - 1].text)):
         begin = i - 1 if i > 0 and tokens[i - 1].lower_ in ("a", "one") else i

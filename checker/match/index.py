@@ -105,6 +105,12 @@ class SourceIndex:
         set's iteration order (which changes with Python's hash seed)."""
         return math.fsum(self.idf(s) for s in stems_)
 
+    def share(self, wanted: set[str] | frozenset[str], have: set[str] | frozenset[str]) -> float:
+        """IDF-weighted share of ``wanted`` that ``have`` holds (0 for nothing wanted):
+        the one measure behind coverage, joint coverage and figure-context similarity."""
+        total = self.weight(wanted)
+        return self.weight(wanted & have) / total if total else 0.0
+
     def passage_at(self, folded_offset: int) -> int:
         """Index of the passage holding a character offset of :attr:`joined`."""
         lo, hi = 0, len(self._starts) - 1
@@ -163,17 +169,13 @@ class SourceIndex:
     def joint_coverage(self, query: str, passage_ids: list[str]) -> float:
         """Share of the query's weighted vocabulary that some cited passage uses: how much
         of a sentence the evidence, taken together, accounts for."""
-        wanted = set(query_stems(query))
         have = {s for i, p in enumerate(self.passages) if p.id in passage_ids for s in self.stems[i]}
-        total = self.weight(wanted)
-        return self.weight(wanted & have) / total if total else 0.0
+        return self.share(set(query_stems(query)), have)
 
     def similarity(self, query: str, text: str) -> float:
         """IDF-weighted share of the query's vocabulary that a text uses: does the source
         text say everything the article says around its claim?"""
-        wanted = stem_set(query) - FRAME
-        total = self.weight(wanted)
-        return self.weight(wanted & stem_set(text)) / total if total else 0.0
+        return self.share(stem_set(query) - FRAME, stem_set(text))
 
     # -- alignment -----------------------------------------------------------------
     def exact(self, text: str) -> list[int]:
@@ -198,9 +200,7 @@ class SourceIndex:
 
     def coverage(self, query_stems: list[str], index: int) -> float:
         """Share of the query's IDF-weighted vocabulary found in a passage."""
-        wanted = set(query_stems)
-        total = self.weight(wanted)
-        return self.weight(wanted & set(self.stems[index])) / total if total else 0.0
+        return self.share(set(query_stems), set(self.stems[index]))
 
     def score(self, query_stems: list[str], index: int) -> float:
         """How well a passage accounts for a query.  A heading of three or more words
