@@ -25,10 +25,24 @@ _SHARE = re.compile(r"^Share this with.*?Copy this link", re.S)
 
 def same_text_key(text: str) -> str:
     """FRANK and XSum hold the same BBC articles with different spacing and page
-    furniture: compare the words only, without the share-bar prefix."""
-    return " ".join(re.findall(r"[a-z0-9]+", _SHARE.sub("", text).lower()))
+    furniture (FRANK joins paragraphs with no space at all, "Abuja.The"): compare the
+    letters and digits only, without the share-bar prefix."""
+    return "".join(re.findall(r"[a-z0-9]+", _SHARE.sub("", text).lower()))
 WICE = ("wice_alignment_dev.jsonl", "wice",
         "annotations ODC-BY 1.0 (ryokamoi/wice @ ddeb6c1); page text from Common Crawl")
+
+
+def summary_record(row: dict, text: str, origin: str) -> dict:
+    """A summary with what its data set (``origin``) says about it: ``faithful`` when
+    annotators judged it consistent with the article (XSum's rows here, the BBC's own
+    first sentences included, all carry an annotated unsupported span: that is how the
+    set was chosen); ``writer``, the system that wrote it, or "human" for the BBC's own
+    first sentence (XSum's "Gold"); ``factuality``, FRANK's share of its sentences
+    annotators found free of errors (None where the set gives no such score)."""
+    system = row["meta"].get("system") or "unknown"
+    return {"text": text, "origin": origin, "faithful": row.get("label") == "consistent",
+            "writer": "human" if system == "Gold" else system,
+            "factuality": row.get("factuality_score")}
 
 
 def news_records(folder: Path) -> list[dict]:
@@ -42,13 +56,9 @@ def news_records(folder: Path) -> list[dict]:
             record = by_text.setdefault(same_text_key(text), {
                 "id": f"{origin}-{len(by_text):04d}", "origin": origin, "licence": licence,
                 "url": row["meta"].get("url", ""), "text": text, "summaries": []})
-            # Only what annotators judged consistent with the article.  XSum's rows here,
-            # the BBC's own first sentences ("Gold") included, all carry an annotated
-            # unsupported span: that is how the set was chosen.
-            faithful = row.get("label") == "consistent"
             summary = row["claim"].strip()
             if all(summary != s["text"] for s in record["summaries"]):
-                record["summaries"].append({"text": summary, "faithful": faithful})
+                record["summaries"].append(summary_record(row, summary, origin))
     return list(by_text.values())
 
 
