@@ -17,3 +17,9 @@ def test_from_figure_counts_the_object_not_the_subject():
     found = figures("The council received 405 allegations in 2014, up from 272.")
     assert [(q.value, q.unit) for q in found] == [(405, "allegation"), (272, "allegation")]
     # once gave: (272, 'council'): the 'from/to' rule takes the sentence's subject
+
+
+def test_a_length_of_time_followed_by_after_is_still_a_length():
+    q = one("The former director was jailed for eight years after a trial.")
+    assert (q.value, q.unit) == (8, "year")  # once gave: no figure ('years after' read as relative)
+    assert figures("He resigned two years after the inspection.") == []

@@ -49,6 +49,7 @@ def _in_calendar_date(mention: Mention, tokens) -> bool:
 
 
 _RELATIVE = frozenset("ago later earlier before after since previously".split())
+_DURATION = frozenset("for over during within lasting".split())
 _GENERIC = frozenset("number total proportion rate figure amount".split())
 
 
@@ -238,8 +239,11 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             else:
                 subject = tokens[noun.i:right].text
         if unit in TIME_UNITS:
-            if end_tok < len(tokens) and tokens[end_tok].lower_ in _RELATIVE:
-                continue  # 'two weeks ago' places an event; it counts nothing
+            if end_tok < len(tokens) and tokens[end_tok].lower_ in _RELATIVE \
+                    and not (start_tok > 0 and tokens[start_tok - 1].lower_ in _DURATION):
+                # 'two weeks ago' places an event; it counts nothing.  But 'jailed for
+                # eight years after a trial' is a length of time that a clause follows.
+                continue
             unit = TIME_UNITS[unit]
             if noun is not None and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
                 subject = noun.head.text  # 'four-week inspection': what lasted
