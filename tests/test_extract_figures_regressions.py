@@ -23,3 +23,18 @@ def test_a_length_of_time_followed_by_after_is_still_a_length():
     q = one("The former director was jailed for eight years after a trial.")
     assert (q.value, q.unit) == (8, "year")  # once gave: no figure ('years after' read as relative)
     assert figures("He resigned two years after the inspection.") == []
+
+
+def test_an_age_after_a_name_is_read_as_that_persons_age():
+    q = one("Brian Wright, 55, of Kempston, told the court he had been blinded.")
+    assert (q.value, q.unit, q.subject, q.text) == (55, "age", "Brian Wright", "55")  # once gave: no figure
+    assert figures("Results were published for Leeds, 40, and Bristol, 12.") == []  # places: no age
+
+
+def test_an_age_is_never_borrowed_as_another_count():
+    found = figures("He scored 17 goals at the age of 19.")
+    assert [(q.value, q.unit) for q in found] == [(17, "goal"), (19, "age")]  # once gave: (19, 'goal')
+
+
+def test_a_time_of_day_is_not_a_count():
+    assert figures("He must stay at home between 7 pm and 7 am.") == []  # once gave: 7 'pm', 7 'am'

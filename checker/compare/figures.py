@@ -15,7 +15,7 @@ from datetime import date
 
 from checker.compare.rules import DurationMismatch, FigureMismatch
 from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
-from checker.textnorm import stems
+from checker.textnorm import fold, stems
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
 SAME_CONTEXT = 0.35  # context similarity that makes two figures of one unit the same thing
@@ -114,6 +114,19 @@ def same_unit(article: Quantity, source: Quantity) -> bool:
     return bool(stems(article.unit)) and stems(article.unit) == stems(source.unit)
 
 
+_AGE_WORDS = frozenset({"age", "aged", "old"})
+
+
+def same_person(article: Quantity, source: Quantity) -> bool:
+    """Ages after names ('Copeland, 31, and his wife, Katrine Saltare, 28') are
+    different people's unless the names share a word; any other figure, or an age
+    whose person the text leaves unnamed ('the 27-year-old'), may be the same."""
+    if article.unit != "age" or source.unit != "age":
+        return True
+    a, s = (set(re.findall(r"\w+", fold(q.subject))) - _AGE_WORDS for q in (article, source))
+    return not a or not s or bool(a & s)
+
+
 def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                  facts: SourceFacts | None, position: tuple[int, int] = (0, 1),
                  ) -> tuple[str, list[Finding], list[Evidence]]:
@@ -131,7 +144,8 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
         duration = _check_duration(claim, q, facts)
         if duration:
             return duration
-    same = sorted((f for f in figures if same_unit(q, f.quantity)), key=lambda f: -f.similarity)
+    same = sorted((f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)),
+                  key=lambda f: -f.similarity)
     if not same:
         return "not_in_source", [], []
     best = same[0]
@@ -195,7 +209,7 @@ def _number_in(q: Quantity, text: str) -> bool:
     if q.unit == "%" or q.value != int(q.value) or q.value < 10:
         return False
     value = int(q.value)
-    return bool(re.search(rf"(?<![\d,.]){value:,}(?![\d,]|\.\d)|(?<![\d,.]){value}(?![\d,]|\.\d)", text))
+    return bool(re.search(rf"(?<![\d,.])(?:{value:,}|{value})(?!\d|[,.]\d)", text))
 
 
 def _evidence(figure: SourceFigure) -> Evidence:

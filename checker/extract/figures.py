@@ -49,6 +49,7 @@ def _in_calendar_date(mention: Mention, tokens) -> bool:
 
 
 _RELATIVE = frozenset("ago later earlier before after since previously".split())
+_CLOCK = frozenset("am pm a.m. p.m. gmt bst utc".split())
 _DURATION = frozenset("for over during within lasting".split())
 _GENERIC = frozenset("number total proportion rate figure amount".split())
 
@@ -98,19 +99,25 @@ def _counted_noun(token):
 
 
 def _age(token):
-    """'at the age of 83', 'aged 73', 'the 55-year-old': a person's age, counted in the
-    token 'age'/'aged' (whose lemma is 'age')."""
+    """'at the age of 83', 'aged 73', 'the 55-year-old', 'Al-Douri, 72,': a person's
+    age, counted in the token 'age'/'aged' (whose lemma is 'age') or the name."""
     doc = token.doc
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "age":
         return token.head.head
     if token.i > 0 and doc[token.i - 1].lower_ == "aged":
         return doc[token.i - 1]
+    name = doc[token.i - 2] if token.i >= 2 else None
+    if (name is not None and name.pos_ == "PROPN" and name.ent_type_ not in _PLACES_AND_BODIES
+            and doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
+            and token.text.isdigit() and 0 < int(token.text) < 120):
+        return name  # 'Al-Douri, 72, headed': news copy's age after a name
     if token.i + 3 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "year" \
             and doc[token.i + 3].text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "old":
         return doc[token.i + 4]
     return None
 
 
+_PLACES_AND_BODIES = frozenset("GPE LOC FAC ORG NORP".split())  # 'Leeds, 40,' is no age
 _BRIDGE_TAGS = frozenset("VBN VBD JJ RB IN HYPH".split())
 
 
@@ -220,17 +227,17 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             unit = mention.currency
         else:
             noun = _counted_noun(last)
-            if noun is None:
-                continue
+            if noun is None or noun.lower_ in _CLOCK:
+                continue  # counts nothing, or '7 pm': a time of day, as '7pm' is
             unit = "age" if _age(last) is not None else noun.lemma_.lower()
-            if noun.i < mention.start:
+            if noun.i < mention.start and unit != "age":  # an age is never another count
                 borrowed.append(len(found))
         start_tok = mention.start - len(mention.approx.split()) if mention.approx else mention.start
         end_tok = mention.end
         subject = ""
         if noun is not None:
             left, right = _phrase(noun)
-            if left > mention.end or right > mention.end:
+            if (left > mention.end or right > mention.end) and not (unit == "age" and noun.i < mention.start):
                 end_tok = max(end_tok, right)
             if left >= mention.end:
                 subject = tokens[left:right].text
