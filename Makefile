@@ -7,7 +7,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: demo test eval eval-alignment eval-figures bench bench-corpus install clean update-gold
+.PHONY: demo test eval eval-alignment eval-figures bench bench-corpus eval-attribution install clean update-gold
 
 .venv/installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -43,6 +43,9 @@ bench: .venv/installed
 
 bench-corpus: .venv/installed
 	$(PY) bench/bench_corpus.py
+
+eval-attribution: .venv/installed
+	$(PY) bench/attribution_ceiling.py
 
 update-gold: .venv/installed
 	CHECKER_UPDATE_GOLD=1 $(PY) -m pytest -q tests -k golden
