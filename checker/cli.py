@@ -112,16 +112,18 @@ def _corpus_batch(articles, overrides, corpus, jobs, scheduler):
 def index(directory, beside) -> None:
     """Index the source documents in DIRECTORY for 'checker check --corpus'.
 
-    Parses each file once; run it again after the corpus changes and only new or
-    changed files are parsed."""
+    Parses each file once and reads its claims (figures, dates) once; run it again after
+    the corpus changes and only new or changed files are parsed."""
+    from checker.corpus.runner import progress_bar
     from checker.corpus.store import build_index
 
-    stats = build_index(directory, beside=beside)
+    with progress_bar("indexing") as advance:
+        stats = build_index(directory, beside=beside, progress=advance)
     for path, why in stats.skipped:
         click.echo(f"checker: skipped {path}: {why}", err=True)
     click.echo(f"{stats.documents} documents indexed in {stats.store} "
-               f"({stats.parsed} parsed, {stats.reused} unchanged, {stats.removed} removed; "
-               f"{stats.seconds:.1f} s)")
+               f"({stats.parsed} parsed, {stats.reused} unchanged, {stats.removed} removed, "
+               f"{stats.prepared} with claims read; {stats.seconds:.1f} s)")
 
 
 def _shown_text(articles, overrides) -> str:

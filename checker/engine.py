@@ -30,12 +30,11 @@ class Checker:
 
         prepared = self._prepared.get(source.id)
         if prepared is None:
-            prepared = self._store.load(source.id) if self._store else None
-            if prepared is None:
+            if self._store:
+                prepared = self._store.prepare(source)
+            else:
                 prepared = SourceIndex(source)
                 prepared.warm()
-                if self._store:
-                    self._store.save(source.id, prepared)
             self._prepared[source.id] = prepared
         if prepared.document is not source:
             prepared.document = source  # same content, maybe another path or fetch

@@ -45,10 +45,13 @@ def code_fingerprint() -> str:
 
 
 class PreparedStore:
-    """Pickled prepared sources in one folder."""
+    """Pickled prepared sources in one folder.  ``keep``: how many the folder holds at
+    most (the newest), or None where another owner decides what stays (a corpus index
+    keeps one per document of its corpus)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, keep: int | None = MAX_FILES) -> None:
         self.folder = folder
+        self.keep = keep
 
     @classmethod
     def default(cls) -> "PreparedStore | None":
@@ -58,6 +61,31 @@ class PreparedStore:
 
     def _path(self, content_id: str) -> Path:
         return self.folder / f"{content_id}-{code_fingerprint()}.pickle"
+
+    def has(self, content_id: str) -> bool:
+        return self._path(content_id).is_file()
+
+    def prepare(self, source):
+        """The source's preparation: read from the folder, else made and stored."""
+        from checker.match.index import SourceIndex
+
+        prepared = self.load(source.id)
+        if prepared is None:
+            prepared = SourceIndex(source)
+            prepared.warm()
+            self.save(source.id, prepared)
+        return prepared
+
+    def discard_except(self, content_ids: set[str]) -> int:
+        """Remove every preparation but the current code's of ``content_ids``; how many
+        went."""
+        keep = {self._path(c).name for c in content_ids}
+        gone = 0
+        for path in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
+            if path.name not in keep:
+                path.unlink(missing_ok=True)
+                gone += 1
+        return gone
 
     def load(self, content_id: str):
         path = self._path(content_id)
@@ -77,7 +105,8 @@ class PreparedStore:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._path(content_id))
-            self._prune()
+            if self.keep is not None:
+                self._prune()
         except OSError:
             return  # a read-only or full cache only costs speed
 
@@ -86,5 +115,5 @@ class PreparedStore:
         50-page report): a corpus run over hundreds of reports, and preparations left by
         older versions, must not fill the disk."""
         files = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in files[MAX_FILES:]:
+        for old in files[self.keep:]:
             old.unlink(missing_ok=True)

@@ -137,3 +137,17 @@ def test_a_worker_keeps_a_bounded_number_of_prepared_sources(corpus, monkeypatch
     assert worker.checker_for(docs[1]) is first and worker.checker_for(docs[0]) is first
     third = worker.checker_for(docs[2])  # a third distinct source: a fresh checker
     assert third is not first and worker.checker_for(None) is third
+
+
+def test_checks_read_the_sources_claims_from_the_index(corpus, articles, monkeypatch):
+    """No source is parsed at check time: its figures and dates come from the index."""
+    from checker.corpus.runner import _STATE
+    from checker.match.index import SourceIndex
+
+    def parse_again(self):
+        raise AssertionError(f"{self.document.uri} was prepared again at check time")
+
+    _STATE.clear()  # no worker keeps sources another test prepared in memory
+    monkeypatch.setattr(SourceIndex, "warm", parse_again)
+    run = check_corpus(articles[:2], corpus, jobs=1, progress=False)
+    assert [r.relation.verdict for r in run.results] == ["unknown", "same_report"]  # 004, 000

@@ -63,9 +63,8 @@ def test_no_cache_environment_turns_the_store_off(monkeypatch):
     assert PreparedStore.default() is None
 
 
-def test_the_cache_keeps_only_the_newest_preparations(tmp_path, monkeypatch):
-    monkeypatch.setattr(prepared_module, "MAX_FILES", 2)
-    store = PreparedStore(tmp_path)
+def test_the_cache_keeps_only_the_newest_preparations(tmp_path):
+    store = PreparedStore(tmp_path, keep=2)
     for name in ("a", "b", "c"):
         store.save(name, {"prepared": name})
         time.sleep(0.05)  # distinct modification times

@@ -3,8 +3,8 @@
 Every mode runs the same task, :func:`check_article`, on the same inputs and returns
 results in input order, so ``--jobs 1``, ``--jobs 4`` and ``--scheduler`` give the same
 output.  Each worker opens the corpus store once (memory-mapped) and keeps one
-:class:`~checker.engine.Checker`, so a report is parsed once per worker however many
-articles cite it.  A worker gets a path, never the corpus, to read: with Dask the paths
+:class:`~checker.engine.Checker` that reads each source's claims as ``checker index``
+prepared them, so no worker parses a report.  A worker gets a path, never the corpus, to read: with Dask the paths
 must be visible to the workers (a shared file system).
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -54,7 +55,7 @@ class _Worker:
                 self._prepared.clear()
             self._prepared.add(source.id)
         if self._checker is None:
-            self._checker = Checker()
+            self._checker = Checker(store=self.index.claims)
         return self._checker
 
 
@@ -143,22 +144,29 @@ def run_tasks(task: Callable, items: Sequence[Item], job: Job, *, jobs: int = 1,
 
 
 def _with_progress(results: Iterable, total: int, show: bool | None) -> Iterator:
-    """A progress bar on stderr, only when stderr is a terminal (never in logs or CI)."""
+    with progress_bar("checking", show) as advance:
+        for number, result in enumerate(results, 1):
+            yield result
+            advance(number, total)
+
+
+@contextmanager
+def progress_bar(label: str, show: bool | None = None) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, only when stderr is a terminal (never in logs or CI):
+    yields ``advance(done, total)``."""
     if show is None:
         show = sys.stderr.isatty()
     if not show:
-        yield from results
+        yield lambda done, total: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    columns = ("checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    columns = (label, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     console = Console(stderr=True, force_terminal=True)  # asked for: drawn even if piped
     with Progress(*columns, console=console, transient=True) as bar:
-        task_id = bar.add_task("checking", total=total)
-        for result in results:
-            yield result
-            bar.advance(task_id)
+        task_id = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task_id, completed=done, total=total)
 
 
 def check_corpus(articles: Sequence[str], corpus: str | Path, *, jobs: int = 1,
@@ -168,7 +176,8 @@ def check_corpus(articles: Sequence[str], corpus: str | Path, *, jobs: int = 1,
     from checker.corpus.store import open_index
     from checker.ingest.read import STDIN
 
-    index = open_index(corpus)
+    with progress_bar("indexing", progress) as advance:
+        index = open_index(corpus, progress=advance)
     job = Job(corpus=str(index.corpus), store=str(index.store), encoding=encoding)
     items: list[Item] = [_load(a, job) if a == STDIN else a for a in articles]
     results = run_tasks(check_article, items, job, jobs=jobs, scheduler=scheduler,

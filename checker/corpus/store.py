@@ -6,11 +6,15 @@ Layout of a store (in the user cache directory, or ``DIR/.checker-index`` with
     manifest.json            one card per source file: path, content hash, facts
     docs/<sha256>.json.gz    the parsed Document (passages, facts)
     docs/<sha256>.terms.gz   its term counts, what the retrieval index is built from
+    prepared/<id>-<code>.pickle  its claims: the figures and dates spaCy reads in it,
+                             with its passages indexed for alignment (see
+                             checker.prepared), so no check parses a source again
     bm25/                    the bm25s index over every document, loaded memory-mapped
 
 Files are keyed by the SHA-256 of their bytes, so a re-index parses only files whose
 content changed (a touched but unchanged file is re-hashed, not re-parsed; a renamed one
-is neither).  Nothing here holds the corpus in memory at once: parsing goes file by file,
+is neither); a new version of checker prepares every document's claims again.  Nothing
+here holds the corpus in memory at once: parsing goes file by file,
 the BM25 matrix is built from the term files streamed from disk, and a check loads only
 the one report it needs.
 """
@@ -32,12 +36,14 @@ from checker.corpus.serial import document_from_dict, document_to_dict, read_jso
 from checker.corpus.terms import term_counts, terms
 from checker.errors import InputError, MissingInput, UsageError
 from checker.model import Document
+from checker.prepared import PreparedStore
 
 FORMAT = 2  # 2: cards carry their lede's terms
 BESIDE = ".checker-index"
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 EMPTY_TERM = ""
 LEDE_CHARS = 300  # a news story's opening, which a summary of it restates
+PREPARED = "prepared"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class IndexStats:
     parsed: int = 0
     reused: int = 0
     removed: int = 0
+    prepared: int = 0  # documents whose claims were read (new, changed, or new code)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     rebuilt_bm25: bool = False
     seconds: float = 0.0
@@ -140,7 +147,7 @@ def _read_manifest(store: Path) -> dict[str, Card]:
 
 
 def _parse(path: Path, digest: str, rel: str, stat: os.stat_result,
-           docs: Path) -> Card:
+           docs: Path) -> tuple[Card, Document]:
     from checker.ingest.documents import load_document
 
     doc = load_document(str(path), "source")
@@ -156,7 +163,38 @@ def _parse(path: Path, digest: str, rel: str, stat: os.stat_result,
                 inspection_end=facts.inspection_end if facts else None,
                 published=facts.published if facts else None,
                 judgements=len(facts.judgements) if facts else 0,
-                lede=tuple(sorted(set(terms(text[:LEDE_CHARS])))))
+                lede=tuple(sorted(set(terms(text[:LEDE_CHARS]))))), doc
+
+
+def _load_document(docs: Path, card: Card, corpus: Path) -> Document:
+    doc = document_from_dict(read_json_gz(docs / f"{card.digest}.json.gz"))
+    return replace(doc, uri=str(corpus / card.path))
+
+
+def _index_file(corpus: Path, path: Path, old: dict[str, Card], by_digest: dict[str, Card],
+                docs: Path, stats: IndexStats) -> tuple[Card | None, Document | None]:
+    """The card of one file (None if it cannot be read), and its document when it was
+    parsed now: a file whose size and time, or else whose content, the store already
+    knows is not parsed again."""
+    rel = path.relative_to(corpus).as_posix()
+    stat = path.stat()
+    known = old.get(rel)
+    if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns) \
+            and (docs / f"{known.digest}.json.gz").is_file():
+        stats.reused += 1
+        return known, None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    same = by_digest.get(digest)
+    if same and (docs / f"{digest}.json.gz").is_file():
+        stats.reused += 1
+        return replace(same, path=rel, size=stat.st_size, mtime_ns=stat.st_mtime_ns), None
+    try:
+        card, doc = _parse(path, digest, rel, stat, docs)
+    except InputError as err:
+        stats.skipped.append((rel, str(err)))
+        return None, None
+    stats.parsed += 1
+    return card, doc
 
 
 def build_index(corpus_dir: str | Path, *, beside: bool = False,
@@ -171,32 +209,20 @@ def build_index(corpus_dir: str | Path, *, beside: bool = False,
     docs.mkdir(parents=True, exist_ok=True)
     old = _read_manifest(store)
     by_digest = {c.digest: c for c in old.values()}
+    claims = PreparedStore(store / PREPARED, keep=None)
     stats = IndexStats(store=store)
     cards: list[Card] = []
     files = list(corpus_files(corpus))
     for number, path in enumerate(files, 1):
-        rel = path.relative_to(corpus).as_posix()
-        stat = path.stat()
-        known = old.get(rel)
-        if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns) \
-                and (docs / f"{known.digest}.json.gz").is_file():
-            cards.append(known)
-            stats.reused += 1
-        else:
-            data = path.read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            same = by_digest.get(digest)
-            if same and (docs / f"{digest}.json.gz").is_file():
-                cards.append(replace(same, path=rel, size=stat.st_size, mtime_ns=stat.st_mtime_ns))
-                stats.reused += 1
-            else:
-                try:
-                    cards.append(_parse(path, digest, rel, stat, docs))
-                    stats.parsed += 1
-                except InputError as err:
-                    stats.skipped.append((rel, str(err)))
+        card, doc = _index_file(corpus, path, old, by_digest, docs, stats)
+        if card is not None:
+            cards.append(card)
+            if not claims.has(card.doc_id):  # new, changed, or read by an older checker
+                claims.prepare(doc or _load_document(docs, card, corpus))
+                stats.prepared += 1
         if progress:
             progress(number, len(files))
+    claims.discard_except({c.doc_id for c in cards})
     keep = {c.digest for c in cards}
     for stale in docs.iterdir():
         if stale.name.split(".", 1)[0] not in keep:
@@ -308,19 +334,24 @@ class CorpusIndex:
 
     def document(self, row: int) -> Document:
         """The parsed source at ``row``, with its uri pointing into the corpus as it is now."""
-        card = self.cards[row]
-        doc = document_from_dict(read_json_gz(self.store / "docs" / f"{card.digest}.json.gz"))
-        return replace(doc, uri=str(self.corpus / card.path))
+        return _load_document(self.store / "docs", self.cards[row], self.corpus)
+
+    @property
+    def claims(self) -> PreparedStore:
+        """The sources' prepared claims, for a :class:`~checker.engine.Checker` to read."""
+        return PreparedStore(self.store / PREPARED, keep=None)
 
     def uri(self, row: int) -> str:
         return str(self.corpus / self.cards[row].path)
 
 
-def open_index(corpus_dir: str | Path, *, update: bool = True) -> CorpusIndex:
+def open_index(corpus_dir: str | Path, *, update: bool = True,
+               progress: Callable[[int, int], None] | None = None) -> CorpusIndex:
     """Open the store of ``corpus_dir``, first bringing it up to date (cheap when nothing
     changed) unless ``update`` is false and a store exists."""
     corpus = _check_corpus(Path(corpus_dir))
     store = find_store(corpus)
     if store is None or update:
-        store = build_index(corpus, beside=store is not None and store.name == BESIDE).store
+        store = build_index(corpus, beside=store is not None and store.name == BESIDE,
+                            progress=progress).store
     return CorpusIndex(corpus, store)
