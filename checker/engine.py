@@ -26,15 +26,11 @@ class Checker:
         self._store = store if store is not None else (PreparedStore.default() if use_store else None)
 
     def prepare(self, source: Document):
-        from checker.match.index import SourceIndex
+        from checker.prepared import prepare
 
         prepared = self._prepared.get(source.id)
         if prepared is None:
-            if self._store:
-                prepared = self._store.prepare(source)
-            else:
-                prepared = SourceIndex(source)
-                prepared.warm()
+            prepared = self._store.prepare(source) if self._store else prepare(source)
             self._prepared[source.id] = prepared
         if prepared.document is not source:
             prepared.document = source  # same content, maybe another path or fetch

@@ -44,6 +44,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def prepare(source):
+    """A source prepared whole: indexed, and its figures and dates read."""
+    from checker.match.index import SourceIndex
+
+    prepared = SourceIndex(source)
+    prepared.warm()
+    return prepared
+
+
 class PreparedStore:
     """Pickled prepared sources in one folder.  ``keep``: how many the folder holds at
     most (the newest), or None where another owner decides what stays (a corpus index
@@ -67,25 +76,18 @@ class PreparedStore:
 
     def prepare(self, source):
         """The source's preparation: read from the folder, else made and stored."""
-        from checker.match.index import SourceIndex
-
         prepared = self.load(source.id)
         if prepared is None:
-            prepared = SourceIndex(source)
-            prepared.warm()
+            prepared = prepare(source)
             self.save(source.id, prepared)
         return prepared
 
-    def discard_except(self, content_ids: set[str]) -> int:
-        """Remove every preparation but the current code's of ``content_ids``; how many
-        went."""
+    def discard_except(self, content_ids: set[str]) -> None:
+        """Remove every preparation but the current code's of ``content_ids``."""
         keep = {self._path(c).name for c in content_ids}
-        gone = 0
         for path in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
             if path.name not in keep:
                 path.unlink(missing_ok=True)
-                gone += 1
-        return gone
 
     def load(self, content_id: str):
         path = self._path(content_id)
