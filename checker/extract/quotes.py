@@ -118,6 +118,8 @@ def _speaker_in(sentence, inside: tuple[int, int]) -> tuple[str, str]:
             agent = [t for c in token.children if c.dep_ == "agent"
                      for t in c.children if t.dep_ == "pobj"]
             subject = agent or subject
+            if subject and subject[0].tag_ in ("WP", "WDT"):
+                return _antecedent(subject[0], token), token.text
             if subject:
                 words = [t for t in subject[0].subtree if not start <= t.idx < end]
                 if words:
@@ -128,6 +130,20 @@ def _speaker_in(sentence, inside: tuple[int, int]) -> tuple[str, str]:
     if match:
         return match.group(1).strip(), "according to"
     return "", ""
+
+
+def _antecedent(pronoun, verb) -> str:
+    """'the police department which reported "..."': who spoke is what 'which' stands
+    for, the noun the clause hangs on (or, where the parse does not hang it, the noun
+    just before the pronoun), with its modifiers; nothing rather than 'which'."""
+    doc = pronoun.doc
+    noun = verb.head if verb.dep_ == "relcl" else None
+    if noun is None and pronoun.i > 0:
+        before = doc[pronoun.i - 1] if doc[pronoun.i - 1].text != "," or pronoun.i < 2 else doc[pronoun.i - 2]
+        noun = before if before.pos_ in ("NOUN", "PROPN") else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return doc.text[noun.left_edge.idx: noun.idx + len(noun.text)]
 
 
 def _speaker_near(paragraph: Paragraph, start: int, end: int) -> tuple[str, str]:
