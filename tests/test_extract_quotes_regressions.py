@@ -31,3 +31,10 @@ def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for():
     assert [s for _, s, _ in found] == ["the Chicago Police Department"]
     found = quotes('The report, which said the service was "too slow", was published in March.')
     assert [(s, k) for _, s, k in found] == [("The report", "source")]
+
+
+def test_words_inside_another_quotation_never_name_the_speaker():
+    found = quotes("\u201cEvery time you say that,\u201d Tester said, referring to the excuse, "
+                   "\u201cyou give ammunition to the people who want to break up the banks.\u201d")
+    # once gave 'you' for the second part: 'say' inside the first quotation was taken as the cue
+    assert [s for _, s, _ in found] == ["Tester", "Tester"]

@@ -100,16 +100,19 @@ def classify_speaker(speaker: str) -> str:
     return "unknown"
 
 
-def _speaker_in(sentence, inside: tuple[int, int]) -> tuple[str, str]:
+def _speaker_in(sentence, quoted: tuple[tuple[int, int], ...]) -> tuple[str, str]:
     """The speaker and cue of a quotation from one sentence's parse, ignoring words
-    inside the quotation itself."""
-    start, end = inside
+    inside quotations (its own, and any other in the sentence: '"Every time you say
+    that," Tester said, "you give ammunition"' is Tester's, not 'you')."""
+    def inside(token) -> bool:
+        return any(start <= token.idx < end for start, end in quoted)
+
     for token in sentence:
-        if start <= token.idx < end:
+        if inside(token):
             continue
         if token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX"):
             subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                       and not start <= c.idx < end]
+                       and not inside(c)]
             if not subject and token.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp", "ccomp"):
                 head = token.head
                 subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -121,7 +124,7 @@ def _speaker_in(sentence, inside: tuple[int, int]) -> tuple[str, str]:
             if subject and subject[0].tag_ in ("WP", "WDT"):
                 return _antecedent(subject[0], token), token.text
             if subject:
-                words = [t for t in subject[0].subtree if not start <= t.idx < end]
+                words = [t for t in subject[0].subtree if not inside(t)]
                 if words:
                     doc = sentence.doc
                     text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
@@ -146,14 +149,16 @@ def _antecedent(pronoun, verb) -> str:
     return doc.text[noun.left_edge.idx: noun.idx + len(noun.text)]
 
 
-def _speaker_near(paragraph: Paragraph, start: int, end: int) -> tuple[str, str]:
+def _speaker_near(paragraph: Paragraph, start: int, end: int,
+                  quoted: tuple[tuple[int, int], ...]) -> tuple[str, str]:
     """Look for the cue in the sentence that opens the quotation, then in the one that
-    closes it (a quotation of several sentences ends '..., said the report.')."""
+    closes it (a quotation of several sentences ends '..., said the report.').
+    ``quoted``: every quotation's span in the paragraph, this one's included."""
     sentences = [s for s in paragraph.doc.sents if s.start_char < end + 2 and s.end_char > start - 1]
     following = [s for s in paragraph.doc.sents if s.start_char >= end]
     candidates = sentences[:1] + sentences[-1:] + following[:1]
     for sentence in candidates:
-        speaker, cue = _speaker_in(sentence, (start, end))
+        speaker, cue = _speaker_in(sentence, quoted)
         if speaker:
             return speaker, cue
     return "", ""
@@ -192,6 +197,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
             continue
         intro = None
         pairs = _pairs(text)
+        quoted = tuple((start, end) for start, end, _ in pairs)
         for index, (start, end, closed) in enumerate(pairs):
             content = text[start:end]
             continuing = carry is not None and index == 0 and text.lstrip()[:1] in OPEN_CLOSE
@@ -200,14 +206,14 @@ def extract(ctx: ArticleContext) -> list[Claim]:
                 if not opened.speaker and closed:
                     # '"...quality.' / '"It focuses ...," the inspectors wrote.': the cue
                     # comes with the last paragraph and names the speaker of them all
-                    speaker, cue = _speaker_near(paragraph, start, end)
+                    speaker, cue = _speaker_near(paragraph, start, end, quoted)
                     if speaker:
                         opened = _Open(*_resolve(speaker, last_source, last_other), cue)
                         for k in carried:
                             claims[k] = _with_speaker(claims[k], opened)
             else:
                 carried = []
-                speaker, cue = _speaker_near(paragraph, start, end)
+                speaker, cue = _speaker_near(paragraph, start, end, quoted)
                 speaker, kind = _resolve(speaker, last_source, last_other)
                 if not speaker and index > 0 and claims and claims[-1].attribution:
                     prev = claims[-1].payload  # a later quotation in the same paragraph
@@ -228,7 +234,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
         previous = _Open(here[-1].speaker, here[-1].speaker_kind, here[-1].cue) if pairs and here else None
         if _INTRO.search(text) and not pairs:
             sentence = paragraph.sentences()[-1]
-            speaker, cue = _speaker_in(sentence, (len(text), len(text)))
+            speaker, cue = _speaker_in(sentence, ())
             if not speaker and re.search(r"\b(report|ofsted|inspectors)\b", text, re.I):
                 speaker, cue = re.search(r"\b(the report|report|ofsted|inspectors)\b", text, re.I).group(1), "colon"
             speaker, kind = _resolve(speaker, last_source, last_other)
