@@ -38,3 +38,11 @@ def test_an_age_is_never_borrowed_as_another_count():
 
 def test_a_time_of_day_is_not_a_count():
     assert figures("He must stay at home between 7 pm and 7 am.") == []  # once gave: 7 'pm', 7 'am'
+
+
+def test_an_age_or_a_size_has_no_window():
+    found = figures("Louis Jordan, 37, took his 35-foot sailboat out and had not been heard "
+                    "from in 66 days.")
+    # once gave: 37 and 35 'over' the window 'in 66 days', and the 66 days dropped as that window
+    assert [(q.value, q.unit, q.window) for q in found] == [(37, "age", ""), (35, "foot", ""),
+                                                            (66, "day", "")]

@@ -49,6 +49,9 @@ def _in_calendar_date(mention: Mention, tokens) -> bool:
 
 
 _RELATIVE = frozenset("ago later earlier before after since previously".split())
+# An age or a size is not counted over a period: '35-foot sailboat ... in 66 days'
+_NO_WINDOW = frozenset("age foot feet ft inch mile metre meter km kilometre kilometer cm mm "
+                       "kg kilogram gram tonne ton litre liter acre hectare degree mph".split())
 _CLOCK = frozenset("am pm a.m. p.m. gmt bst utc".split())
 _DURATION = frozenset("for over during within lasting".split())
 _GENERIC = frozenset("number total proportion rate figure amount".split())
@@ -258,7 +261,7 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
         char_end = tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)
         rel = (char_start - sentence.start_char, char_end - sentence.start_char)
         window, window_value, window_unit = _window(sentence.text, rel)
-        if unit in TIME_UNITS.values() and window_value is not None and window_value == mention.value:
+        if unit in _NO_WINDOW or (unit in TIME_UNITS.values() and window_value == mention.value):
             window, window_value, window_unit = "", None, ""
         found.append((Quantity(value=mention.value, unit=unit, subject=subject, window=window,
                              window_value=window_value, window_unit=window_unit,
