@@ -62,7 +62,8 @@ def cli() -> None:
               help="Find each article's source in this directory of sources (indexed on "
                    "first use, see 'checker index') instead of --source.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="With --corpus: check this many articles at once (process pool).")
+              help="With --corpus: check this many articles at once (process pool), and "
+                   "index new sources with as many.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
 def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
@@ -109,7 +110,9 @@ def _corpus_batch(articles, overrides, corpus, jobs, scheduler):
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--beside", is_flag=True,
               help="Keep the index in DIRECTORY/.checker-index instead of the user cache.")
-def index(directory, beside) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Parse files and read their claims in this many processes.")
+def index(directory, beside, jobs) -> None:
     """Index the source documents in DIRECTORY for 'checker check --corpus'.
 
     Parses each file once and reads its claims (figures, dates) once; run it again after
@@ -118,7 +121,7 @@ def index(directory, beside) -> None:
     from checker.corpus.store import build_index
 
     with progress_bar("indexing") as advance:
-        stats = build_index(directory, beside=beside, progress=advance)
+        stats = build_index(directory, beside=beside, jobs=jobs, progress=advance)
     for path, why in stats.skipped:
         click.echo(f"checker: skipped {path}: {why}", err=True)
     click.echo(f"{stats.documents} documents indexed in {stats.store} "

@@ -27,11 +27,13 @@ def run(argv, capsys) -> tuple[int, str, str]:
 
 def test_index_reports_what_it_did(corpus, capsys):
     (corpus / "broken.txt").write_bytes(b"text\x00with a NUL byte")
-    code, out, err = run(["index", str(corpus)], capsys)
+    code, out, err = run(["index", str(corpus), "--jobs", "2"], capsys)
     assert code == 0 and "26 documents indexed" in out and "26 parsed" in out
-    assert "skipped broken.txt" in err
+    assert "26 with claims read" in out and "skipped broken.txt" in err
     code, out, _ = run(["index", str(corpus)], capsys)
-    assert "0 parsed, 26 unchanged" in out
+    assert "0 parsed, 26 unchanged" in out and "0 with claims read" in out
+    code, _, err = run(["index", str(corpus), "--jobs", "0"], capsys)
+    assert code == 2 and "--jobs" in err
 
 
 def test_index_beside(corpus, capsys):

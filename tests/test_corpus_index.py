@@ -150,3 +150,20 @@ def test_cards_keep_the_terms_of_their_opening_lines_only(tmp_path):
     assert not any(t.startswith("penguin") for t in lede)  # past the opening
     # The lede survives the manifest: a reopened store has the same card.
     assert CorpusIndex(corpus, find_store(corpus)).cards[0].lede == lede
+
+
+def test_a_pool_indexes_as_one_process_does(tmp_path, monkeypatch):
+    corpus = somerset_corpus(tmp_path / "corpus", 6)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "pool"))
+    pooled = build_index(corpus, jobs=2)
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "alone"))
+    alone = build_index(corpus, jobs=1)
+    assert (pooled.documents, pooled.parsed, pooled.prepared, pooled.skipped) == \
+        (alone.documents, alone.parsed, alone.prepared, alone.skipped) == (7, 7, 7, alone.skipped)
+    assert [p for p, _ in pooled.skipped] == ["empty.txt"]
+    assert CorpusIndex(corpus, pooled.store).cards == CorpusIndex(corpus, alone.store).cards
+    assert sorted(p.name for p in (pooled.store / "prepared").iterdir()) == \
+        sorted(p.name for p in (alone.store / "prepared").iterdir())
+    with pytest.raises(UsageError):
+        build_index(corpus, jobs=0)

@@ -177,7 +177,7 @@ def check_corpus(articles: Sequence[str], corpus: str | Path, *, jobs: int = 1,
     from checker.ingest.read import STDIN
 
     with progress_bar("indexing", progress) as advance:
-        index = open_index(corpus, progress=advance)
+        index = open_index(corpus, jobs=1 if scheduler else jobs, progress=advance)
     job = Job(corpus=str(index.corpus), store=str(index.store), encoding=encoding)
     items: list[Item] = [_load(a, job) if a == STDIN else a for a in articles]
     results = run_tasks(check_article, items, job, jobs=jobs, scheduler=scheduler,

@@ -171,37 +171,74 @@ def _load_document(docs: Path, card: Card, corpus: Path) -> Document:
     return replace(doc, uri=str(corpus / card.path))
 
 
-def _index_file(corpus: Path, path: Path, old: dict[str, Card], by_digest: dict[str, Card],
-                docs: Path, stats: IndexStats) -> tuple[Card | None, Document | None]:
-    """The card of one file (None if it cannot be read), and its document when it was
-    parsed now: a file whose size and time, or else whose content, the store already
-    knows is not parsed again."""
+@dataclass(frozen=True)
+class _Work:
+    """What indexing one file still needs: a parse (``card`` None) or only its claims."""
+
+    path: Path
+    rel: str
+    digest: str
+    docs: Path
+    claims: Path
+    corpus: Path
+    card: Card | None = None
+
+
+def _plan(corpus: Path, path: Path, old: dict[str, Card], by_digest: dict[str, Card],
+          docs: Path, claims: PreparedStore) -> Card | _Work:
+    """A file's card as the store knows it, when nothing is left to do; else the work:
+    a file whose size and time, or else whose content, the store knows is not parsed
+    again, and its claims are read again only for a new version of checker."""
     rel = path.relative_to(corpus).as_posix()
     stat = path.stat()
     known = old.get(rel)
-    if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns) \
-            and (docs / f"{known.digest}.json.gz").is_file():
-        stats.reused += 1
-        return known, None
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    same = by_digest.get(digest)
-    if same and (docs / f"{digest}.json.gz").is_file():
-        stats.reused += 1
-        return replace(same, path=rel, size=stat.st_size, mtime_ns=stat.st_mtime_ns), None
+    if not (known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            and (docs / f"{known.digest}.json.gz").is_file()):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        same = by_digest.get(digest)
+        if not (same and (docs / f"{digest}.json.gz").is_file()):
+            return _Work(path, rel, digest, docs, claims.folder, corpus)
+        known = replace(same, path=rel, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+    if claims.has(known.doc_id):
+        return known
+    return _Work(path, rel, known.digest, docs, claims.folder, corpus, card=known)
+
+
+def _do(work: _Work) -> tuple[Card | None, bool, str]:
+    """(card, parsed now, why it was skipped) for one file: parse it if it must be,
+    then read its claims.  Runs in a worker process under ``--jobs``."""
+    claims = PreparedStore(work.claims, keep=None)
+    if work.card is not None:
+        claims.prepare(_load_document(work.docs, work.card, work.corpus))
+        return work.card, False, ""
     try:
-        card, doc = _parse(path, digest, rel, stat, docs)
+        card, doc = _parse(work.path, work.digest, work.rel, work.path.stat(), work.docs)
     except InputError as err:
-        stats.skipped.append((rel, str(err)))
-        return None, None
-    stats.parsed += 1
-    return card, doc
+        return None, False, str(err)
+    claims.prepare(doc)
+    return card, True, ""
 
 
-def build_index(corpus_dir: str | Path, *, beside: bool = False,
+def _done(work: list[_Work], jobs: int) -> Iterator[tuple[Card | None, bool, str]]:
+    """``_do`` for each piece of work, in order: here, or in a pool of ``jobs`` processes
+    (reading claims is spaCy's work, seconds for a long report)."""
+    if jobs > 1 and len(work) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(_do, work, chunksize=1)
+    else:
+        yield from map(_do, work)
+
+
+def build_index(corpus_dir: str | Path, *, beside: bool = False, jobs: int = 1,
                 progress: Callable[[int, int], None] | None = None) -> IndexStats:
-    """Create or update the store of ``corpus_dir``; parse only new or changed files."""
+    """Create or update the store of ``corpus_dir``; parse only new or changed files,
+    reading their claims, with ``jobs`` processes."""
     import time
 
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
     started = time.perf_counter()
     corpus = _check_corpus(Path(corpus_dir))
     store = store_dir(corpus, beside)
@@ -211,17 +248,23 @@ def build_index(corpus_dir: str | Path, *, beside: bool = False,
     by_digest = {c.digest: c for c in old.values()}
     claims = PreparedStore(store / PREPARED, keep=None)
     stats = IndexStats(store=store)
+    plan = [_plan(corpus, path, old, by_digest, docs, claims) for path in corpus_files(corpus)]
+    done = _done([p for p in plan if isinstance(p, _Work)], jobs)
     cards: list[Card] = []
-    files = list(corpus_files(corpus))
-    for number, path in enumerate(files, 1):
-        card, doc = _index_file(corpus, path, old, by_digest, docs, stats)
-        if card is not None:
+    for number, planned in enumerate(plan, 1):
+        if isinstance(planned, Card):
+            card, parsed, skipped = planned, False, ""
+        else:
+            card, parsed, skipped = next(done)
+            stats.prepared += card is not None
+        if card is None:
+            stats.skipped.append((planned.rel, skipped))
+        else:
             cards.append(card)
-            if not claims.has(card.doc_id):  # new, changed, or read by an older checker
-                claims.prepare(doc or _load_document(docs, card, corpus))
-                stats.prepared += 1
+            stats.parsed += parsed
+            stats.reused += not parsed
         if progress:
-            progress(number, len(files))
+            progress(number, len(plan))
     claims.discard_except({c.doc_id for c in cards})
     keep = {c.digest for c in cards}
     for stale in docs.iterdir():
@@ -345,7 +388,7 @@ class CorpusIndex:
         return str(self.corpus / self.cards[row].path)
 
 
-def open_index(corpus_dir: str | Path, *, update: bool = True,
+def open_index(corpus_dir: str | Path, *, update: bool = True, jobs: int = 1,
                progress: Callable[[int, int], None] | None = None) -> CorpusIndex:
     """Open the store of ``corpus_dir``, first bringing it up to date (cheap when nothing
     changed) unless ``update`` is false and a store exists."""
@@ -353,5 +396,5 @@ def open_index(corpus_dir: str | Path, *, update: bool = True,
     store = find_store(corpus)
     if store is None or update:
         store = build_index(corpus, beside=store is not None and store.name == BESIDE,
-                            progress=progress).store
+                            jobs=jobs, progress=progress).store
     return CorpusIndex(corpus, store)
