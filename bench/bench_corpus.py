@@ -1,5 +1,6 @@
 """Corpus mode, measured: index build time per document, attribution accuracy and time
-per article as the corpus grows from 10 to 2,000 documents, and throughput against --jobs.
+per article as the corpus grows from 10 to 2,000 documents, and index time and check
+throughput against --jobs.
 
 Real text only (corpora/external/news.jsonl.gz, see its README): the targets are news
 articles, the queries the summaries written from them (a summary must find its own
@@ -205,6 +206,23 @@ def measure_jobs(work: Path, targets, distractors, jobs_list=(1, 2)) -> list[dic
     return rows
 
 
+def measure_index_jobs(work: Path, targets, distractors, jobs_list=(1, 2)) -> list[dict]:
+    """Seconds to index 1,000 documents from nothing (parse, read claims, BM25) at each
+    --jobs, each into a fresh store."""
+    folder = work / "corpus-index-jobs"
+    folder.mkdir()
+    write_corpus(folder, targets, distractors, 1000)
+    rows = []
+    for jobs in jobs_list:
+        os.environ["CHECKER_CACHE_DIR"] = str(work / f"cache-index-{jobs}")
+        stats = build_index(folder, jobs=jobs)
+        rows.append({"jobs": jobs, "documents": stats.documents, "seconds": stats.seconds,
+                     "ms_per_document": 1000 * stats.seconds / max(stats.documents, 1)})
+        print(json.dumps(rows[-1]), flush=True)
+    os.environ["CHECKER_CACHE_DIR"] = str(work / "cache")
+    return rows
+
+
 def measure_check_jobs(work: Path, targets, distractors, jobs_list=(2, 1), articles=30) -> list[dict]:
     """Full checks (attribution, claim extraction, alignment, rules) a second at each
     --jobs: what a newsroom run costs.  Sources' claims come from the index; each
@@ -307,12 +325,14 @@ def main() -> None:
     try:
         rows = [measure_size(size, targets, held_out, distractors, work) for size in sizes]
         jobs = measure_jobs(work, targets, distractors) if not args.quick else []
+        index_jobs = measure_index_jobs(work, targets, distractors) if not args.quick else []
         check_jobs = measure_check_jobs(work, targets, distractors) if not args.quick else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
     args.out.mkdir(parents=True, exist_ok=True)
     report = {"targets": len(targets), "held_out": len(held_out),
               "distractor_parts": len(distractors), "sizes": rows, "attribution_jobs": jobs,
+              "index_jobs": index_jobs,
               "check_jobs": check_jobs,
               "cpus": os.cpu_count()}
     (args.out / "corpus.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
