@@ -46,3 +46,9 @@ def test_an_age_or_a_size_has_no_window():
     # once gave: 37 and 35 'over' the window 'in 66 days', and the 66 days dropped as that window
     assert [(q.value, q.unit, q.window) for q in found] == [(37, "age", ""), (35, "foot", ""),
                                                             (66, "day", "")]
+
+
+def test_a_profile_boxs_age():
+    found = figures("He has scored 17 goals this season. AGE: 27 CLUBS: Real Madrid")
+    # once gave only the goals: 'AGE: 27' matched none of the age patterns
+    assert [(q.value, q.unit) for q in found] == [(17, "goal"), (27, "age")]

@@ -102,13 +102,16 @@ def _counted_noun(token):
 
 
 def _age(token):
-    """'at the age of 83', 'aged 73', 'the 55-year-old', 'Al-Douri, 72,': a person's
-    age, counted in the token 'age'/'aged' (whose lemma is 'age') or the name."""
+    """'at the age of 83', 'aged 73', 'AGE: 27', 'the 55-year-old', 'Al-Douri, 72,': a
+    person's age, counted in the token 'age'/'aged' (whose lemma is 'age') or the name."""
     doc = token.doc
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "age":
         return token.head.head
     if token.i > 0 and doc[token.i - 1].lower_ == "aged":
         return doc[token.i - 1]
+    if token.i > 1 and doc[token.i - 1].text == ":" and doc[token.i - 2].lower_ == "age":
+        return doc[token.i - 2]  # a profile box's 'AGE: 27'
+
     name = doc[token.i - 2] if token.i >= 2 else None
     if (name is not None and name.pos_ == "PROPN" and name.ent_type_ not in _PLACES_AND_BODIES
             and doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
