@@ -42,7 +42,7 @@ SIZES = (1000, 2000)
 THRESHOLDS = (0.0, 0.3, 0.5, 0.6, 0.7, attribution.MIN_EVIDENCE, 0.9, 1.0)
 K1 = (0.9, 1.2, 1.5, 2.0)
 B = (0.3, 0.5, 0.75, 0.9)
-LEDE_WEIGHTS = (0.0, 0.25, 0.5)
+LEDE_WEIGHTS = (0.25, 0.5)
 
 
 def sweep_threshold(index: CorpusIndex, held: list[dict], absent: list[dict]) -> None:
@@ -121,7 +121,7 @@ def sweep_ranking(index: CorpusIndex, held: list[dict]) -> None:
     for k1 in K1:
         for b in B:
             print(f"  BM25 k1={k1} b={b}: {first(k1, b, 0.0)}")
-    for weight in LEDE_WEIGHTS[1:]:
+    for weight in LEDE_WEIGHTS:
         print(f"  BM25 k1=1.5 b=0.75, + {weight} x IDF of terms in the opening: {first(1.5, 0.75, weight)}")
 
 
