@@ -2,15 +2,17 @@
 against the same report does not wait for its parse every time.
 
 A prepared source (:class:`~checker.match.index.SourceIndex`: passages folded and
-stemmed, the BM25 index, the report's figures and dates read by spaCy) is pickled under
-the user's cache directory, keyed by the source's content hash *and* a fingerprint of
-checker's own code and model, so a new version never reads an old preparation.  A file
-that cannot be read is ignored and rebuilt; files are written whole or not at all.
+stemmed, the BM25 index, the report's figures and dates read by spaCy) is pickled and
+gzipped under the user's cache directory, keyed by the source's content hash *and* a
+fingerprint of checker's own code and model, so a new version never reads an old
+preparation.  A file that cannot be read is ignored and rebuilt; files are written whole
+or not at all.
 Set ``CHECKER_CACHE_DIR`` to move the cache, ``CHECKER_NO_CACHE`` to bypass it.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import pickle
@@ -21,6 +23,8 @@ from pathlib import Path
 from checker.nlp import MODEL
 
 MAX_FILES = 200
+SUFFIX = ".pickle.gz"  # gzip at level 3: a third of the size, 5 ms more to read a report
+_ANY_VERSION = "*.pickle*"  # this version's files, and older versions' plain pickles
 
 
 def cache_root() -> Path:
@@ -69,7 +73,7 @@ class PreparedStore:
         return cls(cache_root() / "sources")
 
     def _path(self, content_id: str) -> Path:
-        return self.folder / f"{content_id}-{code_fingerprint()}.pickle"
+        return self.folder / f"{content_id}-{code_fingerprint()}{SUFFIX}"
 
     def has(self, content_id: str) -> bool:
         return self._path(content_id).is_file()
@@ -85,14 +89,14 @@ class PreparedStore:
     def discard_except(self, content_ids: set[str]) -> None:
         """Remove every preparation but the current code's of ``content_ids``."""
         keep = {self._path(c).name for c in content_ids}
-        for path in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
+        for path in self.folder.glob(_ANY_VERSION) if self.folder.is_dir() else ():
             if path.name not in keep:
                 path.unlink(missing_ok=True)
 
     def load(self, content_id: str):
         path = self._path(content_id)
         try:
-            with path.open("rb") as handle:
+            with gzip.open(path, "rb") as handle:
                 return pickle.load(handle)
         except FileNotFoundError:
             return None
@@ -104,7 +108,8 @@ class PreparedStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
+            with os.fdopen(fd, "wb") as raw, \
+                    gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3, mtime=0) as handle:
                 pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._path(content_id))
             if self.keep is not None:
@@ -113,9 +118,9 @@ class PreparedStore:
             return  # a read-only or full cache only costs speed
 
     def _prune(self) -> None:
-        """Keep the most recently written MAX_FILES preparations (about 1 MB each for a
+        """Keep the most recently written MAX_FILES preparations (about 400 KB each for a
         50-page report): a corpus run over hundreds of reports, and preparations left by
         older versions, must not fill the disk."""
-        files = sorted(self.folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        files = sorted(self.folder.glob(_ANY_VERSION), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in files[self.keep:]:
             old.unlink(missing_ok=True)

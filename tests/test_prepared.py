@@ -68,5 +68,5 @@ def test_the_cache_keeps_only_the_newest_preparations(tmp_path):
     for name in ("a", "b", "c"):
         store.save(name, {"prepared": name})
         time.sleep(0.05)  # distinct modification times
-    kept = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle"))
+    kept = sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle.gz"))
     assert len(kept) == 2 and "c" in kept
