@@ -212,14 +212,14 @@ def measure_index_jobs(work: Path, targets, distractors, jobs_list=(1, 2)) -> li
     folder = work / "corpus-index-jobs"
     folder.mkdir()
     write_corpus(folder, targets, distractors, 1000)
-    rows = []
+    rows, cache = [], os.environ["CHECKER_CACHE_DIR"]
     for jobs in jobs_list:
         os.environ["CHECKER_CACHE_DIR"] = str(work / f"cache-index-{jobs}")
         stats = build_index(folder, jobs=jobs)
         rows.append({"jobs": jobs, "documents": stats.documents, "seconds": stats.seconds,
                      "ms_per_document": 1000 * stats.seconds / max(stats.documents, 1)})
         print(json.dumps(rows[-1]), flush=True)
-    os.environ["CHECKER_CACHE_DIR"] = str(work / "cache")
+    os.environ["CHECKER_CACHE_DIR"] = cache
     return rows
 
 

@@ -28,6 +28,8 @@ _ANY_VERSION = "*.pickle*"  # this version's files, and older versions' plain pi
 
 
 def cache_root() -> Path:
+    """Where checker keeps what it can rebuild (prepared sources, corpus stores unless
+    ``--beside``): $CHECKER_CACHE_DIR, else the user cache."""
     override = os.environ.get("CHECKER_CACHE_DIR")
     if override:
         return Path(override)

@@ -4,8 +4,8 @@ Every mode runs the same task, :func:`check_article`, on the same inputs and ret
 results in input order, so ``--jobs 1``, ``--jobs 4`` and ``--scheduler`` give the same
 output.  Each worker opens the corpus store once (memory-mapped) and keeps one
 :class:`~checker.engine.Checker` that reads each source's claims as ``checker index``
-prepared them, so no worker parses a report.  A worker gets a path, never the corpus, to read: with Dask the paths
-must be visible to the workers (a shared file system).
+prepared them, so no worker parses a report.  A worker gets a path, never the corpus, to
+read: with Dask the paths must be visible to the workers (a shared file system).
 """
 
 from __future__ import annotations

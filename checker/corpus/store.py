@@ -36,7 +36,7 @@ from checker.corpus.serial import document_from_dict, document_to_dict, read_jso
 from checker.corpus.terms import term_counts, terms
 from checker.errors import InputError, MissingInput, UsageError
 from checker.model import Document
-from checker.prepared import PreparedStore
+from checker.prepared import PreparedStore, cache_root
 
 FORMAT = 2  # 2: cards carry their lede's terms
 BESIDE = ".checker-index"
@@ -91,17 +91,8 @@ class IndexStats:
     seconds: float = 0.0
 
 
-def cache_root() -> Path:
-    """Where stores live unless ``--beside``: $CHECKER_CACHE_DIR, else the user cache."""
-    env = os.environ.get("CHECKER_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("checker"))
-
-
 def store_dir(corpus: Path, beside: bool = False) -> Path:
+    """Where a corpus's store lives: beside it, or under the cache root."""
     corpus = corpus.resolve()
     if beside:
         return corpus / BESIDE

@@ -111,11 +111,10 @@ def _age(token):
         return doc[token.i - 1]
     if token.i > 1 and doc[token.i - 1].text == ":" and doc[token.i - 2].lower_ == "age":
         return doc[token.i - 2]  # a profile box's 'AGE: 27'
-
     name = doc[token.i - 2] if token.i >= 2 else None
+    set_off = doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
     if (name is not None and name.pos_ == "PROPN" and name.ent_type_ not in _PLACES_AND_BODIES
-            and doc[token.i - 1].text == "," and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
-            and token.text.isdigit() and 0 < int(token.text) < 120):
+            and set_off and token.text.isdigit() and 0 < int(token.text) < 120):
         return name  # 'Al-Douri, 72, headed': news copy's age after a name
     if token.i + 3 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "year" \
             and doc[token.i + 3].text == "-" and token.i + 4 < len(doc) and doc[token.i + 4].lower_ == "old":
@@ -243,6 +242,8 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
         subject = ""
         if noun is not None:
             left, right = _phrase(noun)
+            # an age's noun before it is its person ('Brian Wright, 55, of Kempston'),
+            # whose phrase is not the figure's
             if (left > mention.end or right > mention.end) and not (unit == "age" and noun.i < mention.start):
                 end_tok = max(end_tok, right)
             if left >= mention.end:

@@ -142,8 +142,10 @@ def _antecedent(pronoun, verb) -> str:
     doc = pronoun.doc
     noun = verb.head if verb.dep_ == "relcl" else None
     if noun is None and pronoun.i > 0:
-        before = doc[pronoun.i - 1] if doc[pronoun.i - 1].text != "," or pronoun.i < 2 else doc[pronoun.i - 2]
-        noun = before if before.pos_ in ("NOUN", "PROPN") else None
+        at = pronoun.i - 1
+        if doc[at].text == "," and at > 0:  # 'Ofsted, which said ...'
+            at -= 1
+        noun = doc[at]
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return ""
     return doc.text[noun.left_edge.idx: noun.idx + len(noun.text)]
