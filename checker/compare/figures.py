@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from checker.compare.rules import DurationMismatch, FigureMismatch
+from checker.compare.rules import DurationMismatch, FigureMismatch, PointsAsPercent
 from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
 from checker.textnorm import fold, stems
 
@@ -144,6 +144,9 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
         duration = _check_duration(claim, q, facts)
         if duration:
             return duration
+    points = _points_as_percent(claim, q, sentence, figures)
+    if points:
+        return points
     same = sorted((f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)),
                   key=lambda f: -f.similarity)
     if not same:
@@ -171,6 +174,51 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                + (": the same count over a different window" if what == "window" else ""))
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
+    return "contradicted", [finding], [_evidence(best)]
+
+
+_CHANGE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|fall(?:s|en|ing)?|fell|drop(?:s|ped)?|"
+    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|up|down|higher|lower|grew|grow(?:n|s|th)?|"
+    r"jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?)\b", re.I)
+_CHANGE_RADIUS = 4  # words either side of the figure that make it a change
+
+
+def is_change(sentence: str, figure_text: str) -> bool:
+    """Does the article give a figure as a change ('risen by 0.6 per cent', 'a 0.3 per
+    cent decrease') rather than a level ('stands at 4.5 per cent')?"""
+    at = sentence.find(figure_text)
+    if at < 0:
+        return False
+    before = sentence[:at].split()[-_CHANGE_RADIUS:]
+    after = sentence[at + len(figure_text):].split()[:_CHANGE_RADIUS - 1]
+    return bool(_CHANGE.search(" ".join(before + after)))
+
+
+def is_points(q: Quantity) -> bool:
+    return q.unit == "point" and "percentage" in fold(q.subject)
+
+
+def _points_as_percent(claim: Claim, q: Quantity, sentence: str, figures: list[SourceFigure]):
+    """A per cent change where the source gives the same number as a change in
+    percentage points of the same thing, and no per cent figure of that value: the
+    article has turned points into per cent (a sub-editor's classic correction)."""
+    if q.unit != "%" or q.approx or not is_change(sentence, q.text):
+        return None
+    points = sorted((f for f in figures if is_points(f.quantity) and f.quantity.value == q.value),
+                    key=lambda f: -f.similarity)
+    if not points or points[0].similarity < SAME_CONTEXT / 2:
+        return None
+    best = points[0]
+    if any(f.quantity.unit == "%" and compatible(q, f.quantity) and f.similarity >= best.similarity - TIE
+           for f in figures):
+        return None  # the source has the per cent figure too: it may be the one meant
+    message = (f"The article gives a change of {fmt(q.value)} per cent ('{q.text}'); the source gives "
+               f"{fmt(best.quantity.value)} percentage points ('{best.quantity.text}', {best.passage}): "
+               f"a change in a rate is in percentage points, not per cent")
+    finding = PointsAsPercent.finding(claim, message, article_value=f"{fmt(q.value)}%",
+                                      source_value=f"{fmt(best.quantity.value)} percentage points",
+                                      passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
 
 

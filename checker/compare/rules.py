@@ -66,6 +66,24 @@ class DurationMismatch(Rule):
     summary = "A duration does not fit the source's dates."
 
 
+class PointsAsPercent(Rule):
+    """A change in a rate that the source gives in percentage points is reported as a
+    per cent change: a rate of 3.9% that rises to 4.5% has risen by 0.6 percentage
+    points, which is a rise of about 15 per cent, not 0.6 per cent.
+
+    Misreported: "the unemployment rate has risen by 0.6 per cent" against "4.5%, 0.6
+    percentage points higher than a year earlier".
+
+    Faithful: "the unemployment rate rose 0.6 percentage points to 4.5%"; "prices rose
+    by 0.6%" where the source gives a 0.6% rise in prices.
+    """
+
+    code = "NUM03"
+    name = "figures.points_as_percent"
+    severity = "warning"
+    summary = "A change the source gives in percentage points is reported in per cent."
+
+
 class Misquote(Rule):
     """Words presented as the source's differ from the closest text in the source.
 
@@ -163,7 +181,7 @@ class UnusedSuppression(Rule):
 
 
 RULES: tuple[type[Rule], ...] = (
-    FigureMismatch, DurationMismatch, Misquote, QuoteNotFound, RatingMismatch,
+    FigureMismatch, DurationMismatch, PointsAsPercent, Misquote, QuoteNotFound, RatingMismatch,
     DateMismatch, MisspeltName, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
