@@ -1,0 +1,63 @@
+"""Real article/source pairs (corpora/wild-dev, copied from the shared development data):
+each must raise the findings a sub-editor raises and no other error or warning.
+
+The sources are the stored beginnings of public pages, so a claim beyond the excerpt is
+rightly "not in the source" and must never be contradicted.  This is the false-alarm
+measure on real coverage of statistics releases and inspections.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import checker
+
+WILD = Path(__file__).resolve().parent.parent / "corpora" / "wild-dev"
+EXPECTED = json.loads((WILD / "expected.json").read_text(encoding="utf-8"))
+# What checker must raise on a pair, by code (the issue's sub-editor discrepancies that a
+# rule covers): the per-cent/percentage-point slips in the labour-market article.
+MUST = {"ons-lms-oct2020-hrreview": ["NUM03", "NUM03"]}
+
+
+def _raised(name: str) -> list[tuple[str, str]]:
+    result = checker.check(WILD / name / "article.txt", WILD / name / "source.txt")
+    text = (WILD / name / "article.txt").read_text(encoding="utf-8")
+    spans = {c.claim.id: text[c.claim.span.start:c.claim.span.end] for c in result.claims}
+    return [(f.code, spans[f.claim_id]) for f in result.findings
+            if f.severity in ("error", "warning")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_pair_raises_what_a_sub_editor_does_and_nothing_else(name):
+    raised = _raised(name)
+    assert sorted(code for code, _ in raised) == sorted(MUST.get(name, [])), raised
+    discrepancies = [d["article_text"] for d in EXPECTED[name]["discrepancies"]]
+    for _, span in raised:  # every finding sits inside a discrepancy the sub-editor marked
+        assert any(span in d for d in discrepancies), span
+
+
+_RELEASE = ("Labour market overview: October 2020\n\n"
+            "The UK unemployment rate was estimated at 4.5%, 0.6 percentage points higher than a "
+            "year earlier and 0.4 percentage points higher than the previous quarter.\n\n"
+            "Average weekly earnings rose by 0.6% on the year, while prices rose by 1.3%.\n")
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("The unemployment rate has risen by 0.6 per cent on a year earlier.", ["NUM03"]),
+    ("Unemployment has risen by 0.4 per cent since the previous quarter.", ["NUM03"]),
+    ("The unemployment rate rose 0.6 percentage points to 4.5%.", []),
+    ("The unemployment rate stands at 4.5 per cent.", []),
+    ("Average weekly earnings rose by 0.6% on the year.", []),  # the source has that per cent
+    ("Unemployment is 0.6 per cent above where some economists expected.", []),  # no change word
+])
+def test_points_reported_as_per_cent(tmp_path, sentence, codes):
+    source = tmp_path / "release.txt"
+    source.write_text(_RELEASE, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(f"Jobs figures\n\n{sentence}\n", encoding="utf-8")
+    result = checker.check(article, source)
+    assert [f.code for f in result.findings if f.severity != "info"] == codes
