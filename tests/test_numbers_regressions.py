@@ -26,3 +26,11 @@ def test_scale_suffix_without_currency():
     # spaCy splits '2m' into 2 / m; without a currency sign the suffix is dropped
     assert only("The county has 2m residents.")[1] == 2e6  # once gave: 2
     assert only("Some 1.5m people live there.")[1] == 1.5e6  # once gave: 1.5
+
+
+def test_thousands_separator_with_a_stray_space():
+    # tokenised or re-typed copy: once read as £50
+    assert only("The fund gives £50, 000 a school.")[1] == 50000
+    assert only("In all 2, 345 people came.")[1] == 2345
+    # a list of small figures is not one number
+    assert [m[1] for m in mentions("There were 5, 10 and 20 cases.")] == [5, 10, 20]

@@ -123,6 +123,9 @@ def _number_run(tokens, i: int) -> tuple[int, list[str]]:
         if _is_number_word(token.text):
             words.append(token.text)
             j += 1
+            if _DIGITS.match(words[-1]) and _spaced_thousands(tokens, j, words[-1]):
+                words[-1] += tokens[j + 1].text  # '£50, 000': text re-typed or tokenised
+                j += 2
             if _DIGITS.match(words[-1]) and not (j < n and tokens[j].lower_ in SCALES):
                 break
             continue
@@ -136,6 +139,14 @@ def _number_run(tokens, i: int) -> tuple[int, list[str]]:
             continue
         break
     return j, words
+
+
+def _spaced_thousands(tokens, j: int, digits: str) -> bool:
+    """A thousands separator followed by a stray space ('50, 000'): the comma ends a
+    one-to-three-digit group and exactly three digits follow, which no list of figures
+    ('5, 10 and 20') writes."""
+    return (j + 1 < len(tokens) and tokens[j].text == "," and re.fullmatch(r"\d{1,3}", digits) is not None
+            and re.fullmatch(r"\d{3}", tokens[j + 1].text) is not None)
 
 
 def _mention_at(tokens, i: int) -> Mention | None:
