@@ -111,15 +111,96 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The time a figure is for, or the window it is counted over.
+
+    ``start`` and ``end`` are months (``YYYY-MM``; ``--MM`` when the text leaves the year
+    to the reader; None for a window given only as a length, 'over ten years').
+    ``months`` is the length the text states (12 for 'the 12 months to May', 3 for a
+    quarter; None for a bare month, which releases use for either reading).  ``length``
+    and ``unit`` keep a window given as a length.  ``years_back`` marks 'May last year'.
+    Read by :mod:`checker.extract.periods`.
+    """
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+    months: int | None = None
+    length: float | None = None
+    unit: str = ""
+    years_back: int = 0
+
+    @property
+    def dated(self) -> bool:
+        return self.end is not None
+
+    def agrees(self, other: "Period | None") -> bool:
+        """Can the two be the same period?  Unknown parts (a year left out, a length not
+        stated) agree with anything; stated parts must match."""
+        if other is None:
+            return True
+        if not (self.dated and other.dated):
+            a, b = self._length_in_months(), other._length_in_months()
+            if a is not None and b is not None:
+                return a == b
+            if self.length is not None and other.length is not None:
+                return (self.length, self.unit) == (other.length, other.unit)
+            return True
+        if not _same_month(self.end, other.end):
+            return False
+        if (_year(self.end) is None or _year(other.end) is None) and self.years_back != other.years_back:
+            return False
+        return self.months is None or other.months is None or self.months == other.months
+
+    def _length_in_months(self) -> float | None:
+        if self.dated:
+            return self.months
+        factor = {"year": 12, "month": 1}.get(self.unit)
+        return self.length * factor if factor and self.length is not None else None
+
+
+def _year(month: str | None) -> int | None:
+    return int(month[:4]) if month and month[:4].isdigit() else None
+
+
+def _same_month(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    ya, yb = _year(a), _year(b)
+    return a[-2:] == b[-2:] and (ya is None or yb is None or ya == yb)
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a figure moves, when the text gives it as a movement.
+
+    ``direction``: up, down or flat ('' when a change is stated without one, 'a change
+    of 2%'); ``form``: 'by' for the size of the change ('rose by 0.4%'), 'to' for the
+    level after it ('fell to 8.8%'), 'from' for the level before it ('up from 6.2%').
+    ``base`` is what the figure is compared with, as written ('a year earlier').
+    """
+
+    direction: str
+    form: str
+    base: str = ""
+
+
+@dataclass(frozen=True)
 class Quantity:
-    """A figure: 8 directors over 10 years; ``approx`` keeps hedges such as 'nearly'."""
+    """A figure: what it measures, for what time, how it moved.
+
+    8 directors over 10 years; 9.1% (clothing prices, the 12 months to May, up by);
+    ``unit`` is how it is counted (%, point for percentage points, GBP, penny, or the
+    counted noun's lemma; '' for a number that counts nothing the text names, such as
+    'Euro 2016' or 'world number two'); ``measure`` is what is measured or counted, as
+    written; ``approx`` keeps hedges such as 'nearly'.
+    """
 
     value: float
-    unit: str = ""  # the counted noun's lemma, or %, £, week...
-    subject: str = ""  # the noun phrase counted, as written
-    window: str = ""  # e.g. "10 years"
-    window_value: float | None = None
-    window_unit: str = ""
+    unit: str = ""
+    measure: str = ""
+    period: Period | None = None
+    change: Change | None = None
     approx: str = ""  # about, almost, more than, nearly ... ('' when exact)
     ordinal: bool = False
     text: str = ""

@@ -5,7 +5,7 @@ inject markup.  Built from the model directly so the report is tested without NL
 
 from __future__ import annotations
 
-from checker.model import (Alignment, CheckResult, Claim, ClaimResult, Document, Evidence,
+from checker.model import (Alignment, Period, CheckResult, Claim, ClaimResult, Document, Evidence,
                            Finding, Passage, Quantity, Quotation, Relation, RunResult, Span)
 
 ARTICLE = """Somerset children's services still 'inadequate', Ofsted says
@@ -55,8 +55,8 @@ def seedlike_result() -> CheckResult:
                                speaker_kind="source"), attribution="Ofsted")
     directors = Claim("c2", "figure", _span(ARTICLE, "the fifth director in five years"),
                       "the fifth director in five years",
-                      Quantity(5, unit="director", window="5 years", window_value=5,
-                               window_unit="year", ordinal=True, text="fifth"))
+                      Quantity(5, unit="director", period=Period("5 years", length=5, unit="year"),
+                               ordinal=True, text="fifth"))
     fear = Claim("c3", "quote", _span(ARTICLE, "a culture of fear"), "a culture of fear",
                  Quotation("a culture of fear", speaker="Inspectors", speaker_kind="source"))
     failure_text = "a corporate failure to keep 472 children safe"

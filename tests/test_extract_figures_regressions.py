@@ -22,13 +22,14 @@ def test_from_figure_counts_the_object_not_the_subject():
 def test_a_length_of_time_followed_by_after_is_still_a_length():
     q = one("The former director was jailed for eight years after a trial.")
     assert (q.value, q.unit) == (8, "year")  # once gave: no figure ('years after' read as relative)
-    assert figures("He resigned two years after the inspection.") == []
+    assert [q.unit for q in figures("He resigned two years after the inspection.")] == [""]  # a time, no count
 
 
 def test_an_age_after_a_name_is_read_as_that_persons_age():
     q = one("Brian Wright, 55, of Kempston, told the court he had been blinded.")
-    assert (q.value, q.unit, q.subject, q.text) == (55, "age", "Brian Wright", "55")  # once gave: no figure
-    assert figures("Results were published for Leeds, 40, and Bristol, 12.") == []  # places: no age
+    assert (q.value, q.unit, q.measure, q.text) == (55, "age", "Brian Wright", "55")  # once gave: no figure
+    places = figures("Results were published for Leeds, 40, and Bristol, 12.")
+    assert [q.unit for q in places] == ["", ""]  # places: no age
 
 
 def test_an_age_is_never_borrowed_as_another_count():
@@ -44,8 +45,8 @@ def test_an_age_or_a_size_has_no_window():
     found = figures("Louis Jordan, 37, took his 35-foot sailboat out and had not been heard "
                     "from in 66 days.")
     # once gave: 37 and 35 'over' the window 'in 66 days', and the 66 days dropped as that window
-    assert [(q.value, q.unit, q.window) for q in found] == [(37, "age", ""), (35, "foot", ""),
-                                                            (66, "day", "")]
+    assert [(q.value, q.unit, q.period) for q in found] == [(37, "age", None), (35, "foot", None),
+                                                            (66, "day", None)]
 
 
 def test_a_profile_boxs_age():

@@ -38,3 +38,11 @@ def test_words_inside_another_quotation_never_name_the_speaker():
                    "\u201cyou give ammunition to the people who want to break up the banks.\u201d")
     # once gave 'you' for the second part: 'say' inside the first quotation was taken as the cue
     assert [s for _, s, _ in found] == ["Tester", "Tester"]
+
+
+def test_a_clitic_split_off_by_a_tokeniser_opens_no_quotation():
+    # once gave: ("s mother was holding the boy ... at 3pm", '', 'unknown'): the tokenised
+    # possessive ' 's' read as an opening single quote, and a misquote finding after it
+    assert quotes("the toddler 's mother was holding the boy when he fell, and it 's unclear why.") == []
+    found = quotes("The boy's mother said 'she is fine' after the fall.")
+    assert [q for q, _, _ in found] == ["she is fine"]

@@ -13,9 +13,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from checker.compare.rules import DurationMismatch, FigureMismatch, PointsAsPercent
+from checker.compare.rules import (
+    AnotherDirection,
+    AnotherPeriod,
+    AnotherUnit,
+    DurationMismatch,
+    FigureMismatch,
+    FigureNotInSource,
+)
+from checker.extract.statements import cites_source
 from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
-from checker.textnorm import fold, stems
+from checker.textnorm import fold, stem_set, stems
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
 SAME_CONTEXT = 0.35  # context similarity that makes two figures of one unit the same thing
@@ -35,6 +43,7 @@ class SourceFigure:
     similarity: float
     passage_text: str = ""
     local: float = 0.0  # similarity of the words right around the number
+    setting: str = ""  # the passage's heading and the document's title: what it is all about
 
 
 def fmt(value: float) -> str:
@@ -42,17 +51,26 @@ def fmt(value: float) -> str:
 
 
 def describe(q: Quantity) -> str:
-    """'5 director(s) in five years', '23.3%'."""
+    """'5 director(s) in five years', '23.3% (vacancy rate)', '9.1% (clothing prices) in
+    the 12 months to May'."""
     hedge = f"{q.approx} " if q.approx else ""
     if q.unit == "%":
-        core = f"{hedge}{fmt(q.value)}%" + (f" ({q.subject})" if q.subject else "")
+        core = f"{hedge}{fmt(q.value)}%" + (f" ({q.measure})" if q.measure else "")
+    elif not q.unit:
+        core = f"{hedge}{fmt(q.value)}"
     elif q.unit in ("GBP", "USD", "EUR"):
         core = f"{hedge}{ {'GBP': '£', 'USD': '$', 'EUR': '€'}[q.unit]}{fmt(q.value)}"
     else:
         core = f"{hedge}{fmt(q.value)} {plural(q.unit) if q.value != 1 else q.unit}"
         if q.ordinal:
             core += f" (the '{q.text}')"
-    return core + (f" {q.window}" if q.window else "")
+    if q.period is None:
+        return core
+    lead = q.period.text.split()[0].lower()
+    return f"{core} {'' if lead in _PERIOD_LEADS else 'in '}{q.period.text}"
+
+
+_PERIOD_LEADS = frozenset("in over during for since as on between from at the within across".split())
 
 
 _IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
@@ -61,6 +79,8 @@ _IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "w
 def plural(noun: str) -> str:
     if noun in _IRREGULAR:
         return _IRREGULAR[noun]
+    if noun in _IRREGULAR.values():
+        return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     return noun if noun.endswith("s") else noun + "s"
@@ -100,10 +120,15 @@ def digit_slip(a: float, b: float) -> bool:
     return sorted(x) == sorted(y) or sum(c != d for c, d in zip(x, y)) == 1
 
 
-def windows_agree(article: Quantity, source: Quantity) -> bool:
-    if article.window_value is None or source.window_value is None:
-        return True
-    return (article.window_value, article.window_unit) == (source.window_value, source.window_unit)
+def periods_agree(article: Quantity, source: Quantity) -> bool:
+    return article.period is None or article.period.agrees(source.period)
+
+
+def another_period(article: Quantity, source: Quantity) -> bool:
+    """Both figures name a dated period, and not the same one ('in March' against 'in
+    the 12 months to April 2022'); a window of years is a count's, not a period's."""
+    return (article.period is not None and source.period is not None and article.period.dated
+            and source.period.dated and not article.period.agrees(source.period))
 
 
 def same_unit(article: Quantity, source: Quantity) -> bool:
@@ -112,6 +137,27 @@ def same_unit(article: Quantity, source: Quantity) -> bool:
     if article.unit == source.unit:
         return True
     return bool(stems(article.unit)) and stems(article.unit) == stems(source.unit)
+
+
+# Words that name the kind of figure, not what it is of: 'food prices' and 'the
+# unemployment rate' are measured by what the other words say.
+_MEASURE_KINDS = stem_set(
+    "rate rates price prices level levels figure figures number numbers total totals proportion "
+    "share percentage per cent percent amount cost costs growth index inflation annual monthly "
+    "average overall estimate estimates people person year years month months week weeks day days "
+    "time times new latest current record highest lowest high low measure same rise rises fall "
+    "falls increase increases decrease decreases change changes jump basis period quarter quarters")
+
+
+def same_measure(article: Quantity, source: "SourceFigure") -> bool:
+    """Is the source's figure of what the article's measures?  Every word that
+    qualifies the article's measure ('clothing' prices, 'CPI' inflation, 'food' bank
+    users) must stand in the source figure's passage, its heading or the document's
+    title ('UK' inflation in 'Consumer price inflation, UK'): 'food prices rose by 5.9%'
+    is not the all-items rate, however alike the sentences."""
+    qualifiers = stem_set(article.measure.replace("-", " ")) - _MEASURE_KINDS
+    context = f"{source.setting} {source.passage_text or source.sentence}".replace("-", " ")
+    return qualifiers <= stem_set(context)
 
 
 _AGE_WORDS = frozenset({"age", "aged", "old"})
@@ -123,7 +169,7 @@ def same_person(article: Quantity, source: Quantity) -> bool:
     whose person the text leaves unnamed ('the 27-year-old'), may be the same."""
     if article.unit != "age" or source.unit != "age":
         return True
-    a, s = (set(re.findall(r"\w+", fold(q.subject))) - _AGE_WORDS for q in (article, source))
+    a, s = (set(re.findall(r"\w+", fold(q.measure))) - _AGE_WORDS for q in (article, source))
     return not a or not s or bool(a & s)
 
 
@@ -132,41 +178,49 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                  ) -> tuple[str, list[Finding], list[Evidence]]:
     """(verdict, findings, evidence) for one figure claim.
 
-    Candidates are the source's figures of the same unit, ranked by how alike their
-    contexts are.  The article's figure holds if the best-placed candidate (or one as
-    well placed) agrees; it is contradicted if the best-placed one is placed well enough
-    to be the same thing and disagrees.  ``position`` is the claim's place among the
-    article sentence's figures of this unit: "from 331 to 454" is read against the
-    source sentence's "from 331 ... to 545" in order.
+    Candidates are the source's figures of the same unit and of a period that can be
+    the article's, ranked by how alike their contexts are.  The article's figure holds
+    if the best-placed candidate (or one as well placed) agrees and moves the same way;
+    it is contradicted if the best-placed one is placed well enough to be the same thing
+    and disagrees.  Where the number is the source's for another period, in another
+    unit, or for a level rather than a change, the finding says which.  ``position`` is
+    the claim's place among the article sentence's figures of this unit: "from 331 to
+    454" is read against the source sentence's "from 331 ... to 545" in order.
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
-    if facts and q.unit in UNIT_DAYS and "inspect" in (q.subject + " " + sentence).lower() and q.subject:
+    if facts and q.unit in UNIT_DAYS and "inspect" in (q.measure + " " + sentence).lower() and q.measure:
         duration = _check_duration(claim, q, facts)
         if duration:
             return duration
-    points = _points_as_percent(claim, q, sentence, figures)
-    if points:
-        return points
-    same = sorted((f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)),
-                  key=lambda f: -f.similarity)
+    unit = _another_unit(claim, q, figures)
+    if unit:
+        return unit
+    alike = [f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)
+             and same_measure(q, f)]
+    same = sorted((f for f in alike if not another_period(q, f.quantity)), key=lambda f: -f.similarity)
     if not same:
-        return "not_in_source", [], []
+        return _another_period(claim, q, alike, same) or _absent(claim, q, sentence, alike)
     best = same[0]
-    holds = [f for f in same if compatible(q, f.quantity) and windows_agree(q, f.quantity)]
-    near_top = [f for f in holds if f.similarity >= best.similarity - TIE
-                and (f.sentence == best.sentence or f.local >= min(best.local - TIE, LOCAL_AGREES))]
+    holds = [f for f in same if compatible(q, f.quantity) and periods_agree(q, f.quantity)]
+    near_top = [f for f in holds if f.sentence == best.sentence  # the sentence meant gives the number
+                or f.similarity >= best.similarity - TIE and f.local >= min(best.local - TIE, LOCAL_AGREES)]
     if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
-        return "supported", [], [_evidence(near_top[0])]  # as likely the one meant
+        return _direction(claim, q, near_top[0]) or ("supported", [], [_evidence(near_top[0])])
     slipped = [f for f in same if f.similarity >= ONLY_COUNT_CONTEXT and digit_slip(q.value, f.quantity.value)]
     if slipped and not holds:
         best = slipped[0]  # 428 for 482: a transposed or mistyped digit points at the figure meant
     threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
     if best.similarity < threshold and best not in slipped:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
-        return ("supported", [], [_evidence(loose[0])]) if loose else ("not_in_source", [], [])
+        if loose:
+            return "supported", [], [_evidence(loose[0])]
+        return _another_period(claim, q, alike, same) or _absent(claim, q, sentence, same)
     best = _parallel(best, same, position)
     if _number_in(q, best.passage_text):
         return "supported", [], [_evidence(best)]  # the number is there; we misread its noun
+    moved = _another_period(claim, q, alike, same)
+    if moved:
+        return moved
     source = best.quantity
     what = "window" if compatible(q, source) else "figure"
     message = (f"The article counts {describe(q)}; the source counts {describe(source)} "
@@ -177,48 +231,142 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     return "contradicted", [finding], [_evidence(best)]
 
 
-_CHANGE = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|fall(?:s|en|ing)?|fell|drop(?:s|ped)?|"
-    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|up|down|higher|lower|grew|grow(?:n|s|th)?|"
-    r"jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?)\b", re.I)
-_CHANGE_RADIUS = 4  # words either side of the figure that make it a change
+def check_bare_number(q: Quantity, sentence: str, passages, similarity) -> tuple[str, list, list[Evidence]]:
+    """A number that counts nothing named ('Euro 2016', 'world number two', '2-1') is
+    found in the source, in any form, or it is not: it is never held to another number,
+    as nothing says which of the source's numbers it would be.  The evidence is the
+    passage most like the article's sentence among those that give the number."""
+    holding = [p for p in passages if mentions_value(q.value, p.text)]
+    if not holding:
+        return "not_in_source", [], []
+    scored = max(((similarity(sentence, p.text), p) for p in holding), key=lambda sp: sp[0])
+    return "supported", [], [Evidence(passage=scored[1].id, text=scored[1].text, score=round(scored[0], 4))]
 
 
-def is_change(sentence: str, figure_text: str) -> bool:
-    """Does the article give a figure as a change ('risen by 0.6 per cent', 'a 0.3 per
-    cent decrease') rather than a level ('stands at 4.5 per cent')?"""
-    at = sentence.find(figure_text)
-    if at < 0:
-        return False
-    before = sentence[:at].split()[-_CHANGE_RADIUS:]
-    after = sentence[at + len(figure_text):].split()[:_CHANGE_RADIUS - 1]
-    return bool(_CHANGE.search(" ".join(before + after)))
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+          9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def mentions_value(value: float, text: str) -> bool:
+    """Does a text give this number, as digits (with or without separators, '£330m',
+    '90th'), as a scaled figure ('3.6 million') or, up to twelve, as a word?"""
+    forms = {f"{value:g}"}
+    if value == int(value):
+        forms |= {f"{int(value):,}", str(int(value))}
+    for scale, words in ((1e9, r"(?:bn|billion)"), (1e6, r"(?:m|mn|million)"), (1e3, r"(?:k|thousand)")):
+        if value >= scale:
+            scaled = f"{value / scale:g}"
+            if re.search(rf"(?<![\d.,]){re.escape(scaled)}\s?{words}\b", text, re.I):
+                return True
+    if any(re.search(rf"(?<![\d.,]){re.escape(form)}(?!\d|[.,]\d)", text) for form in forms):
+        return True
+    word = _WORDS.get(int(value)) if value == int(value) else None
+    return bool(word and re.search(rf"\b{word}\b", text, re.I))
+
+
+def _another_period(claim: Claim, q: Quantity, alike: list[SourceFigure], same: list[SourceFigure]):
+    """The article's number is the source's for the same measure but another period,
+    and the source gives no such number for the article's period: the article has
+    moved a figure from one period to another ('6.2% in April' where 6.2% was March's)."""
+    if q.period is None or not q.period.dated or q.approx:
+        return None
+    moved = sorted((f for f in alike if another_period(q, f.quantity) and f.quantity.value == q.value
+                    and f.similarity >= SAME_CONTEXT), key=lambda f: -f.similarity)
+    if not moved:
+        return None
+    other = moved[0]
+    if any(compatible(q, f.quantity) and f.similarity >= other.similarity for f in same):
+        return None  # the number is also given for the article's period, as fittingly
+    own = [f for f in same if f.quantity.period is not None and f.quantity.period.dated
+           and f.similarity >= SAME_CONTEXT]
+    message = (f"The article gives {describe(q)}; the source gives {fmt(other.quantity.value)}"
+               f"{'%' if q.unit == '%' else ' ' + plural(q.unit)} for {other.quantity.period.text} "
+               f"('{other.sentence.strip()[:160]}', {other.passage})"
+               + (f", and {describe(own[0].quantity)} ({own[0].passage})" if own else ""))
+    finding = AnotherPeriod.finding(claim, message, article_value=describe(q),
+                                    source_value=describe(other.quantity), passage=other.passage)
+    return "contradicted", [finding], [_evidence(other)]
+
+
+def _direction(claim: Claim, q: Quantity, match: SourceFigure):
+    """The number agrees, but the article has it move the other way, or gives the level
+    before a change as the size of the change."""
+    a, s = q.change, match.quantity.change
+    if a is None or s is None or match.similarity < SAME_CONTEXT or not a.form or not s.form:
+        return None
+    opposite = {a.direction, s.direction} == {"up", "down"} and a.form == s.form
+    # 'fell by 9.2%' where the rate fell from 9.2%.  Not 'rose to 7%' against 'prices
+    # rose by 7%': a 12-month rate is both the size of the rise and the level it reached.
+    level_for_change = a.form == "by" and s.form == "from"
+    if not (opposite or level_for_change):
+        return None
+    source_says = {"by": f"a {'rise' if s.direction == 'up' else 'fall' if s.direction == 'down' else 'change'} "
+                         f"of {match.quantity.text}",
+                   "to": f"the level {'after' if s.direction in ('up', 'down') else 'it stayed at'}: "
+                         f"{match.quantity.text}",
+                   "from": f"the level before the change: {match.quantity.text}"}[s.form]
+    article_says = f"a {'rise' if a.direction == 'up' else 'fall' if a.direction == 'down' else 'change'} of {q.text}"
+    message = (f"The article gives {article_says}; in the source {match.quantity.text} is {source_says} "
+               f"('{match.sentence.strip()[:160]}', {match.passage})")
+    finding = AnotherDirection.finding(claim, message, article_value=article_says,
+                                       source_value=source_says, passage=match.passage)
+    return "contradicted", [finding], [_evidence(match)]
+
+
+NEAREST_NAMED = 3  # source figures of the measure a not-in-source finding names
+
+
+def _absent(claim: Claim, q: Quantity, sentence: str, same: list[SourceFigure]):
+    """A figure the source does not give, so that a CI run can see it.  Attributed to
+    the source, where the source gives figures of that very measure, it is a warning (a
+    mistyped or invented number); otherwise information (it may come from elsewhere),
+    naming the measure's nearest figures if the source has any."""
+    named = bool(stem_set(q.measure) - _MEASURE_KINDS)  # a measure the source's passages name too
+    measured = [f for f in same if f.similarity >= (SAME_CONTEXT / 2 if named else SAME_CONTEXT)]
+    attributed = cites_source(sentence)
+    nearest = sorted(measured, key=lambda f: abs(f.quantity.value - q.value))[:NEAREST_NAMED]
+    listed = "; ".join(f"{describe(f.quantity)} ({f.passage})" for f in nearest)
+    message = (f"The source does not give {describe(q)}"
+               + (", though the article attributes it to the source" if attributed else "")
+               + (f"; its figures of this measure: {listed}" if listed else ""))
+    severity = "warning" if attributed and measured else "info"
+    finding = FigureNotInSource.finding(claim, message, article_value=describe(q),
+                                        source_value=listed or None,
+                                        passage=nearest[0].passage if nearest else None, severity=severity)
+    return "not_in_source", [finding], [_evidence(f) for f in nearest[:1]]
 
 
 def is_points(q: Quantity) -> bool:
-    return q.unit == "point" and "percentage" in fold(q.subject)
+    return q.unit == "point" and "percentage" in fold(q.measure)
 
 
-def _points_as_percent(claim: Claim, q: Quantity, sentence: str, figures: list[SourceFigure]):
+_OTHER_UNITS = {"point": "percentage points", "penny": "pence", "pence": "pence", "p": "pence",
+                "GBP": "pounds"}
+
+
+def _another_unit(claim: Claim, q: Quantity, figures: list[SourceFigure]):
     """A per cent change where the source gives the same number as a change in
-    percentage points of the same thing, and no per cent figure of that value: the
-    article has turned points into per cent (a sub-editor's classic correction)."""
-    if q.unit != "%" or q.approx or not is_change(sentence, q.text):
+    percentage points or in pence or pounds of the same thing, and no per cent figure
+    of that value: the article has turned the unit into per cent (a sub-editor's
+    classic correction)."""
+    if q.unit != "%" or q.approx or q.change is None or q.change.form != "by":
         return None
-    points = sorted((f for f in figures if is_points(f.quantity) and f.quantity.value == q.value),
+    others = sorted((f for f in figures if f.quantity.value == q.value and f.quantity.unit in _OTHER_UNITS
+                     and (f.quantity.unit != "point" or is_points(f.quantity))),
                     key=lambda f: -f.similarity)
-    if not points or points[0].similarity < SAME_CONTEXT / 2:
+    if not others or others[0].similarity < SAME_CONTEXT / 2:
         return None
-    best = points[0]
+    best = others[0]
     if any(f.quantity.unit == "%" and compatible(q, f.quantity) and f.similarity >= best.similarity - TIE
            for f in figures):
         return None  # the source has the per cent figure too: it may be the one meant
+    unit = _OTHER_UNITS[best.quantity.unit]
+    why = ("a change in a rate is in percentage points, not per cent" if unit == "percentage points"
+           else f"a change of {fmt(q.value)} {unit} is not a change of {fmt(q.value)} per cent")
     message = (f"The article gives a change of {fmt(q.value)} per cent ('{q.text}'); the source gives "
-               f"{fmt(best.quantity.value)} percentage points ('{best.quantity.text}', {best.passage}): "
-               f"a change in a rate is in percentage points, not per cent")
-    finding = PointsAsPercent.finding(claim, message, article_value=f"{fmt(q.value)}%",
-                                      source_value=f"{fmt(best.quantity.value)} percentage points",
-                                      passage=best.passage)
+               f"{fmt(best.quantity.value)} {unit} ('{best.quantity.text}', {best.passage}): {why}")
+    finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%",
+                                  source_value=f"{fmt(best.quantity.value)} {unit}", passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
 
 

@@ -11,7 +11,13 @@ import re
 from collections.abc import Sequence
 
 from checker.compare.dates import check_date
-from checker.compare.figures import LOCAL_WEIGHT, SourceFigure, check_figure, same_unit
+from checker.compare.figures import (
+    LOCAL_WEIGHT,
+    SourceFigure,
+    check_bare_number,
+    check_figure,
+    same_unit,
+)
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
@@ -92,6 +98,8 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     facts = index.document.facts
     if claim.kind == "quote":
         return check_quote(claim, index)
+    if claim.kind == "figure" and not claim.payload.unit:  # type: ignore[union-attr]
+        return check_bare_number(claim.payload, sentence, index.passages, index.similarity)
     if claim.kind == "figure":
         siblings = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence
                     and same_unit(c.payload, claim.payload)]
@@ -131,6 +139,7 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
     """Every figure of the source, scored by how alike its context is to the claim's:
     the words around the number weigh more than the rest of the sentence."""
     near = local_context(sentence, claim.payload.text)  # type: ignore[union-attr]
+    title = index.passages[0].text if index.passages else ""
     out = []
     for i, figures in index.quantities.items():
         for quantity, source_sentence, context, source_near in figures:
@@ -138,7 +147,7 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
             whole = index.similarity(sentence, context)
             out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
                                     LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole,
-                                    index.passages[i].text, local))
+                                    index.passages[i].text, local, f"{title} {index.passages[i].heading}"))
     return out
 
 

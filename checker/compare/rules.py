@@ -66,22 +66,77 @@ class DurationMismatch(Rule):
     summary = "A duration does not fit the source's dates."
 
 
-class PointsAsPercent(Rule):
-    """A change in a rate that the source gives in percentage points is reported as a
-    per cent change: a rate of 3.9% that rises to 4.5% has risen by 0.6 percentage
-    points, which is a rise of about 15 per cent, not 0.6 per cent.
+class AnotherUnit(Rule):
+    """A change the source gives in another unit is reported as a per cent change: in
+    percentage points (a rate of 3.9% that rises to 4.5% has risen by 0.6 percentage
+    points, which is a rise of about 15 per cent, not 0.6 per cent) or in pence or
+    pounds (a price that fell by 5.1p a litre).
 
     Misreported: "the unemployment rate has risen by 0.6 per cent" against "4.5%, 0.6
-    percentage points higher than a year earlier".
+    percentage points higher than a year earlier"; "diesel prices dropped 5.1%" against
+    "diesel fell by 5.1 pence a litre".
 
     Faithful: "the unemployment rate rose 0.6 percentage points to 4.5%"; "prices rose
     by 0.6%" where the source gives a 0.6% rise in prices.
     """
 
     code = "NUM03"
-    name = "figures.points_as_percent"
+    name = "figures.another_unit"
     severity = "warning"
-    summary = "A change the source gives in percentage points is reported in per cent."
+    summary = "A change the source gives in percentage points or money is reported in per cent."
+
+
+class AnotherPeriod(Rule):
+    """The article gives a figure of one period as another period's: the source has the
+    number, for the same measure, but for another month, quarter or year.
+
+    Misreported: "inflation was 6.2% in April" against "7.0% in the 12 months to April
+    2022, up from 6.2% in March".
+
+    Faithful: "inflation rose to 7% in the 12 months to April, from 6.2% in March"
+    against the same sentence.
+    """
+
+    code = "NUM04"
+    name = "figures.another_period"
+    severity = "warning"
+    summary = "A figure is the source's figure for another period."
+
+
+class AnotherDirection(Rule):
+    """The article has a figure move the other way, or gives a level as the size of a
+    change (or a change as a level).
+
+    Misreported: "the unemployment rate fell by 9.2%" against "the rate fell from 9.2% to
+    8.8%" (9.2% was the level before the fall); "prices rose 0.4%" against "prices fell
+    by 0.4%".
+
+    Faithful: "the rate fell to 8.8%, from 9.2%" against the same sentence.
+    """
+
+    code = "NUM05"
+    name = "figures.another_direction"
+    severity = "warning"
+    summary = "A figure moves another way than the source says, or a level is given as a change."
+
+
+class FigureNotInSource(Rule):
+    """A figure the source does not give.  A warning when the article attributes it to
+    the source ("ONS figures show", "the report found", "according to the bulletin")
+    and the source gives figures of that very measure, so the number is likely mistyped
+    or invented; information otherwise (the figure may come from elsewhere).  The
+    message names the source's figures of that measure nearest to it.
+
+    Misreported: "ONS figures show the unemployment rate rose to 4.9%" against a
+    bulletin whose unemployment rate is 4.8%, and which gives no 4.9% for it.
+
+    Faithful: "the unemployment rate rose to 4.8%, ONS figures show" against the same.
+    """
+
+    code = "NUM06"
+    name = "figures.not_in_source"
+    severity = "warning"
+    summary = "A figure the source does not give (a warning when it is attributed to the source)."
 
 
 class Misquote(Rule):
@@ -181,7 +236,7 @@ class UnusedSuppression(Rule):
 
 
 RULES: tuple[type[Rule], ...] = (
-    FigureMismatch, DurationMismatch, PointsAsPercent, Misquote, QuoteNotFound, RatingMismatch,
+    FigureMismatch, DurationMismatch, AnotherUnit, AnotherPeriod, AnotherDirection, FigureNotInSource, Misquote, QuoteNotFound, RatingMismatch,
     DateMismatch, MisspeltName, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

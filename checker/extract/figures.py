@@ -1,11 +1,14 @@
-"""Figures with what they count and over what window.
+"""Figures with what they measure, for what period, and how they moved.
 
 "including eight different Directors of Children's Services" over "the last ten years"
 is 8 *director* over 10 years; "the fifth director in five years" is 5 *director* over
-5 years; "The four-week inspection" is a duration of 4 *week* of an *inspection*.  The
-counted noun comes from the dependency parse (the noun a number modifies), the window
-from a time phrase in the same sentence.  The same reader runs over source passages, so
-both sides of a comparison are read alike.
+5 years; "The four-week inspection" is a duration of 4 *week* of an *inspection*;
+"clothing prices rose by 9.1% in the 12 months to May" is 9.1 *%* of clothing prices,
+for the 12 months to May, a rise by that much.  The counted noun comes from the
+dependency parse (the noun a number modifies), the period from the period phrase the
+figure stands next to (:mod:`checker.extract.periods`), the movement from the verb
+before or the noun after it.  The same reader runs over source passages, so both sides
+of a comparison are read alike.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from checker.extract.numbers import (
     find_mentions,
     word_value,
 )
+from checker.extract.periods import find_periods
 from checker.ingest.facts import MONTHS
-from checker.model import Quantity
+from checker.model import Change, Period, Quantity
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}
 TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "yr": "year",
@@ -30,12 +34,6 @@ TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "y
 _IDENTIFIER_HEADS = frozenset(
     "stage section level paragraph page chapter act regulation regulations year number no "
     "key grade tier band phase annex appendix table figure article clause part".split())
-_WINDOW = re.compile(
-    r"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
-    r"(?:(?:last|past|previous|first|next)\s+)?"
-    r"(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b", re.I)
-
-
 def _is_year(mention: Mention, tokens) -> bool:
     return (mention.sort == "cardinal" and 1900 <= mention.value <= 2100
             and mention.end - mention.start == 1 and tokens[mention.start].text.isdigit())
@@ -93,7 +91,7 @@ def _counted_noun(token):
     if token.dep_ == "pobj" and head.lower_ in ("from", "to") and token.lower_ != "one":
         # 'an increase in allegations received, from 272 to 405': the plural noun before
         for prior in reversed(token.doc[token.sent.start:token.i]):
-            if prior.tag_ == "NNS" and prior.lower_ not in _GENERIC:
+            if prior.tag_ == "NNS" and prior.lower_ not in _GENERIC and not any(ch.isdigit() for ch in prior.text):
                 return prior
         subject = next((t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ == "NOUN":
@@ -154,7 +152,8 @@ def _of_noun(token, after: int | None = None):
 
 
 def _percent_subject(tokens, mention: Mention):
-    """What a percentage is a share of: 'vacancy rate of 23.3%', '15% of children'."""
+    """What a percentage is a share of: 'vacancy rate of 23.3%', '15% of children', or
+    the rate the sentence says moved: 'Clothing prices rose by 9.1%'."""
     last = tokens[mention.end - 1]
     following = tokens[mention.end: mention.end + 3]
     for i, token in enumerate(following):
@@ -169,6 +168,19 @@ def _percent_subject(tokens, mention: Mention):
         if node.head is node:
             break
         node = node.head
+    return _moved_subject(last)
+
+
+def _moved_subject(token):
+    """The subject of the verb a figure hangs on ('Clothing prices rose by 9.1%')."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+        if node.head is node:
+            return None
+        node = node.head
     return None
 
 
@@ -181,18 +193,6 @@ def _phrase(noun) -> tuple[int, int]:
             right = max(t.i for t in child.subtree)
             break
     return left, right + 1
-
-
-def _window(sentence_text: str, exclude: tuple[int, int]) -> tuple[str, float | None, str]:
-    for match in _WINDOW.finditer(sentence_text):
-        if match.start() <= exclude[0] < match.end():
-            continue
-        value = word_value(match.group("n"))
-        if value is None:
-            continue
-        unit = match.group("unit").lower().rstrip("s")
-        return match.group(0), value, unit
-    return "", None, ""
 
 
 LOCAL_RADIUS = 6  # words either side of a number that say what it counts
@@ -210,21 +210,29 @@ def local_context(sentence: str, figure_text: str, radius: int = LOCAL_RADIUS) -
     return " ".join(w for w in words if not any(ch.isdigit() for ch in w) and w.lower() not in NUMBER_WORDS)
 
 
-def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
+def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Quantity, int, int]]:
     """Figures in one spaCy sentence, each with its character range in the sentence's
-    document (including the hedge and the counted phrase)."""
+    document (including the hedge and the counted phrase).  A number that counts
+    nothing the text names ('Euro 2016', 'world number two') is a figure of no unit:
+    it can be found in the source or not, but never held to another number.
+    ``inherited`` is the period of the section the sentence stands in (a heading's),
+    for figures whose sentence names none."""
     tokens = sentence.doc
+    periods = [(period, sentence.start_char + a, sentence.start_char + b)
+               for period, a, b in find_periods(sentence.text)]
     found: list[tuple[Quantity, int, int]] = []
     borrowed: list[int] = []  # figures whose noun is the sentence's subject ('up from 272')
     for mention in find_mentions(sentence):
         mention = Mention(mention.start + sentence.start, mention.end + sentence.start,
                           mention.value, mention.sort, mention.currency, mention.approx)
-        if _in_calendar_date(mention, tokens):
-            continue
         last = tokens[mention.end - 1]
         if mention.sort == "ordinal" and mention.value <= 1:
             continue
-        if mention.sort == "percent":
+        if _in_calendar_date(mention, tokens):
+            if not _bare_year(mention, tokens):
+                continue
+            noun, unit = None, ""
+        elif mention.sort == "percent":
             noun = _percent_subject(tokens, mention)
             unit = "%"
         elif mention.sort == "money":
@@ -232,14 +240,16 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             unit = mention.currency
         else:
             noun = _counted_noun(last)
-            if noun is None or noun.lower_ in _CLOCK:
-                continue  # counts nothing, or '7 pm': a time of day, as '7pm' is
-            unit = "age" if _age(last) is not None else noun.lemma_.lower()
-            if noun.i < mention.start and unit != "age":  # an age is never another count
+            if noun is not None and noun.lower_ in _CLOCK or _clock_after(tokens, mention):
+                continue  # '7 pm': a time of day, as '7pm' is
+            if noun is None and _identifier(tokens, mention):
+                continue  # 'Key Stage 2', 'section 136', 'world number two': names, not numbers
+            unit = "" if noun is None else "age" if _age(last) is not None else noun.lemma_.lower()
+            if noun is not None and noun.i < mention.start and unit != "age":  # an age is never another count
                 borrowed.append(len(found))
         start_tok = mention.start - len(mention.approx.split()) if mention.approx else mention.start
         end_tok = mention.end
-        subject = ""
+        measure = ""
         if noun is not None:
             left, right = _phrase(noun)
             # an age's noun before it is its person ('Brian Wright, 55, of Kempston'),
@@ -247,31 +257,163 @@ def read_quantities(sentence) -> list[tuple[Quantity, int, int]]:
             if (left > mention.end or right > mention.end) and not (unit == "age" and noun.i < mention.start):
                 end_tok = max(end_tok, right)
             if left >= mention.end:
-                subject = tokens[left:right].text
+                measure = tokens[left:right].text
             elif noun.i < mention.start:  # 'a vacancy rate of 23.3%'
-                subject = tokens[left:noun.i + 1].text
+                measure = tokens[left:noun.i + 1].text
             else:
-                subject = tokens[noun.i:right].text
+                measure = tokens[noun.i:right].text
         if unit in TIME_UNITS:
             if end_tok < len(tokens) and tokens[end_tok].lower_ in _RELATIVE \
                     and not (start_tok > 0 and tokens[start_tok - 1].lower_ in _DURATION):
-                # 'two weeks ago' places an event; it counts nothing.  But 'jailed for
-                # eight years after a trial' is a length of time that a clause follows.
-                continue
-            unit = TIME_UNITS[unit]
-            if noun is not None and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-                subject = noun.head.text  # 'four-week inspection': what lasted
+                # 'two weeks ago' places an event; it counts nothing, so it is a number
+                # to find in the source, no more.  But 'jailed for eight years after a
+                # trial' is a length of time that a clause follows.
+                unit, end_tok = "", end_tok + 1
+            else:
+                unit = TIME_UNITS[unit]
+            if unit and noun is not None and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+                measure = noun.head.text  # 'four-week inspection': what lasted
         char_start = tokens[start_tok].idx
         char_end = tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)
-        rel = (char_start - sentence.start_char, char_end - sentence.start_char)
-        window, window_value, window_unit = _window(sentence.text, rel)
-        if unit in _NO_WINDOW or (unit in TIME_UNITS.values() and window_value == mention.value):
-            window, window_value, window_unit = "", None, ""
-        found.append((Quantity(value=mention.value, unit=unit, subject=subject, window=window,
-                             window_value=window_value, window_unit=window_unit,
-                             approx=mention.approx, ordinal=mention.sort == "ordinal",
-                             text=tokens.text[char_start:char_end]), char_start, char_end))
-    return _drop_windows(_share_units(found, borrowed), sentence)
+        if _inside_period(tokens[mention.start].idx, unit, tokens[mention.start].text, periods):
+            continue  # the '12' of 'the 12 months to May' is the period's, not a figure
+        found.append((Quantity(value=mention.value, unit=unit, measure=measure,
+                               approx=mention.approx, ordinal=mention.sort == "ordinal",
+                               text=tokens.text[char_start:char_end]), char_start, char_end))
+    found = _share_units(found, borrowed)
+    found = [(replace(q, period=_period_of(q, a, b, found, periods) or (inherited if q.unit else None),
+                      change=read_change(sentence.text, a - sentence.start_char, b - sentence.start_char)),
+              a, b) for q, a, b in found]
+    return _drop_windows(found, periods)
+
+
+def _drop_windows(found, periods):
+    """'ten years' in '8 directors over the last ten years' is a window, not a figure."""
+    windows = [(a, b) for period, a, b in periods if not period.dated
+               and any(q.period is period for q, _, _ in found)]
+    return [(q, a, b) for q, a, b in found
+            if not (q.unit in TIME_UNITS.values() and q.period is None
+                    and any(wa <= a and b <= wb for wa, wb in windows))]
+
+
+def _bare_year(mention: Mention, tokens) -> bool:
+    """A year that no date phrase takes ('Euro 2016', 'the 2015 Grand National'): a
+    number the source may or may not give, so still a figure of no unit."""
+    if not _is_year(mention, tokens):
+        return False
+    before = tokens[mention.start - 1] if mention.start > 0 else None
+    around = tokens[max(0, mention.start - 2): min(len(tokens), mention.end + 2)]
+    return not any(t.lower_ in MONTHS for t in around) and not (
+        before is not None and before.lower_ in _DATE_PREPOSITIONS)
+
+
+_DATE_PREPOSITIONS = frozenset("in since from until during by before after of to for between and than".split())
+
+
+def _identifier(tokens, mention: Mention) -> bool:
+    """'Stage 2', 'section 136', 'number two': a number naming a thing.  A year after a
+    name is still a year ('Euro 2016')."""
+    if _is_year(mention, tokens):
+        return False
+    before = tokens[mention.start - 1] if mention.start > 0 else None
+    return before is not None and (before.lower_ in _IDENTIFIER_HEADS or before.pos_ == "PROPN"
+                                   and before.text[:1].isupper() and before.ent_type_ not in _PLACES_AND_BODIES)
+
+
+def _clock_after(tokens, mention: Mention) -> bool:
+    nxt = tokens[mention.end] if mention.end < len(tokens) else None
+    return nxt is not None and nxt.lower_ in _CLOCK
+
+
+def _inside_period(offset: int, unit: str, text: str, periods) -> bool:
+    """A count of time or a bare number inside a dated period phrase is the period's
+    length ('the 12 months to May'); a year there is still a number of its own ('Euro
+    2016').  A window ('in 66 days') is a figure's only when another figure takes it."""
+    return (unit in TIME_UNITS.values() or unit == "" and not re.fullmatch(r"(?:19|20)\d\d", text)) \
+        and any(a <= offset < b for period, a, b in periods if period.dated)
+
+
+PERIOD_REACH = 60  # characters after a figure within which a period phrase is its own
+
+
+def _period_of(q: Quantity, start: int, end: int, found, periods) -> Period | None:
+    """The period a figure is for: a period phrase right after it with no other figure
+    between ('6.2% in March'); else one before it that no figure claims that way ('In
+    the 12 months to May, prices rose 9.1%'); else the window the sentence counts over
+    ('eight directors over the last ten years')."""
+    if q.unit in _NO_WINDOW:
+        return None
+    others = [(a, b) for other, a, b in found if (a, b) != (start, end)]
+
+    def trailing(period_start: int, figure_end: int) -> bool:
+        return 0 <= period_start - figure_end <= PERIOD_REACH and not any(
+            figure_end <= a < period_start for a, _ in others)
+
+    after = [p for p, a, _ in periods if trailing(a, end)]
+    if after:  # the nearest: 'the fifth director in five years, appointed in January'
+        if after[0].dated or not (q.unit in TIME_UNITS.values() and after[0].length == q.value):
+            return after[0]
+    dated = [(p, a, b) for p, a, b in periods if p.dated]
+    owned = {a for p, a, _ in dated for _, b in others if trailing(a, b)}
+    before = [p for p, a, b in dated if b <= start and a not in owned]
+    if before:
+        return before[-1]
+    for period, a, b in periods:
+        if not period.dated and not (a <= start < b):
+            if q.unit in TIME_UNITS.values() and period.length == q.value:
+                return None  # 'for four weeks' is the figure itself
+            return period
+    return None
+
+
+_UP = r"ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|up|higher|grew|grow(?:n|s|th)?|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|soar(?:s|ed)?|surg(?:e|es|ed)"
+_DOWN = r"fall(?:s|en|ing)?|fell|drop(?:s|ped)?|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|down|lower|shr[ai]nk|cut|slump(?:s|ed)?|eas(?:e|es|ed)"
+_FLAT = r"unchanged|flat|steady|stable|remain(?:s|ed)?|stay(?:s|ed)?"
+_MOVE_BEFORE = re.compile(  # 'rose from 272 in 2013 to', 'fell by', 'rose sharply', 'fell'
+    rf"\b(?P<verb>{_UP}|{_DOWN}|{_FLAT})\b(?:(?:\s+\S+){{0,5}}?\s+(?P<prep>by|to|from|at|of)|(?:\s+\w+)?)"
+    rf"\s*(?:an?\s+)?$", re.I)
+_MOVE_AFTER = re.compile(rf"^\s*(?:per\s+cent\s+|percent\s+|percentage\s+points?\s+)?(?P<verb>{_UP}|{_DOWN})\b", re.I)
+_BASE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|from|since|on)\s+(?P<base>(?:the\s+)?(?:previous|preceding|same|last)\s+"
+    r"(?:month|quarter|year|period|week)(?:\s+(?:last|a)\s+year)?|a\s+year\s+(?:earlier|before|ago)|last\s+year)|"
+    r"\b(?P<base2>a\s+year\s+(?:earlier|before|ago)|(?:on|from)\s+the\s+(?:previous|preceding)\s+(?:month|quarter|year))", re.I)
+
+
+def read_change(text: str, start: int, end: int) -> Change | None:
+    """How the words around a figure say it moved: 'rose by 0.4%' (up, by), 'fell to
+    8.8%' (down, to), 'up from 6.2%' (up, from), 'a 0.5% rise' (up, by), 'unchanged at
+    4%' (flat, to); with the base it is compared with where one is named ('compared
+    with the previous quarter', 'a year earlier')."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    move = _MOVE_BEFORE.search(before)
+    direction = form = ""
+    if move:
+        verb, prep = move.group("verb").lower(), (move.group("prep") or "").lower()
+        direction = _direction(verb)
+        form = {"by": "by", "to": "to", "from": "from", "at": "to", "of": "by"}.get(prep, "by")
+        if direction == "flat":
+            form = "to"
+        elif prep == "" and re.search(r"\b(?:up|down)\s*$", before, re.I):
+            form = "to"  # 'down 5%' in a headline is a change; 'up from' is caught above
+    else:
+        after_move = _MOVE_AFTER.match(after)
+        if after_move:
+            direction, form = _direction(after_move.group("verb").lower()), "by"
+    if re.search(r"\bfrom\s*$", before, re.I) and form != "from":
+        form, direction = "from", direction or ""
+    if not form:
+        return None
+    base = _BASE.search(text[end:end + 80])
+    return Change(direction, form, (base.group("base") or base.group("base2")) if base else "")
+
+
+def _direction(verb: str) -> str:
+    if re.fullmatch(_UP, verb, re.I):
+        return "up"
+    if re.fullmatch(_DOWN, verb, re.I):
+        return "down"
+    return "flat"
 
 
 def _share_units(found, borrowed: list[int]):
@@ -283,16 +425,3 @@ def _share_units(found, borrowed: list[int]):
         return found
     return [(replace(q, unit=counted[0]), a, b) if i in borrowed else (q, a, b)
             for i, (q, a, b) in enumerate(found)]
-
-
-def _drop_windows(found, sentence):
-    """'ten years' in '8 directors over the last ten years' is a window, not a figure."""
-    windows = []
-    for quantity, _, _ in found:
-        if quantity.window:
-            at = sentence.text.find(quantity.window)
-            if at >= 0:
-                windows.append((sentence.start_char + at, sentence.start_char + at + len(quantity.window)))
-    return [item for item in found
-            if not (item[0].unit in TIME_UNITS.values()
-                    and any(a <= item[1] and item[2] <= b for a, b in windows))]

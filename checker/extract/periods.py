@@ -3,9 +3,9 @@
 A figure is a figure *for* a time: "3.1% in June 2012", "in the 12 months to May",
 "year ending March 2014", "financial year 2014-15", "January to March", "as at 31 March",
 "over the last ten years".  Two figures can only be compared when their periods agree,
-so every period is read to the same shape: the months it covers (``start``..``end``,
-``YYYY-MM``, or ``--MM`` when the text leaves the year to the reader) and its length
-in months where the text states one.  A bare month ("in May") states no length:
+so every period is read to one shape (:class:`checker.model.Period`): the months it
+covers (``start``..``end``, ``YYYY-MM``, or ``--MM`` when the text leaves the year to
+the reader) and its length in months where the text states one.  A bare month ("in May") states no length:
 releases write "inflation was 9.1% in May" for the twelve months to May, so it agrees
 with either reading of the same month.
 
@@ -16,10 +16,9 @@ with either reading of the same month.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from checker.extract.numbers import word_value
 from checker.ingest.facts import MONTHS
+from checker.model import Period
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
     m[:3].capitalize() for m in MONTHS if m != "may") + "|Sept"
@@ -41,7 +40,7 @@ _PATTERNS = [
         rf"\b(?:(?:financial|fiscal|academic|school)\s+year\s+)?(?P<y1>{_YEAR})\s?[-/–]\s?(?P<y2>\d\d(?:\d\d)?)\b(?![-/]\d)")),
     # 'January to March 2022', 'between April and June', 'Jan-Mar 2022'
     ("range", re.compile(
-        rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y0>{_YEAR}))?\s*(?:to|[-–]|and|until)\s*(?P<m2>{_MONTH})"
+        rf"\b(?:(?P<between>between)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y0>{_YEAR}))?\s*(?P<sep>to|[-–]|and|until)\s*(?P<m2>{_MONTH})"
         rf"(?:\s+(?P<year>{_YEAR}))?")),
     # 'the first quarter of 2022', 'Q1 2022', '2022 Q1', 'the third quarter'
     ("quarter", re.compile(
@@ -65,64 +64,6 @@ _PATTERNS = [
         re.I)),
 ]
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect|see|find)\b")
-
-
-@dataclass(frozen=True)
-class Period:
-    """The time a figure is for.
-
-    ``start`` and ``end`` are months (``YYYY-MM``; ``--MM`` when the year is left to the
-    reader; None for a bare length such as 'over ten years').  ``months`` is the length
-    the text states (12 for 'the 12 months to May', 3 for a quarter), None when it states
-    none.  ``length``/``unit`` keep a window given only as a length ('ten years').
-    ``years_back`` marks 'May last year': a year before the text's own.
-    """
-
-    text: str
-    start: str | None = None
-    end: str | None = None
-    months: int | None = None
-    length: float | None = None
-    unit: str = ""
-    years_back: int = 0
-
-    @property
-    def dated(self) -> bool:
-        return self.end is not None
-
-    def agrees(self, other: "Period | None") -> bool:
-        """Can the two be the same period?  Unknown parts (a year left out, a length not
-        stated) agree with anything; stated parts must match."""
-        if other is None:
-            return True
-        if not (self.dated and other.dated):
-            if self.length is not None and other.length is not None:
-                return (self.length, self.unit) == (other.length, other.unit)
-            return True
-        if not _same_month(self.end, other.end):
-            return False
-        if _year(self.end) is None or _year(other.end) is None:
-            if self.years_back != other.years_back:
-                return False
-        if self.months is not None and other.months is not None and self.months != other.months:
-            return False
-        return True
-
-    def describe(self) -> str:
-        return self.text
-
-
-def _year(month: str | None) -> int | None:
-    return int(month[:4]) if month and month[:4].isdigit() else None
-
-
-def _same_month(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    if a[-2:] != b[-2:]:
-        return False
-    ya, yb = _year(a), _year(b)
-    return ya is None or yb is None or ya == yb
 
 
 def _month_number(name: str) -> int:
@@ -173,8 +114,8 @@ def _build(kind: str, match: re.Match) -> Period | None:
         m1, m2 = _month_number(groups["m1"]), _month_number(groups["m2"])
         y0 = int(groups["y0"]) if groups.get("y0") else None
         months = (m2 - m1) % 12 + 1
-        if months == 1 or (y0 and year and year - y0 > 1):
-            return None
+        if months == 1 or (y0 and year and year - y0 > 1) or (groups["sep"] == "and" and not groups["between"]):
+            return None  # 'in June and August' names two months; 'between June and August' spans them
         start_year = y0 or (year - 1 if year and m1 > m2 else year)
         return Period(text, _month(start_year, m1), _month(year, m2), months)
     if kind == "quarter":

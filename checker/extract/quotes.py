@@ -66,10 +66,17 @@ def _pairs(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+_CLITIC = re.compile(r"(?:s|t|d|m|re|ve|ll)\b", re.I)
+
+
 def _opens_single(text: str, i: int) -> bool:
-    """A single quote opens a quotation, not an apostrophe: space before, letter after."""
+    """A single quote opens a quotation, not an apostrophe: space before, letter after.
+    Text tokenised for machines splits clitics off with a space ('the toddler 's
+    mother', 'it 's'): a quote followed by a clitic alone is that apostrophe."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if _CLITIC.match(text, i + 1):
+        return False
     return not before.isalnum() and after.isalpha()  # "the '90s" elides, it does not quote
 
 

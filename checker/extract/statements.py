@@ -12,6 +12,14 @@ import re
 
 _ABOUT_SOURCE = re.compile(r"\b(the report|ofsted|inspectors?|the inspection)\b", re.I)
 _MIN_WORDS = 5
+_SOURCE_NOUNS = (r"(?:the\s+|its\s+|new\s+|latest\s+|official\s+|today's\s+)*(?:\w+\s+)?(?:report|bulletin|release|figures|data|"
+                 r"statistics|stats|survey|review|inspection|inspectors?|study|analysis|estimates?|watchdog|regulator)"
+                 r"|the\s+(?:ONS|Office\s+for\s+National\s+Statistics|Ofsted|CQC|Care\s+Quality\s+Commission)|ONS|Ofsted|CQC")
+_CITES_SOURCE = re.compile(
+    rf"\baccording\s+to\s+(?:{_SOURCE_NOUNS})\b|"
+    rf"\b(?:{_SOURCE_NOUNS})\s+(?:\w+\s+)?(?:show(?:s|ed|n)?|f[oi]und|finds|revea?l(?:s|ed)?|sa(?:id|ys|y)|suggest(?:s|ed)?|"
+    rf"indicat(?:e|es|ed)|put|puts|estimat(?:e|es|ed)|record(?:s|ed)?|confirm(?:s|ed)?)\b|"
+    rf"\b(?:published|released)\s+(?:by|on|today|yesterday|this\s+week)\b", re.I)
 
 
 def is_check_worthy(text: str) -> bool:
@@ -23,3 +31,10 @@ def is_check_worthy(text: str) -> bool:
 
 def about_source(text: str) -> bool:
     return bool(_ABOUT_SOURCE.search(text))
+
+
+def cites_source(text: str) -> bool:
+    """Does a sentence give its figures as the source's ("ONS figures show", "the report
+    found", "according to the bulletin")?  Then a figure the source lacks is the
+    article's error, not a number from elsewhere."""
+    return bool(_CITES_SOURCE.search(text))

@@ -139,12 +139,14 @@ class SourceIndex:
     def quantities(self):
         """Figures of every passage that has a number in it, read as the article's are:
         (quantity, its sentence, its sentence with the one before (for 'This is 20.2%'),
-        the words around it)."""
+        the words around it); a table row's cells by their row and column headers."""
         from checker.extract.figures import local_context, read_quantities
+        from checker.extract.tables import read_tables
         from checker.nlp import parse_many
 
-        numeric = [i for i, p in enumerate(self.passages)
-                   if re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        tables = read_tables(self.passages)
+        numeric = [i for i, p in enumerate(self.passages) if i not in tables
+                   and re.search(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                                 r"twenty|thirty|forty|fifty|hundred|half|quarter|third|fifth)\b",
                                 p.text, re.I)]
         out: dict[int, list] = {}
@@ -152,8 +154,19 @@ class SourceIndex:
             sentences = list(doc.sents)
             out[i] = [(q, sent.text, " ".join(s.text for s in sentences[max(0, k - 1):k + 1]),
                        local_context(sent.text, q.text))
-                      for k, sent in enumerate(sentences) for q, _, _ in read_quantities(sent)]
+                      for k, sent in enumerate(sentences)
+                      for q, _, _ in read_quantities(sent, self._heading_period(i))]
+        for i, cells in tables.items():
+            out[i] = [(q, row, f"{about} {row}", about) for q, row, about in cells]
         return out
+
+    def _heading_period(self, i: int):
+        """The period a passage's heading names ('Main points for June to August 2020'):
+        the period of the figures under it that name none of their own."""
+        from checker.extract.periods import parse_period
+
+        period = parse_period(self.passages[i].heading) if self.passages[i].heading else None
+        return period if period is not None and period.dated else None
 
     @cached_property
     def dates(self) -> list[tuple[str, str, str]]:
