@@ -155,6 +155,8 @@ def same_measure(article: Quantity, source: "SourceFigure") -> bool:
     users) must stand in the source figure's passage, its heading or the document's
     title ('UK' inflation in 'Consumer price inflation, UK'): 'food prices rose by 5.9%'
     is not the all-items rate, however alike the sentences."""
+    if article.unit == "age":
+        return True  # whose age it is, same_person decides
     qualifiers = stem_set(article.measure.replace("-", " ")) - _MEASURE_KINDS
     context = f"{source.setting} {source.passage_text or source.sentence}".replace("-", " ")
     return qualifiers <= stem_set(context)
