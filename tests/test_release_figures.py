@@ -115,3 +115,30 @@ def test_a_table_row_gives_its_months_figures(sentence, verdict):
     result = checker.check(document_from_text(f"Inflation\n\n{sentence}\n", "a.txt", "article"), [source])
     rates = [c for c in result.claims if c.claim.kind == "figure" and c.claim.payload.unit == "%"]
     assert [c.verdict for c in rates] == [verdict], [(c.claim.text, c.findings) for c in rates]
+
+
+_FOOD = ("Consumer price inflation, UK: October 2022\n\n"
+         "The Consumer Prices Index (CPI) rose by 11.1% in the 12 months to October 2022, up from "
+         "10.1% in September.\n\n"
+         "Food and non-alcoholic beverage prices rose by 16.4% in the year to October 2022, up from "
+         "14.5% in September.\n")
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("Food prices rose by 11.1% in the 12 months to October 2022.", ["NUM07"]),  # the all-items rate
+    ("Food prices rose by 16.4% in the year to October.", []),
+    ("Consumer prices rose by 11.1% in the year to October 2022.", []),
+])
+def test_another_measures_figure(sentence, codes):
+    checker = Checker()
+    source = document_from_text(_FOOD, "cpi.txt", "source")
+    result = checker.check(document_from_text(f"Prices\n\n{sentence}\n", "a.txt", "article"), [source])
+    found = [f for f in result.findings if f.severity != "info"]
+    assert [f.code for f in found] == codes, [f.message for f in result.findings]
+    if codes:
+        assert "16.4%" in found[0].message  # the article's measure's own figure is named
+
+
+def test_another_measure_the_source_gives_nothing_for_is_information(check):
+    result, findings = check("Food prices rose by 7% in the 12 months to March 2022.")
+    assert findings == [] and [f.code for f in result.findings if f.code.startswith("NUM")] == ["NUM07"]

@@ -15,6 +15,7 @@ from datetime import date
 
 from checker.compare.rules import (
     AnotherDirection,
+    AnotherMeasure,
     AnotherPeriod,
     AnotherUnit,
     DurationMismatch,
@@ -146,7 +147,10 @@ _MEASURE_KINDS = stem_set(
     "share percentage per cent percent amount cost costs growth index inflation annual monthly "
     "average overall estimate estimates people person year years month months week weeks day days "
     "time times new latest current record highest lowest high low measure same rise rises fall "
-    "falls increase increases decrease decreases change changes jump basis period quarter quarters")
+    "falls increase increases decrease decreases change changes jump basis period quarter quarters "
+    "target standard goal threshold benchmark limit decline declines drop drops "
+    # the country a release is about qualifies all of it, whether or not it says so
+    "uk britain british national nationwide country economy")
 
 
 def same_measure(article: Quantity, source: "SourceFigure") -> bool:
@@ -201,11 +205,14 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
              and same_measure(q, f)]
     same = sorted((f for f in alike if not another_period(q, f.quantity)), key=lambda f: -f.similarity)
     if not same:
-        return _another_period(claim, q, alike, same) or _absent(claim, q, sentence, alike)
+        return (_another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
+                or _absent(claim, q, sentence, alike))
     best = same[0]
     holds = [f for f in same if compatible(q, f.quantity) and periods_agree(q, f.quantity)]
     near_top = [f for f in holds if f.sentence == best.sentence  # the sentence meant gives the number
-                or f.similarity >= best.similarity - TIE and f.local >= min(best.local - TIE, LOCAL_AGREES)]
+                or f.similarity >= best.similarity - TIE and f.local >= min(best.local - TIE, LOCAL_AGREES)
+                # placed well enough, and the words right around it fit better than the best's
+                or f.similarity >= SAME_CONTEXT and f.local >= max(LOCAL_AGREES, best.local + TIE)]
     if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
         return _direction(claim, q, near_top[0]) or ("supported", [], [_evidence(near_top[0])])
     slipped = [f for f in same if f.similarity >= ONLY_COUNT_CONTEXT and digit_slip(q.value, f.quantity.value)]
@@ -216,13 +223,14 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         if loose:
             return "supported", [], [_evidence(loose[0])]
-        return _another_period(claim, q, alike, same) or _absent(claim, q, sentence, same)
+        return (_another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
+                or _absent(claim, q, sentence, same))
     best = _parallel(best, same, position)
     if _number_in(q, best.passage_text):
         return "supported", [], [_evidence(best)]  # the number is there; we misread its noun
-    moved = _another_period(claim, q, alike, same)
+    moved = _another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
     if moved:
-        return moved
+        return moved  # the number is the source's, for another period or measure: say which
     source = best.quantity
     what = "window" if compatible(q, source) else "figure"
     message = (f"The article counts {describe(q)}; the source counts {describe(source)} "
@@ -288,6 +296,34 @@ def _another_period(claim: Claim, q: Quantity, alike: list[SourceFigure], same: 
     finding = AnotherPeriod.finding(claim, message, article_value=describe(q),
                                     source_value=describe(other.quantity), passage=other.passage)
     return "contradicted", [finding], [_evidence(other)]
+
+
+def _another_measure(claim: Claim, q: Quantity, figures: list[SourceFigure]):
+    """The article's number is the source's figure for another measure of the same
+    period, in a sentence as alike as the same thing would be: 'clothing prices rose by
+    9.1%' where 9.1% is the all-items rate.  A warning when the source gives the
+    article's own measure a figure of its own (then the mix-up is plain); information
+    when it gives that measure nothing (the figure may be right, from elsewhere)."""
+    if not stem_set(q.measure) - _MEASURE_KINDS or q.approx:
+        return None
+    alike = [f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)
+             and periods_agree(q, f.quantity)]
+    others = sorted((f for f in alike if f.quantity.value == q.value and f.similarity >= SAME_CONTEXT
+                     and not same_measure(q, f)), key=lambda f: -f.similarity)
+    if not others:
+        return None
+    other = others[0]
+    own = sorted((f for f in alike if same_measure(q, f) and f.similarity >= SAME_CONTEXT / 2),
+                 key=lambda f: -f.similarity)
+    measure = other.quantity.measure or "another measure"
+    message = (f"The article gives {describe(q)}; in the source {other.quantity.text} is the figure for "
+               f"{measure} ('{other.sentence.strip()[:160]}', {other.passage})"
+               + (f", and it gives {describe(own[0].quantity)} for {q.measure} ({own[0].passage})" if own else
+                  f", and it gives no figure for '{q.measure}'"))
+    finding = AnotherMeasure.finding(claim, message, article_value=describe(q),
+                                     source_value=describe(other.quantity), passage=other.passage,
+                                     severity="warning" if own else "info")
+    return "not_in_source", [finding], [_evidence(other)]
 
 
 def _direction(claim: Claim, q: Quantity, match: SourceFigure):

@@ -120,6 +120,26 @@ class AnotherDirection(Rule):
     summary = "A figure moves another way than the source says, or a level is given as a change."
 
 
+class AnotherMeasure(Rule):
+    """The article gives the source's figure for one measure as another's: the number
+    is the source's, for the same period, but for a measure the article's words do not
+    name (the all-items rate given as clothing's, a total given as a per-school sum).  A
+    warning when the source gives the article's measure another figure; information
+    when it gives that measure none (the figure may come from elsewhere).
+
+    Misreported: "clothing prices rose by 7% in the 12 months to March 2022" against "The
+    Consumer Prices Index (CPI) rose by 7.0% in the 12 months to March 2022 ... clothing
+    prices rose by 4.4%".
+
+    Faithful: "consumer prices rose by 7% in the year to March 2022" against the same.
+    """
+
+    code = "NUM07"
+    name = "figures.another_measure"
+    severity = "warning"
+    summary = "A figure is the source's figure for another measure."
+
+
 class FigureNotInSource(Rule):
     """A figure the source does not give.  A warning when the article attributes it to
     the source ("ONS figures show", "the report found", "according to the bulletin")
@@ -236,7 +256,8 @@ class UnusedSuppression(Rule):
 
 
 RULES: tuple[type[Rule], ...] = (
-    FigureMismatch, DurationMismatch, AnotherUnit, AnotherPeriod, AnotherDirection, FigureNotInSource, Misquote, QuoteNotFound, RatingMismatch,
+    FigureMismatch, DurationMismatch, AnotherUnit, AnotherPeriod, AnotherDirection, AnotherMeasure,
+    FigureNotInSource, Misquote, QuoteNotFound, RatingMismatch,
     DateMismatch, MisspeltName, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}

@@ -240,6 +240,8 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
             unit = mention.currency
         else:
             noun = _counted_noun(last)
+            if noun is None and mention.value >= 1000:
+                noun = _moved_subject(last)  # 'the waiting list reached 7.7m': a count of the list
             if noun is not None and noun.lower_ in _CLOCK or _clock_after(tokens, mention):
                 continue  # '7 pm': a time of day, as '7pm' is
             if noun is None and _identifier(tokens, mention):
@@ -275,7 +277,7 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
                 measure = noun.head.text  # 'four-week inspection': what lasted
         char_start = tokens[start_tok].idx
         char_end = tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)
-        if _inside_period(tokens[mention.start].idx, unit, tokens[mention.start].text, periods):
+        if _inside_period(tokens[mention.start].idx, tokens[mention.start].text, periods):
             continue  # the '12' of 'the 12 months to May' is the period's, not a figure
         found.append((Quantity(value=mention.value, unit=unit, measure=measure,
                                approx=mention.approx, ordinal=mention.sort == "ordinal",
@@ -325,12 +327,12 @@ def _clock_after(tokens, mention: Mention) -> bool:
     return nxt is not None and nxt.lower_ in _CLOCK
 
 
-def _inside_period(offset: int, unit: str, text: str, periods) -> bool:
-    """A count of time or a bare number inside a dated period phrase is the period's
-    length ('the 12 months to May'); a year there is still a number of its own ('Euro
+def _inside_period(offset: int, text: str, periods) -> bool:
+    """A number inside a dated period phrase is the period's ('the 12 months to May',
+    'the second quarter of 2022'); a year there is still a number of its own ('Euro
     2016').  A window ('in 66 days') is a figure's only when another figure takes it."""
-    return (unit in TIME_UNITS.values() or unit == "" and not re.fullmatch(r"(?:19|20)\d\d", text)) \
-        and any(a <= offset < b for period, a, b in periods if period.dated)
+    return not re.fullmatch(r"(?:19|20)\d\d", text) and any(
+        a <= offset < b for period, a, b in periods if period.dated)
 
 
 PERIOD_REACH = 60  # characters after a figure within which a period phrase is its own
@@ -359,7 +361,7 @@ def _period_of(q: Quantity, start: int, end: int, found, periods) -> Period | No
     if before:
         return before[-1]
     for period, a, b in periods:
-        if not period.dated and not (a <= start < b):
+        if period.length is not None and not (a <= start < b):
             if q.unit in TIME_UNITS.values() and period.length == q.value:
                 return None  # 'for four weeks' is the figure itself
             return period

@@ -29,6 +29,10 @@ _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
                   "fourth": 4, "4th": 4, "final": 4, "last": 4}
 _TIME_UNITS = {"year": 12, "month": 1, "quarter": 3}
 
+_RELATIVE = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period|three\s+months|12\s+months)|"
+    r"a\s+(?:year|month|quarter)\s+(?:earlier|before|ago)|(?:the\s+)?same\s+(?:month|quarter|period)\s+"
+    r"(?:a|last)\s+year|last\s+(?:year|month|quarter))\b", re.I)
 _PATTERNS = [
     # 'the 12 months to May 2022', 'three months ending in June', 'year ending March 2014'
     ("rolling", re.compile(
@@ -38,26 +42,29 @@ _PATTERNS = [
     # 'financial year 2014-15', '2014/15', 'in 2019-20'
     ("financial", re.compile(
         rf"\b(?:(?:financial|fiscal|academic|school)\s+year\s+)?(?P<y1>{_YEAR})\s?[-/–]\s?(?P<y2>\d\d(?:\d\d)?)\b(?![-/]\d)")),
+    # 'the first quarter of 2022', 'Q1 2022', '2022 Q1', 'Quarter 1 (Jan to Mar) 2016'
+    ("quarter", re.compile(
+        rf"\b(?:Quarter\s+(?P<qn>[1-4])(?:\s*\([^)]{{3,20}}\))?(?:\s+(?P<year4>{_YEAR}))?|"
+        rf"(?:the\s+)?(?P<qw>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|Q(?P<q>[1-4])\s*(?P<year2>{_YEAR})|(?P<year3>{_YEAR})\s*Q(?P<q3>[1-4]))\b",
+        re.I)),
     # 'January to March 2022', 'between April and June', 'Jan-Mar 2022'
     ("range", re.compile(
         rf"\b(?:(?P<between>between)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y0>{_YEAR}))?\s*(?P<sep>to|[-–]|and|until)\s*(?P<m2>{_MONTH})"
         rf"(?:\s+(?P<year>{_YEAR}))?")),
-    # 'the first quarter of 2022', 'Q1 2022', '2022 Q1', 'the third quarter'
-    ("quarter", re.compile(
-        rf"\b(?:(?:the\s+)?(?P<qw>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
-        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|Q(?P<q>[1-4])\s*(?P<year2>{_YEAR})|(?P<year3>{_YEAR})\s*Q(?P<q3>[1-4]))\b",
-        re.I)),
     # 'as at 31 March 2014', 'at the end of March'
     ("as_at", re.compile(
         rf"\b(?:as\s+(?:at|of)|at\s+the\s+end\s+of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})"
         rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?)?(?:\s+(?P<year>{_YEAR}))?")),
     # 'June 2012', 'in May', 'May last year'
     ("month", re.compile(
-        rf"(?:\b(?P<prep>in|of|for|since|during|from|to|until|by|than|with|after|before|over)\s+)?"
+        rf"(?:\b(?P<prep>(?i:in|of|for|since|during|from|to|until|by|than|with|after|before|over))\s+)?"
         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR})|(?P<last>\s+(?:last|this|the\s+previous)\s+year))?")),
     # 'in 2012', 'during 2021', a heading '2012'
     ("year", re.compile(rf"(?:\b(?:in|during|for|of|since|from|to|until|than)\s+)?(?<![-/–\d])\b(?P<year>{_YEAR})\b(?![-/–]\d)")),
     # 'over the last ten years', 'in the past three months'
+    # 'the previous quarter', 'a year earlier': a period named by its place before another
+    ("relative", _RELATIVE),
     ("span", re.compile(
         rf"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
         rf"(?:(?:last|past|previous|first|next)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b",
@@ -120,9 +127,9 @@ def _build(kind: str, match: re.Match) -> Period | None:
         return Period(text, _month(start_year, m1), _month(year, m2), months)
     if kind == "quarter":
         quarter = (_QUARTER_WORDS.get((groups.get("qw") or "").lower())
-                   or int(groups.get("q") or groups.get("q3") or 0))
-        year = year or (int(groups["year2"]) if groups.get("year2") else None) or \
-            (int(groups["year3"]) if groups.get("year3") else None)
+                   or int(groups.get("q") or groups.get("q3") or groups.get("qn") or 0))
+        given = next((groups[g] for g in ("year2", "year3", "year4") if groups.get(g)), None)
+        year = year or (int(given) if given else None)
         end = quarter * 3
         return Period(text, _month(year, end - 2), _month(year, end), 3)
     if kind == "as_at":
@@ -137,6 +144,8 @@ def _build(kind: str, match: re.Match) -> Period | None:
         return Period(text, _month(year, end), _month(year, end), years_back=1 if groups.get("last") and "last" in groups["last"] else 0)
     if kind == "year":
         return Period(text, _month(year, 1), _month(year, 12), 12)
+    if kind == "relative":
+        return Period(text)  # dated by the period it is before, which the text leaves implicit
     if kind == "span":
         count = word_value(groups["n"].lower())
         if count is None:
