@@ -42,8 +42,6 @@ def check():
     # NUM05: the other direction, or a level given as the size of a change
     ("On a monthly basis, CPI fell by 1.1% in March 2022.", "NUM05", ("fall", "rise")),
     ("The CPI rate rose by 6.2% to 7.0% in the 12 months to March 2022.", "NUM05", ("6.2%", "level")),
-    # NUM06: a figure attributed to the bulletin that it does not give for that measure
-    ("ONS figures show the CPI rose by 7.4% in the 12 months to April 2022.", "NUM06", ("7.4%", "7%")),
 ])
 def test_release_misreported(check, sentence, code, words):
     _, findings = check(sentence)
@@ -142,3 +140,16 @@ def test_another_measures_figure(sentence, codes):
 def test_another_measure_the_source_gives_nothing_for_is_information(check):
     result, findings = check("Food prices rose by 7% in the 12 months to March 2022.")
     assert findings == [] and [f.code for f in result.findings if f.code.startswith("NUM")] == ["NUM07"]
+
+
+def test_a_figure_attributed_to_the_release_that_it_lacks(check):
+    checker = Checker()
+    source = document_from_text(_FOOD, "cpi.txt", "source")
+    result = checker.check(document_from_text(
+        "Prices\n\nONS figures show food prices rose by 15.9% in the 12 months to August 2022.\n",
+        "a.txt", "article"), [source])
+    assert [(f.code, f.severity) for f in result.findings] == [("NUM06", "warning")]
+    assert "16.4%" in result.findings[0].message  # the measure's figures the release does give
+    # the real bulletin's excerpt stops mid-sentence: the same absence there is a note
+    _, findings = check("ONS figures show the CPI rose by 7.4% in the 12 months to April 2022.")
+    assert findings == []

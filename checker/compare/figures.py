@@ -71,7 +71,7 @@ def describe(q: Quantity) -> str:
     return f"{core} {'' if lead in _PERIOD_LEADS else 'in '}{q.period.text}"
 
 
-_PERIOD_LEADS = frozenset("in over during for since as on between from at the within across".split())
+_PERIOD_LEADS = frozenset("in over during for since as on between from at within across".split())
 
 
 _IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
@@ -360,7 +360,7 @@ def _absent(claim: Claim, q: Quantity, sentence: str, same: list[SourceFigure]):
     mistyped or invented number); otherwise information (it may come from elsewhere),
     naming the measure's nearest figures if the source has any."""
     named = bool(stem_set(q.measure) - _MEASURE_KINDS)  # a measure the source's passages name too
-    measured = [f for f in same if f.similarity >= (SAME_CONTEXT / 2 if named else SAME_CONTEXT)]
+    measured = [f for f in same if f.similarity >= (ONLY_COUNT_CONTEXT if named else SAME_CONTEXT)]
     attributed = cites_source(sentence)
     nearest = sorted(measured, key=lambda f: abs(f.quantity.value - q.value))[:NEAREST_NAMED]
     listed = "; ".join(f"{describe(f.quantity)} ({f.passage})" for f in nearest)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from checker.compare.dates import check_date
 from checker.compare.figures import (
@@ -29,7 +30,8 @@ from checker.compare.scope import (
 )
 from checker.extract.figures import local_context
 from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, clauses
-from checker.model import Alignment, Claim, ClaimResult, Document, Relation
+from checker.compare.rules import RULES_BY_CODE
+from checker.model import Alignment, Claim, ClaimResult, Document, Finding, Relation
 from checker.textnorm import as_written
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
@@ -64,6 +66,8 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
     verdict, findings, evidence = _check(claim, sentence, alignment, chosen, claims)
+    if chosen.incomplete:
+        findings = [_as_note(f) for f in findings]
     if evidence:
         seen = {e.passage for e in evidence}
         merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
@@ -72,6 +76,16 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
         findings = []
         verdict = "supported" if verdict == "supported" else "not_in_source"
     return ClaimResult(claim, verdict, alignment, tuple(findings))
+
+
+def _as_note(finding: Finding) -> Finding:
+    """A finding that the source lacks something, made against a source whose text
+    stops mid-sentence, is information: the words may be in the part that is missing."""
+    if not RULES_BY_CODE[finding.code].absence or finding.severity == "info":
+        return finding
+    return replace(finding, severity="info",
+                   message=finding.message + " (the source's text stops mid-sentence: this may be in "
+                                             "the part that is missing)")
 
 
 def _spoken_by_other(claim: Claim) -> bool:

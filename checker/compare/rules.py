@@ -19,6 +19,9 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     summary: ClassVar[str]
+    # the finding says the source lacks something: of a source whose text stops short,
+    # that cannot be known, and the finding is a note (checker/ingest/completeness.py)
+    absence: ClassVar[bool] = False
 
     @classmethod
     def description(cls) -> str:
@@ -153,6 +156,7 @@ class FigureNotInSource(Rule):
     Faithful: "the unemployment rate rose to 4.8%, ONS figures show" against the same.
     """
 
+    absence = True
     code = "NUM06"
     name = "figures.not_in_source"
     severity = "warning"
@@ -185,6 +189,7 @@ class QuoteNotFound(Rule):
     report, so not looked for in it).
     """
 
+    absence = True
     code = "QUO02"
     name = "quotes.not_found"
     severity = "warning"

@@ -171,13 +171,19 @@ def _percent_subject(tokens, mention: Mention):
     return _moved_subject(last)
 
 
+_REPORTING = frozenset("datum data figure statistic stat report analysis research survey study bulletin "
+                       "release estimate ons".split())
+
+
 def _moved_subject(token):
     """The subject of the verb a figure hangs on ('Clothing prices rose by 9.1%')."""
     node = token
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+            if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in _REPORTING:
+                return None  # 'figures show 2.21m ...': the figures report the count, they are not counted
+            return subject
         if node.head is node:
             return None
         node = node.head

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from functools import cached_property
 
+from checker.ingest.completeness import stops_mid_sentence
 from checker.model import Alignment, Claim, Document, Evidence
 from checker.textnorm import fold, stem_set, stems, words
 
@@ -65,6 +66,7 @@ class SourceIndex:
         import bm25s
 
         self.document = document
+        self.incomplete = stops_mid_sentence(document.text)  # what it lacks may be in the rest
         self.passages = [p for p in document.passages if p.text.strip()]
         self.folded = [fold(p.text) for p in self.passages]
         self.stems = [stems(p.text) for p in self.passages]

@@ -1,0 +1,28 @@
+"""A source whose text stops short: what it lacks cannot be known."""
+
+from __future__ import annotations
+
+from checker.engine import Checker
+from checker.ingest.completeness import stops_mid_sentence
+from checker.ingest.documents import document_from_text
+
+
+def test_a_text_that_stops_inside_a_sentence_is_incomplete():
+    assert stops_mid_sentence("Prices rose.\n\nThis is the highest rate in the series, which began in 2006. Th")
+    assert not stops_mid_sentence("Prices rose by 7% in the year to March.\n")
+    assert not stops_mid_sentence("The report ends here.\n\n© Crown copyright 2015\n")  # a short footer
+
+
+_REPORT = ("Inspection of Lowdham Grange\n\n"
+           "Inspectors found that the prison was not safe enough and that staffing was low.\n\n"
+           "The chief inspector said staff shortages had left men locked in their cells for")
+
+
+def test_absence_is_a_note_against_an_incomplete_source():
+    article = document_from_text('Prison report\n\nThe report said the jail was "a place of fear and '
+                                 'chaos" for inmates.\n', "a.txt", "article")
+    cut = Checker().check(article, [document_from_text(_REPORT, "r.txt", "source")])
+    whole = Checker().check(article, [document_from_text(_REPORT + " 23 hours a day.\n", "r.txt", "source")])
+    assert [(f.code, f.severity) for f in whole.findings] == [("QUO02", "warning")]
+    assert [(f.code, f.severity) for f in cut.findings] == [("QUO02", "info")]
+    assert "stops mid-sentence" in cut.findings[0].message
