@@ -2,7 +2,7 @@
 
     >>> import checker
     >>> result = checker.check("article.txt", "report.txt")
-    >>> result.to_dict()["relation"]["verdict"]
+    >>> checker.as_json(result)["relation"]["verdict"]
 
 Heavy libraries (spaCy, trafilatura) are imported only when a check runs.
 """
@@ -35,4 +35,11 @@ def check(article: "str | Path | Document", source: "str | Path | Document") -> 
     return default_checker().check(_as_document(article, "article"), [_as_document(source, "source")])
 
 
-__all__ = ["check", "__version__"]
+def as_json(result: "CheckResult") -> dict:
+    """A result as the JSON object ``--format json`` writes (schema checker/1)."""
+    from checker.report.jsonout import result_to_dict
+
+    return result_to_dict(result)
+
+
+__all__ = ["as_json", "check", "__version__"]

@@ -59,10 +59,8 @@ class Batch:
 
     def exit_code(self) -> int:
         """1 if any draft has a finding at or above its own ``fail_on``, else 0."""
-        from checker.cli import exit_code
-
-        return max((exit_code(RunResult((result,)), config.fail_on)
-                    for result, config in zip(self.run.results, self.configs)), default=0)
+        return int(any(RunResult((result,)).fails(config.fail_on)
+                       for result, config in zip(self.run.results, self.configs)))
 
 
 def expand_articles(arguments: tuple[str, ...] | list[str]) -> list[str]:

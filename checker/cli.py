@@ -9,20 +9,9 @@ import click
 
 from checker import __version__
 from checker.errors import CheckerError, UsageError
-from checker.model import SEVERITY_RANK, RunResult
 from checker.report import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "none")
-
-
-def exit_code(run: RunResult, fail_on: str) -> int:
-    if fail_on == "none":
-        return 0
-    threshold = SEVERITY_RANK[fail_on]
-    for finding in (f for r in run.results for f in r.findings):
-        if not finding.suppressed and SEVERITY_RANK[finding.severity] >= threshold:
-            return 1
-    return 0
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

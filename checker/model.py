@@ -311,11 +311,6 @@ class CheckResult:
     def findings(self) -> list[Finding]:
         return [f for c in self.claims for f in c.findings]
 
-    def to_dict(self) -> dict[str, Any]:
-        from checker.report.jsonout import result_to_dict
-
-        return result_to_dict(self)
-
 
 @dataclass
 class Summary:
@@ -357,6 +352,14 @@ class Summary:
 @dataclass(frozen=True)
 class RunResult:
     results: tuple[CheckResult, ...]
+
+    def fails(self, fail_on: str) -> bool:
+        """Is there an unsuppressed finding at or above ``fail_on`` ('none': never)?"""
+        if fail_on == "none":
+            return False
+        threshold = SEVERITY_RANK[fail_on]
+        return any(not f.suppressed and SEVERITY_RANK[f.severity] >= threshold
+                   for r in self.results for f in r.findings)
 
     @property
     def summary(self) -> Summary:

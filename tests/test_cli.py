@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checker import as_json
+
 import json
 import subprocess
 import sys
@@ -50,7 +52,7 @@ def test_json_matches_schema_and_api(capsys):
     code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "json")
     body = json.loads(out)
     jsonschema.validate(body, SCHEMA)
-    assert body == json.loads(json.dumps(checker.check(str(BBC), str(REPORT)).to_dict()))
+    assert body == json.loads(json.dumps(as_json(checker.check(str(BBC), str(REPORT)))))
     text = BBC.read_text(encoding="utf-8")
     for claim in body["claims"]:
         assert text[claim["start"]:claim["end"]] == claim["text"]

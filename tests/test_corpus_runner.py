@@ -3,6 +3,8 @@ process pool, and a Dask cluster."""
 
 from __future__ import annotations
 
+from checker import as_json
+
 from pathlib import Path
 
 import pytest
@@ -44,7 +46,7 @@ def articles(corpus, tmp_path_factory):
 
 
 def plain(run):
-    return [result.to_dict() for result in run.results]
+    return [as_json(result) for result in run.results]
 
 
 @pytest.fixture(scope="module")
