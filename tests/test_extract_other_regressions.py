@@ -56,3 +56,13 @@ def test_membership_of_a_board_is_not_page_furniture():
 def test_sign_up_in_a_story_is_not_furniture():
     text = "Somerset County Council was criticised.\nFoster carers can sign up to the new support scheme."
     assert furniture_passages(article_passages(text)) == set()  # once gave: {1}
+
+
+def test_a_one_paragraph_story_cut_off_with_dots_is_still_the_story():
+    from checker.extract.furniture import furniture_passages
+    from checker.ingest.documents import document_from_text
+
+    # once gave {0}: the only passage, ending '...', taken for a teaser after the story
+    doc = document_from_text("UK inflation rose to 11.1% in the 12 months to October, the ONS "
+                             "said. The rising cost of food prices also made a contrib...\n", "a.txt", "article")
+    assert furniture_passages(doc.passages) == set()

@@ -41,6 +41,9 @@ def check():
     ("CPI inflation was 6.2% in the 12 months to March 2022, the ONS said.", "NUM04", ("6.2%", "February")),
     # NUM05: the other direction, or a level given as the size of a change
     ("On a monthly basis, CPI fell by 1.1% in March 2022.", "NUM05", ("fall", "rise")),
+    # NUM03: the difference of two rates given as a per cent change
+    ("CPI inflation rose to 7% in the 12 months to March 2022, up by 0.8% on February.", "NUM03",
+     ("0.8 per cent", "6.2%", "0.8 percentage points")),
     ("The CPI rate rose by 6.2% to 7.0% in the 12 months to March 2022.", "NUM05", ("6.2%", "level")),
 ])
 def test_release_misreported(check, sentence, code, words):
@@ -56,6 +59,7 @@ def test_release_misreported(check, sentence, code, words):
     "On a monthly basis, CPI rose by 1.1% in March 2022, compared with 0.3% in March 2021.",
     "Consumer prices rose 7.0% in the year to March 2022, the ONS said.",
     "CPI rose by 0.3% in March 2021.",  # the source's comparison month, with its own figure
+    "CPI inflation rose to 7% in the 12 months to March 2022, up 0.8 percentage points on February.",
 ])
 def test_release_faithful(check, sentence):
     result, findings = check(sentence)

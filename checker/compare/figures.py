@@ -181,7 +181,7 @@ def same_person(article: Quantity, source: Quantity) -> bool:
 
 def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                  facts: SourceFacts | None, position: tuple[int, int] = (0, 1),
-                 ) -> tuple[str, list[Finding], list[Evidence]]:
+                 siblings: tuple[float, ...] = ()) -> tuple[str, list[Finding], list[Evidence]]:
     """(verdict, findings, evidence) for one figure claim.
 
     Candidates are the source's figures of the same unit and of a period that can be
@@ -191,9 +191,11 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     and disagrees.  Where the number is the source's for another period, in another
     unit, or for a level rather than a change, the finding says which.  ``position`` is
     the claim's place among the article sentence's figures of this unit: "from 331 to
-    454" is read against the source sentence's "from 331 ... to 545" in order.
+    454" is read against the source sentence's "from 331 ... to 545" in order;
+    ``siblings`` are the values of those other figures.
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
+    figures = _without_siblings_rows(q, figures, siblings)
     if facts and q.unit in UNIT_DAYS and "inspect" in (q.measure + " " + sentence).lower() and q.measure:
         duration = _check_duration(claim, q, facts)
         if duration:
@@ -201,6 +203,10 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     unit = _another_unit(claim, q, figures)
     if unit:
         return unit
+    if is_points(q) and q.change is not None:
+        pair = _rate_pair(q, figures)  # 'up 0.8 points' where the rate went from 6.2% to 7.0%
+        if pair is not None:
+            return "supported", [], [_evidence(pair[1])]
     alike = [f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)
              and same_measure(q, f)]
     same = sorted((f for f in alike if not another_period(q, f.quantity)), key=lambda f: -f.similarity)
@@ -393,7 +399,7 @@ def _another_unit(claim: Claim, q: Quantity, figures: list[SourceFigure]):
                      and (f.quantity.unit != "point" or is_points(f.quantity))),
                     key=lambda f: -f.similarity)
     if not others or others[0].similarity < SAME_CONTEXT / 2:
-        return None
+        return _rate_difference(claim, q, figures)
     best = others[0]
     if any(f.quantity.unit == "%" and compatible(q, f.quantity) and f.similarity >= best.similarity - TIE
            for f in figures):
@@ -408,6 +414,38 @@ def _another_unit(claim: Claim, q: Quantity, figures: list[SourceFigure]):
     return "contradicted", [finding], [_evidence(best)]
 
 
+def _rate_pair(q: Quantity, figures: list[SourceFigure]):
+    """Two rates of one source sentence, the level before a change and after it, that
+    are as far apart as the article's figure: (gap, before, after), or None."""
+    levels = [f for f in figures if f.quantity.unit == "%" and f.similarity >= SAME_CONTEXT / 2]
+    pairs = [(round(abs(after.quantity.value - before.quantity.value), 2), before, after)
+             for before in levels if before.quantity.change and before.quantity.change.form == "from"
+             for after in levels if after.sentence == before.sentence and after is not before
+             and max(after.similarity, before.similarity) >= SAME_CONTEXT]
+    pairs = [p for p in pairs if compatible(q, Quantity(p[0], "%"))]
+    if not pairs:
+        return None
+    return min(pairs, key=lambda p: (abs(p[0] - q.value), -p[1].similarity - p[2].similarity))
+
+
+def _rate_difference(claim: Claim, q: Quantity, figures: list[SourceFigure]):
+    """'Inflation rose to 11.1%, up by 1%' where the source has the rate at 11.1%, up
+    from 10.1%: the difference of two rates is 1 percentage point, and the article gives
+    it as a per cent change (which would be a rise to 10.2%)."""
+    pair = _rate_pair(q, figures)
+    if pair is None or any(f.quantity.unit == "%" and compatible(q, f.quantity) and f.similarity >= SAME_CONTEXT
+                           for f in figures):
+        return None  # no two rates that far apart, or the source gives the per cent change too
+    gap, before, after = pair
+    points = f"{fmt(gap)} percentage point{'' if gap == 1 else 's'}"
+    message = (f"The article gives a change of {fmt(q.value)} per cent ('{q.text}'); in the source "
+               f"the rate went from {before.quantity.text} to {after.quantity.text} "
+               f"({before.passage}): {points}, not per cent")
+    finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%",
+                                  source_value=points, passage=before.passage)
+    return "contradicted", [finding], [_evidence(before)]
+
+
 def _parallel(best: SourceFigure, same: list[SourceFigure], position: tuple[int, int]) -> SourceFigure:
     """The figure in the same place of the best-placed source sentence, when that
     sentence has as many figures of the unit as the article's sentence."""
@@ -417,6 +455,20 @@ def _parallel(best: SourceFigure, same: list[SourceFigure], position: tuple[int,
     row = sorted((f for f in same if f.sentence == best.sentence),
                  key=lambda f: f.sentence.find(f.quantity.text))
     return row[k] if len(row) == n else best
+
+
+def _without_siblings_rows(q: Quantity, figures: list[SourceFigure], siblings: tuple[float, ...]):
+    """'The 0.3% fall was fuelled by decreases of 0.2% in services, 1% in production and
+    1.3% in construction': the source sentence that gives the three sector figures, and
+    not 0.3%, is about them; the 0.3% is to be found elsewhere, not held to that row."""
+    if len(siblings) < 2:
+        return figures
+    rows: dict[str, set[float]] = {}
+    for f in figures:
+        rows.setdefault(f.sentence, set()).add(f.quantity.value)
+    taken = {sentence for sentence, values in rows.items()
+             if q.value not in values and all(v in values for v in siblings)}
+    return [f for f in figures if f.sentence not in taken]
 
 
 def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):

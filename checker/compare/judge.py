@@ -118,7 +118,8 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
         siblings = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence
                     and same_unit(c.payload, claim.payload)]
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
-                            (siblings.index(claim), len(siblings)) if claim in siblings else (0, 1))
+                            (siblings.index(claim), len(siblings)) if claim in siblings else (0, 1),
+                            tuple(c.payload.value for c in siblings if c is not claim))
     if claim.kind == "rating":
         if refers_to_earlier(sentence, facts):
             return _earlier_rating(claim, alignment, index)

@@ -50,7 +50,9 @@ def furniture_passages(passages: tuple[Passage, ...]) -> set[int]:
         line = _is_furniture_line(passage.text)
         if line:
             found.add(passage.index)
-        if passage.index >= total // 2 and (_END.search(passage.text) or (line and _SHORT.search(passage.text))):
+        # the tail only: never the story's first passage (a stored page cut off '...')
+        if passage.index >= max(1, total // 2) and (_END.search(passage.text)
+                                                     or (line and _SHORT.search(passage.text))):
             found.update(range(passage.index, total))
             break
     return found
