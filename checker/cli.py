@@ -65,6 +65,8 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
                           disable=tuple(c.upper() for c in disable), encoding=encoding,
                           use_cache=not no_cache)
+    if output:
+        _refuse_inputs(output, articles, sources, config_path)
     if show_text:
         _write(_shown_text(articles, overrides), output)
         return
@@ -85,6 +87,19 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
     else:
         _write(render(batch.run, fmt, color=color, verbose=verbose), None)
     sys.exit(batch.exit_code())
+
+
+def _refuse_inputs(output, articles, sources, config_path) -> None:
+    from checker.batch import expand_articles
+    from checker.config import has_scheme
+    from checker.outfile import refuse_inputs
+
+    local = [a for a in articles if a != "-" and not has_scheme(a)]
+    try:
+        local = expand_articles(local)
+    except CheckerError:
+        pass  # a glob that matches nothing is reported by the run itself
+    refuse_inputs(output, [*local, *(s for s in sources if not has_scheme(s)), *filter(None, [config_path])])
 
 
 def _corpus_batch(articles, overrides, corpus, jobs, scheduler):

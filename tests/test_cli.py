@@ -112,6 +112,23 @@ def test_output_file_written_whole(tmp_path, capsys):
     assert [p.name for p in target.parent.iterdir()] == ["result.json"]
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "html"])
+@pytest.mark.parametrize("onto", ["article", "source", "link to the article", "hard link to the source"])
+def test_output_onto_an_input_is_refused_and_nothing_is_touched(tmp_path, capsys, fmt, onto):
+    article, source = tmp_path / "a.txt", tmp_path / "r.txt"
+    article.write_bytes(BBC.read_bytes())
+    source.write_text("Report\n\nSomerset County Council's services are inadequate.\n", encoding="utf-8")
+    target = {"article": article, "source": source}.get(onto, tmp_path / "other.txt")
+    if onto == "link to the article":
+        target.symlink_to(article)
+    elif onto == "hard link to the source":
+        target.hardlink_to(source)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    code, out, err = run(capsys, "check", str(article), "--source", str(source), "-f", fmt, "-o", str(target))
+    assert code == 2 and "would overwrite the input" in err and out == ""
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_json_error_is_json(tmp_path, capsys):
     code, out, _ = run(capsys, "check", str(tmp_path / "nope.txt"), "--source", str(REPORT), "-f", "json")
     assert code == 2
