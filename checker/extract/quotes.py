@@ -16,6 +16,7 @@ councillor are recorded, not judged against the report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from checker.extract.context import ArticleContext, Paragraph
@@ -110,9 +111,13 @@ def classify_speaker(speaker: str) -> str:
 def _speaker_in(sentence, quoted: tuple[tuple[int, int], ...]) -> tuple[str, str]:
     """The speaker and cue of a quotation from one sentence's parse, ignoring words
     inside quotations (its own, and any other in the sentence: '"Every time you say
-    that," Tester said, "you give ammunition"' is Tester's, not 'you')."""
+    that," Tester said, "you give ammunition"' is Tester's, not 'you').  ``quoted`` is
+    sorted and does not overlap, so a token is looked up in it by bisection."""
+    starts = [start for start, _ in quoted]
+
     def inside(token) -> bool:
-        return any(start <= token.idx < end for start, end in quoted)
+        k = bisect_right(starts, token.idx) - 1
+        return k >= 0 and token.idx < quoted[k][1]
 
     for token in sentence:
         if inside(token):
@@ -159,15 +164,18 @@ def _antecedent(pronoun, verb) -> str:
 
 
 def _speaker_near(paragraph: Paragraph, start: int, end: int,
-                  quoted: tuple[tuple[int, int], ...]) -> tuple[str, str]:
+                  quoted: tuple[tuple[int, int], ...], cache: dict) -> tuple[str, str]:
     """Look for the cue in the sentence that opens the quotation, then in the one that
     closes it (a quotation of several sentences ends '..., said the report.').
-    ``quoted``: every quotation's span in the paragraph, this one's included."""
+    ``quoted``: every quotation's span in the paragraph, this one's included; ``cache``
+    keeps each sentence's answer for the paragraph's other quotations."""
     sentences = [s for s in paragraph.doc.sents if s.start_char < end + 2 and s.end_char > start - 1]
     following = [s for s in paragraph.doc.sents if s.start_char >= end]
     candidates = sentences[:1] + sentences[-1:] + following[:1]
     for sentence in candidates:
-        speaker, cue = _speaker_in(sentence, quoted)
+        if (sentence.start, quoted) not in cache:  # one sentence's speaker serves all its quotes
+            cache[(sentence.start, quoted)] = _speaker_in(sentence, quoted)
+        speaker, cue = cache[(sentence.start, quoted)]
         if speaker:
             return speaker, cue
     return "", ""
@@ -207,6 +215,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
         intro = None
         pairs = _pairs(text)
         quoted = tuple((start, end) for start, end, _ in pairs)
+        speakers: dict = {}
         for index, (start, end, closed) in enumerate(pairs):
             content = text[start:end]
             continuing = carry is not None and index == 0 and text.lstrip()[:1] in OPEN_CLOSE
@@ -215,14 +224,14 @@ def extract(ctx: ArticleContext) -> list[Claim]:
                 if not opened.speaker and closed:
                     # '"...quality.' / '"It focuses ...," the inspectors wrote.': the cue
                     # comes with the last paragraph and names the speaker of them all
-                    speaker, cue = _speaker_near(paragraph, start, end, quoted)
+                    speaker, cue = _speaker_near(paragraph, start, end, quoted, speakers)
                     if speaker:
                         opened = _Open(*_resolve(speaker, last_source, last_other), cue)
                         for k in carried:
                             claims[k] = _with_speaker(claims[k], opened)
             else:
                 carried = []
-                speaker, cue = _speaker_near(paragraph, start, end, quoted)
+                speaker, cue = _speaker_near(paragraph, start, end, quoted, speakers)
                 speaker, kind = _resolve(speaker, last_source, last_other)
                 if not speaker and index > 0 and claims and claims[-1].attribution:
                     prev = claims[-1].payload  # a later quotation in the same paragraph
