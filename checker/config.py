@@ -138,6 +138,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: not valid TOML ({err})") from err
+    except (RecursionError, MemoryError) as err:  # 'a = [[[[...' nested thousands deep
+        raise ConfigError(f"{path}: nested too deeply to be a checker config") from err
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 text") from err
     except OSError as err:
         raise ConfigError(f"{path}: cannot be read ({err.strerror})") from err
 

@@ -77,6 +77,7 @@ def test_unknown_key_in_pyproject_names_the_table(tmp_path):
     ("[policy]\nallow_private = ['10.0.0.0/33']\n", "10.0.0.0/33"),
     ("sources = 'x'\n", "'sources' must be a table"),
     ("fail_on = \n", "not valid TOML"),
+    ("a = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),  # once: RecursionError
 ])
 def test_bad_values_are_config_errors(tmp_path, text, message):
     (tmp_path / ".checker.toml").write_text(text)
