@@ -17,7 +17,7 @@ from pathlib import Path
 
 from checker.errors import BinaryInput, EmptyInput
 from checker.ingest.facts import read_facts
-from checker.ingest.passages import split_passages
+from checker.ingest.passages import line_pieces, split_passages
 from checker.ingest.read import STDIN, decode_text, read_bytes
 from checker.model import Document, Passage, Role, Span
 
@@ -30,13 +30,15 @@ def article_passages(text: str) -> tuple[Passage, ...]:
     """An article's paragraphs (blank-line or line separated), numbered from 1."""
     passages: list[Passage] = []
     pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + raw.index(stripped)
-            passages.append(Passage(id=f"¶{len(passages) + 1}", index=len(passages),
-                                    span=Span(start, start + len(stripped)), text=stripped))
-        pos += len(raw) + 1
+    for line in text.split("\n"):
+        for a, b in line_pieces(line):  # a paragraph too long to parse is cut at sentence ends
+            raw = line[a:b]
+            stripped = raw.strip()
+            if stripped:
+                start = pos + a + raw.index(stripped)
+                passages.append(Passage(id=f"¶{len(passages) + 1}", index=len(passages),
+                                        span=Span(start, start + len(stripped)), text=stripped))
+        pos += len(line) + 1
     return tuple(passages)
 
 

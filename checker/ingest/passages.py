@@ -42,12 +42,36 @@ class _Line:
     number: int
 
 
+MAX_LINE = 20_000  # characters: a longer line is cut into passages at sentence ends
+
+
 def _lines(text: str) -> list[_Line]:
+    """The text's lines; one longer than ``MAX_LINE`` (a whole report on one line, a
+    hostile file) is cut at the last sentence end or space before each bound, so that
+    no passage is too long to parse and time grows with the text, not its layout."""
     out, pos = [], 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        out.append(_Line(pos, pos + len(raw), raw, number))
+        for start, end in line_pieces(raw):
+            out.append(_Line(pos + start, pos + end, raw[start:end], number))
         pos += len(raw) + 1
     return out
+
+
+def line_pieces(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of one line, each at most ``MAX_LINE`` long."""
+    if len(raw) <= MAX_LINE:
+        return [(0, len(raw))]
+    pieces, start = [], 0
+    while len(raw) - start > MAX_LINE:
+        window = raw[start:start + MAX_LINE]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut > MAX_LINE // 2 else (window.rfind(" ") + 1 or MAX_LINE)
+        if cut <= MAX_LINE // 4:
+            cut = MAX_LINE
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(raw)))
+    return pieces
 
 
 def _is_heading(line: str) -> bool:

@@ -6,12 +6,15 @@ print one line and exit 2.  Nothing here writes to an input.
 
 from __future__ import annotations
 
+import codecs
+import os
 import sys
 from pathlib import Path
 
-from checker.errors import BinaryInput, DecodeError, EmptyInput, MissingInput
+from checker.errors import BinaryInput, DecodeError, EmptyInput, MissingInput, RefusedInput
 
 STDIN = "-"
+MAX_BYTES = 25 * 1024 * 1024  # as for fetched pages: Ofsted's largest reports are a few MB
 
 # Magic numbers of formats a user may pass by mistake (or that a later reader handles).
 _BINARY_MAGIC = {
@@ -25,19 +28,31 @@ _BINARY_MAGIC = {
 }
 
 
+def max_bytes() -> int:
+    """The size cap on a local input: 25 MB, or ``CHECKER_MAX_BYTES``."""
+    value = os.environ.get("CHECKER_MAX_BYTES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else MAX_BYTES
+
+
 def read_bytes(location: str) -> bytes:
-    """The raw bytes of a path, or of standard input for ``-``."""
+    """The raw bytes of a path, or of standard input for ``-``, up to the size cap."""
+    cap = max_bytes()
     if location == STDIN:
-        return sys.stdin.buffer.read()
-    path = Path(location)
-    if not path.exists():
-        raise MissingInput(f"{location}: no such file")
-    if path.is_dir():
-        raise MissingInput(f"{location}: is a directory, not a file")
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise MissingInput(f"{location}: cannot be read ({err.strerror})") from err
+        data = sys.stdin.buffer.read(cap + 1)
+    else:
+        path = Path(location)
+        if not path.exists():
+            raise MissingInput(f"{location}: no such file")
+        if path.is_dir():
+            raise MissingInput(f"{location}: is a directory, not a file")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(cap + 1)
+        except OSError as err:
+            raise MissingInput(f"{location}: cannot be read ({err.strerror})") from err
+    if len(data) > cap:
+        raise RefusedInput(f"{location}: over the {cap:,}-byte size cap (set CHECKER_MAX_BYTES to raise it)")
+    return data
 
 
 def decode_text(data: bytes, location: str, encoding: str | None = None) -> str:
@@ -49,6 +64,10 @@ def decode_text(data: bytes, location: str, encoding: str | None = None) -> str:
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise BinaryInput(f"{location}: looks like {what}, not a text file")
+    if encoding is not None and not _known_encoding(encoding):
+        raise DecodeError(f"{location}: unknown encoding '{encoding}'")
+    if encoding is not None and not _is_text_encoding(encoding):
+        raise DecodeError(f"{location}: '{encoding}' is not a text encoding (try utf-8, cp1252 or latin-1)")
     if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"
     if encoding is None and b"\x00" in data:
@@ -64,6 +83,22 @@ def decode_text(data: bytes, location: str, encoding: str | None = None) -> str:
     if not text.strip():
         raise EmptyInput(f"{location}: is empty")
     return text
+
+
+def _known_encoding(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _is_text_encoding(name: str) -> bool:
+    """Codecs such as rot13, base64, zlib or unicode_escape transform data; they are
+    not character encodings, and one ('unicode_escape') even yields lone surrogates."""
+    info = codecs.lookup(name)
+    return getattr(info, "_is_text_encoding", True) and info.name not in (
+        "unicode-escape", "raw-unicode-escape")
 
 
 def read_text(location: str, encoding: str | None = None) -> str:
