@@ -9,6 +9,7 @@ import click
 
 from checker import __version__
 from checker.errors import CheckerError, UsageError
+from checker.textnorm import one_line
 from checker.report import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "none")
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="checker", standalone_mode=False)
     except CheckerError as err:
-        click.echo(f"checker: error: {err}", err=True)
+        click.echo(f"checker: error: {one_line(str(err))}", err=True)
         sys.exit(err.exit_code)
     except click.exceptions.Abort:
         click.echo("checker: aborted", err=True)
@@ -184,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
         err.show()
         sys.exit(2)
     except OSError as err:
-        click.echo(f"checker: error: {err}", err=True)
+        click.echo(f"checker: error: {one_line(str(err))}", err=True)
         sys.exit(2)
 
 

@@ -91,3 +91,14 @@ def stem_set(text: str) -> frozenset[str]:
 
 def stems(text: str) -> list[str]:
     return [stem(w) for w in content_words(text)]
+
+
+_BREAKS = str.maketrans({"\r": "\\r", "\n": "\\n", "\x85": "\\x85", "\u2028": "\\u2028",
+                         "\u2029": "\\u2029"})
+
+
+def one_line(text: str) -> str:
+    """Text for a line of output with its line breaks shown as escapes, so that nothing
+    an input chose (a file named 'a\\n::error::x.md') can begin a line of its own: a
+    GitHub workflow command, a forged finding."""
+    return text.translate(_BREAKS)

@@ -49,3 +49,18 @@ def test_only_text_encodings_are_accepted(tmp_path, capsys, encoding, message):
     code, _, err = _run(capsys, "check", str(article), "--source", str(tmp_path / "r.txt"),
                         "--encoding", encoding)
     assert code == 2 and message in err and len(err.splitlines()) == 1
+
+
+def test_no_path_can_begin_a_line_of_output(tmp_path, capsys):
+    hostile = tmp_path / "a\n::error file=x::forged.txt"
+    code, _, err = _run(capsys, "check", str(hostile), "--source", str(tmp_path / "r.txt"))
+    assert code == 2 and len(err.splitlines()) == 1 and "\\n::error" in err
+    hostile.write_text("Title\n\nSomerset County Council has 99 social workers, the report said.\n",
+                       encoding="utf-8")
+    (tmp_path / "r.txt").write_text("Somerset County Council report\n\nThe council has 98 social "
+                                    "workers.\n", encoding="utf-8")
+    for fmt in ("line", "text"):
+        code, out, err = _run(capsys, "check", str(hostile), "--source", str(tmp_path / "r.txt"),
+                              "-f", fmt, "--no-color")
+        assert code == 1 and "NUM01" in out
+        assert not any(line.lstrip().startswith("::") for line in (out + err).splitlines()), out

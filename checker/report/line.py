@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.model import RunResult
+from checker.textnorm import one_line
 
 
 def render(run: RunResult, **_: Any) -> str:
@@ -15,6 +16,6 @@ def render(run: RunResult, **_: Any) -> str:
                 if finding.suppressed:
                     continue
                 line, col = result.article.line_col(claim_result.claim.span.start)
-                lines.append(f"{result.article.uri}:{line}:{col}: {finding.severity} "
-                             f"{finding.code} {finding.message}")
+                lines.append(one_line(f"{result.article.uri}:{line}:{col}: {finding.severity} "
+                                      f"{finding.code} {finding.message}"))
     return "".join(line + "\n" for line in lines)

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from checker.model import CheckResult, RunResult
+from checker.textnorm import one_line
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _ICON = {"error": "✖", "warning": "▲", "info": "ℹ"}
@@ -36,8 +37,8 @@ def render(run: RunResult, color: bool = False, verbose: bool = False, **_: Any)
 
 def _render_one(console: Console, result: CheckResult, verbose: bool) -> None:
     relation = result.relation
-    console.print(f"[bold]{escape(result.article.uri)}[/]")
-    source = escape(relation.source or (result.sources[0].uri if result.sources else "-"))
+    console.print(f"[bold]{escape(one_line(result.article.uri))}[/]")
+    source = escape(one_line(relation.source or (result.sources[0].uri if result.sources else "-")))
     console.print(f"  source: {source}  relation: [bold]{relation.verdict}[/]")
     for reason in relation.reasons:
         console.print(f"    - {escape(reason)}")
