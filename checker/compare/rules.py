@@ -261,8 +261,8 @@ class UnusedSuppression(Rule):
 
 
 RULES: tuple[type[Rule], ...] = (
-    FigureMismatch, DurationMismatch, AnotherUnit, AnotherPeriod, AnotherDirection, AnotherMeasure,
-    FigureNotInSource, Misquote, QuoteNotFound, RatingMismatch,
+    FigureMismatch, DurationMismatch, AnotherUnit, AnotherPeriod, AnotherDirection, FigureNotInSource,
+    AnotherMeasure, Misquote, QuoteNotFound, RatingMismatch,
     DateMismatch, MisspeltName, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
