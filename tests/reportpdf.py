@@ -82,8 +82,9 @@ def report_flowables(text: str):
     return flow
 
 
-def build_report_pdf(path: Path, text: str | None = None, encrypt: str | None = None) -> Path:
-    """Typeset ``text`` (the seed report by default) to ``path``; returns ``path``."""
+def build_report_pdf(path: Path, text: str | None = None, encrypt=None) -> Path:
+    """Typeset ``text`` (the seed report by default) to ``path``; returns ``path``.
+    ``encrypt``: a user password, or a reportlab ``StandardEncryption``."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 

@@ -169,6 +169,19 @@ def test_encrypted_pdf(tmp_path, capsys, article):
     assert "encrypted" in err
 
 
+def test_pdf_with_an_owner_password_only_is_read(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    from checker.ingest.documents import load_document
+
+    # opens without a password (printing and copying restricted): the text is readable
+    restricted = build_report_pdf(tmp_path / "restricted.pdf", text="1. A short paragraph of the "
+                                  "report that anyone may read.\n",
+                                  encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0))
+    document = load_document(str(restricted), "source")
+    assert "anyone may read" in document.text
+
+
 def test_damaged_pdf(tmp_path, capsys, article):
     damaged = tmp_path / "damaged.pdf"
     damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n")
