@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -96,17 +97,33 @@ class PreparedStore:
                 path.unlink(missing_ok=True)
 
     def load(self, content_id: str):
+        """The stored preparation, or None.  A cache problem (a directory where the entry
+        should be, a cache path under a file, an unreadable or torn entry) only costs
+        speed: the source is prepared afresh, with one warning on stderr."""
         path = self._path(content_id)
         try:
             with gzip.open(path, "rb") as handle:
-                return pickle.load(handle)
+                prepared = pickle.load(handle)
         except FileNotFoundError:
             return None
-        except Exception:  # a torn or foreign file: rebuild it rather than fail
-            path.unlink(missing_ok=True)
+        except (gzip.BadGzipFile, EOFError):  # torn: rebuilt below
+            _remove(path)
             return None
+        except OSError as err:
+            _warn(f"cannot read the cache entry {path} ({err.strerror or err}); preparing afresh")
+            return None
+        except Exception:  # a torn or foreign file: rebuild it rather than fail
+            _remove(path)
+            return None
+        from checker.match.index import SourceIndex
+
+        if not isinstance(prepared, SourceIndex) or prepared.document.id != content_id:
+            _remove(path)  # an entry of the wrong type or for another source
+            return None
+        return prepared
 
     def save(self, content_id: str, prepared) -> None:
+        tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
@@ -114,10 +131,14 @@ class PreparedStore:
                     gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3, mtime=0) as handle:
                 pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._path(content_id))
+            tmp = None
             if self.keep is not None:
                 self._prune()
-        except OSError:
-            return  # a read-only or full cache only costs speed
+        except OSError as err:  # a read-only, full or misplaced cache only costs speed
+            _warn(f"cannot write to the cache {self.folder} ({err.strerror or err})")
+        finally:
+            if tmp is not None:
+                _remove(Path(tmp))  # a full disk leaves no temporary file behind
 
     def _prune(self) -> None:
         """Keep the most recently written MAX_FILES preparations (about 400 KB each for a
@@ -126,3 +147,21 @@ class PreparedStore:
         files = sorted(self.folder.glob(_ANY_VERSION), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in files[self.keep:]:
             old.unlink(missing_ok=True)
+
+
+_warned: list[str] = []
+
+
+def _warn(message: str) -> None:
+    """One line on stderr for the first cache problem of a process: the check goes on,
+    and one warning says all a user can do about it."""
+    if not _warned:
+        _warned.append(message)
+        print(f"checker: warning: {message}", file=sys.stderr)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a directory in the entry's place, or a read-only cache: leave it

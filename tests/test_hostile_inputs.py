@@ -64,3 +64,23 @@ def test_no_path_can_begin_a_line_of_output(tmp_path, capsys):
                               "-f", fmt, "--no-color")
         assert code == 1 and "NUM01" in out
         assert not any(line.lstrip().startswith("::") for line in (out + err).splitlines()), out
+
+
+@pytest.mark.parametrize("where", ["a file", "a path under a file", "a directory as the entry"])
+def test_a_cache_problem_only_costs_speed(tmp_path, capsys, monkeypatch, where):
+    import checker.prepared as prepared
+    from checker.engine import Checker
+    from checker.ingest.documents import document_from_text
+
+    monkeypatch.setattr(prepared, "_warned", [])
+    blocker = tmp_path / "cache-file"
+    blocker.write_text("not a directory")
+    root = {"a file": blocker, "a path under a file": blocker / "sub"}.get(where, tmp_path / "cache")
+    source = document_from_text("Report\n\nThe council has 98 social workers.\n", "r.txt", "source")
+    store = prepared.PreparedStore(root / "sources")
+    if where == "a directory as the entry":
+        store._path(source.id).mkdir(parents=True)
+    article = document_from_text("Title\n\nThe council has 99 social workers.\n", "a.txt", "article")
+    result = Checker(store=store).check(article, [source])
+    assert [f.code for f in result.findings] == ["NUM01"]
+    assert len(capsys.readouterr().err.splitlines()) == 1  # one warning, and the check ran
