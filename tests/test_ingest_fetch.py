@@ -4,6 +4,7 @@ cache, and every way a fetch fails (one stderr line, exit 2, nothing written).""
 from __future__ import annotations
 
 import gzip
+import json
 import socket
 import time
 
@@ -89,6 +90,27 @@ def test_unusable_cache_never_fails_a_fetch(httpserver, tmp_path, monkeypatch):
         Response(PAGE, content_type="text/html", headers={"ETag": '"v1"'}))
     assert fetch(httpserver.url_for("/story")).content == PAGE.encode()
     assert fetch(httpserver.url_for("/story")).content == PAGE.encode()
+
+
+@pytest.mark.parametrize("field, value", [
+    ("stored_at", "yesterday"), ("max_age", [600]), ("etag", '"v1"\r\nX-Injected: 1'),
+    ("last_modified", 5), ("final_url", None), ("charset", {"a": 1}), ("status", True),
+    ("url", "http://elsewhere.example/"), ("stored_at", 10 ** 12),
+])
+def test_a_tampered_cache_entry_is_fetched_afresh(httpserver, field, value):
+    from checker.ingest.fetch import _paths
+
+    httpserver.expect_request("/story").respond_with_response(
+        Response(PAGE, content_type="text/html", headers={"ETag": '"v1"', "Cache-Control": "max-age=600"}))
+    url = httpserver.url_for("/story")
+    fetch(url)
+    meta, _ = _paths(url)
+    fields = json.loads(meta.read_text())
+    fields[field] = value
+    meta.write_text(json.dumps(fields))
+    again = fetch(url)
+    assert not again.from_cache and again.content == PAGE.encode()
+    assert httpserver.log[-1][0].headers.get("If-None-Match") is None  # nothing stored was trusted
 
 
 def test_charset_from_header_meta_and_latin1_as_windows_1252():

@@ -110,12 +110,34 @@ def _paths(url: str) -> tuple[Path, Path]:
     return base / f"{key}.json", base / f"{key}.body"
 
 
+_FIELD_TYPES = {"url": (str,), "final_url": (str,), "status": (int,), "media_type": (str,),
+                "charset": (str, type(None)), "etag": (str, type(None)),
+                "last_modified": (str, type(None)), "stored_at": (int, float),
+                "max_age": (int, float, type(None))}
+_HEADER_SAFE = re.compile(r"[\x20-\x7e\t]*")  # what may go back into a request header
+
+
+def _valid(fields: object, url: str) -> bool:
+    """A stored entry is used only if every field has its type, it is for this URL, and
+    its validators can go back into a request header unchanged (no CR LF)."""
+    if not isinstance(fields, dict) or set(fields) != set(_FIELD_TYPES):
+        return False
+    if any(not isinstance(fields[k], t) or isinstance(fields[k], bool) and bool not in t
+           for k, t in _FIELD_TYPES.items()):
+        return False
+    headers_ok = all(_HEADER_SAFE.fullmatch(fields[k] or "") for k in ("etag", "last_modified"))
+    return fields["url"] == url and headers_ok and fields["stored_at"] <= time.time() + 60
+
+
 def _load(url: str) -> tuple[_Entry, bytes] | None:
+    """The cached response for ``url``, or None: in any doubt, fetch afresh."""
     meta_path, body_path = _paths(url)
     try:
-        entry = _Entry(**json.loads(meta_path.read_text("utf-8")))
-        return entry, body_path.read_bytes()
-    except (OSError, ValueError, TypeError):
+        fields = json.loads(meta_path.read_text("utf-8"))
+        if not _valid(fields, url):
+            return None
+        return _Entry(**fields), body_path.read_bytes()
+    except (OSError, ValueError, TypeError, RecursionError):
         return None
 
 
