@@ -113,6 +113,15 @@ def test_a_tampered_cache_entry_is_fetched_afresh(httpserver, field, value):
     assert httpserver.log[-1][0].headers.get("If-None-Match") is None  # nothing stored was trusted
 
 
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "idna", "x-nosuch"])
+def test_a_charset_that_is_no_text_encoding_is_ignored_as_browsers_do(label):
+    page = f'<html><head><meta charset="{label}"></head><body>caf\u00e9</body></html>'.encode()
+    assert decode_markup(page) == (page.decode("utf-8"), "utf-8")  # from the tag
+    assert decode_markup(page, label)[1] == "utf-8"  # from a Content-Type header
+    legacy = page.decode("utf-8").encode("cp1252")
+    assert decode_markup(legacy, label) == (legacy.decode("cp1252"), "cp1252")
+
+
 def test_charset_from_header_meta_and_latin1_as_windows_1252():
     text = "Ofsted said: \u201cnot good enough\u201d \u2013 again.".encode("cp1252")
     html = b'<html><head><meta charset="windows-1252"></head><body>' + text + b"</body></html>"

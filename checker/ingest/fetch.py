@@ -274,7 +274,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 
 
 def codec_for(label: str | None) -> str | None:
-    """Python's codec for a charset label, reading latin-1 labels as windows-1252."""
+    """Python's codec for a charset label, reading latin-1 labels as windows-1252; None
+    for a label that names no character encoding (unknown, or rot13, base64, zlib ...),
+    which browsers ignore, falling back to the next clue."""
     if not label:
         return None
     label = label.strip().lower()
@@ -282,10 +284,9 @@ def codec_for(label: str | None) -> str | None:
         return "cp1252"
     import codecs
 
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    from checker.ingest.read import is_text_encoding
+
+    return codecs.lookup(label).name if is_text_encoding(label) else None
 
 
 def decode_markup(content: bytes, header_charset: str | None = None) -> tuple[str, str]:

@@ -66,7 +66,7 @@ def decode_text(data: bytes, location: str, encoding: str | None = None) -> str:
             raise BinaryInput(f"{location}: looks like {what}, not a text file")
     if encoding is not None and not _known_encoding(encoding):
         raise DecodeError(f"{location}: unknown encoding '{encoding}'")
-    if encoding is not None and not _is_text_encoding(encoding):
+    if encoding is not None and not is_text_encoding(encoding):
         raise DecodeError(f"{location}: '{encoding}' is not a text encoding (try utf-8, cp1252 or latin-1)")
     if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encoding = "utf-16"
@@ -93,12 +93,18 @@ def _known_encoding(name: str) -> bool:
     return True
 
 
-def _is_text_encoding(name: str) -> bool:
-    """Codecs such as rot13, base64, zlib or unicode_escape transform data; they are
-    not character encodings, and one ('unicode_escape') even yields lone surrogates."""
-    info = codecs.lookup(name)
-    return getattr(info, "_is_text_encoding", True) and info.name not in (
-        "unicode-escape", "raw-unicode-escape")
+_NOT_DOCUMENT_ENCODINGS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
+
+
+def is_text_encoding(name: str) -> bool:
+    """Is this the name of a character encoding a document can be in?  Codecs such as
+    rot13, base64, zlib or uu transform data; unicode_escape even yields lone
+    surrogates; idna and punycode encode host names."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    return getattr(info, "_is_text_encoding", True) and info.name not in _NOT_DOCUMENT_ENCODINGS
 
 
 def read_text(location: str, encoding: str | None = None) -> str:
