@@ -1,0 +1,228 @@
+"""Periods as statistics releases and reports state them.
+
+A figure is a figure *for* a time: "3.1% in June 2012", "in the 12 months to May",
+"year ending March 2014", "financial year 2014-15", "January to March", "as at 31 March",
+"over the last ten years".  Two figures can only be compared when their periods agree,
+so every period is read to the same shape: the months it covers (``start``..``end``,
+``YYYY-MM``, or ``--MM`` when the text leaves the year to the reader) and its length
+in months where the text states one.  A bare month ("in May") states no length:
+releases write "inflation was 9.1% in May" for the twelve months to May, so it agrees
+with either reading of the same month.
+
+``find_periods`` finds every period phrase in a text with its character range;
+``Period.agrees`` says whether two periods can be the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.numbers import word_value
+from checker.ingest.facts import MONTHS
+
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
+    m[:3].capitalize() for m in MONTHS if m != "may") + "|Sept"
+_MONTH = rf"(?:{_MONTH_NAMES})\b"
+_YEAR = r"(?:19|20)\d\d"
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_TIME_UNITS = {"year": 12, "month": 1, "quarter": 3}
+
+_PATTERNS = [
+    # 'the 12 months to May 2022', 'three months ending in June', 'year ending March 2014'
+    ("rolling", re.compile(
+        rf"\b(?:(?P<n>{_COUNT})[ -](?P<unit>months?|years?|quarters?)|(?P<year_word>year))\s+"
+        rf"(?:to|ending(?:\s+in)?|up\s+to|until)\s+(?:(?:the\s+)?end\s+of\s+)?"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?", re.I)),
+    # 'financial year 2014-15', '2014/15', 'in 2019-20'
+    ("financial", re.compile(
+        rf"\b(?:(?:financial|fiscal|academic|school)\s+year\s+)?(?P<y1>{_YEAR})\s?[-/–]\s?(?P<y2>\d\d(?:\d\d)?)\b(?![-/]\d)")),
+    # 'January to March 2022', 'between April and June', 'Jan-Mar 2022'
+    ("range", re.compile(
+        rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y0>{_YEAR}))?\s*(?:to|[-–]|and|until)\s*(?P<m2>{_MONTH})"
+        rf"(?:\s+(?P<year>{_YEAR}))?")),
+    # 'the first quarter of 2022', 'Q1 2022', '2022 Q1', 'the third quarter'
+    ("quarter", re.compile(
+        rf"\b(?:(?:the\s+)?(?P<qw>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|Q(?P<q>[1-4])\s*(?P<year2>{_YEAR})|(?P<year3>{_YEAR})\s*Q(?P<q3>[1-4]))\b",
+        re.I)),
+    # 'as at 31 March 2014', 'at the end of March'
+    ("as_at", re.compile(
+        rf"\b(?:as\s+(?:at|of)|at\s+the\s+end\s+of|on)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})"
+        rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?)?(?:\s+(?P<year>{_YEAR}))?")),
+    # 'June 2012', 'in May', 'May last year'
+    ("month", re.compile(
+        rf"(?:\b(?P<prep>in|of|for|since|during|from|to|until|by|than|with|after|before|over)\s+)?"
+        rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR})|(?P<last>\s+(?:last|this|the\s+previous)\s+year))?")),
+    # 'in 2012', 'during 2021', a heading '2012'
+    ("year", re.compile(rf"(?:\b(?:in|during|for|of|since|from|to|until|than)\s+)?(?<![-/–\d])\b(?P<year>{_YEAR})\b(?![-/–]\d)")),
+    # 'over the last ten years', 'in the past three months'
+    ("span", re.compile(
+        rf"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
+        rf"(?:(?:last|past|previous|first|next)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b",
+        re.I)),
+]
+_MAY_VERB = re.compile(r"\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect|see|find)\b")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a figure is for.
+
+    ``start`` and ``end`` are months (``YYYY-MM``; ``--MM`` when the year is left to the
+    reader; None for a bare length such as 'over ten years').  ``months`` is the length
+    the text states (12 for 'the 12 months to May', 3 for a quarter), None when it states
+    none.  ``length``/``unit`` keep a window given only as a length ('ten years').
+    ``years_back`` marks 'May last year': a year before the text's own.
+    """
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+    months: int | None = None
+    length: float | None = None
+    unit: str = ""
+    years_back: int = 0
+
+    @property
+    def dated(self) -> bool:
+        return self.end is not None
+
+    def agrees(self, other: "Period | None") -> bool:
+        """Can the two be the same period?  Unknown parts (a year left out, a length not
+        stated) agree with anything; stated parts must match."""
+        if other is None:
+            return True
+        if not (self.dated and other.dated):
+            if self.length is not None and other.length is not None:
+                return (self.length, self.unit) == (other.length, other.unit)
+            return True
+        if not _same_month(self.end, other.end):
+            return False
+        if _year(self.end) is None or _year(other.end) is None:
+            if self.years_back != other.years_back:
+                return False
+        if self.months is not None and other.months is not None and self.months != other.months:
+            return False
+        return True
+
+    def describe(self) -> str:
+        return self.text
+
+
+def _year(month: str | None) -> int | None:
+    return int(month[:4]) if month and month[:4].isdigit() else None
+
+
+def _same_month(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a[-2:] != b[-2:]:
+        return False
+    ya, yb = _year(a), _year(b)
+    return ya is None or yb is None or ya == yb
+
+
+def _month_number(name: str) -> int:
+    name = name.lower().rstrip(".")
+    for full, number in MONTHS.items():
+        if full.startswith(name[:3]):
+            return number
+    raise ValueError(name)
+
+
+def _month(year: int | None, number: int) -> str:
+    return f"{year:04d}-{number:02d}" if year else f"--{number:02d}"
+
+
+def _back(year: int | None, number: int, months: int) -> str:
+    """The first month of a period of ``months`` months ending in ``number`` of ``year``."""
+    first = number - months + 1
+    if year is None:
+        return f"--{(first - 1) % 12 + 1:02d}"
+    while first < 1:
+        first += 12
+        year -= 1
+    return _month(year, first)
+
+
+def _build(kind: str, match: re.Match) -> Period | None:
+    text = match.group(0).strip()
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "rolling":
+        if groups.get("year_word"):
+            count, unit = 1, "year"
+        else:
+            count = word_value(groups["n"].lower())
+            unit = groups["unit"].lower().rstrip("s")
+            if count is None:
+                return None
+        months = int(count * _TIME_UNITS[unit])
+        end = _month_number(groups["month"])
+        return Period(text, _back(year, end, months), _month(year, end), months)
+    if kind == "financial":
+        first, second = int(groups["y1"]), groups["y2"]
+        last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+        if last != first + 1:
+            return None  # '2014-2018' is a range of years, '2010-11' a financial year
+        return Period(text, _month(first, 4), _month(last, 3), 12)
+    if kind == "range":
+        m1, m2 = _month_number(groups["m1"]), _month_number(groups["m2"])
+        y0 = int(groups["y0"]) if groups.get("y0") else None
+        months = (m2 - m1) % 12 + 1
+        if months == 1 or (y0 and year and year - y0 > 1):
+            return None
+        start_year = y0 or (year - 1 if year and m1 > m2 else year)
+        return Period(text, _month(start_year, m1), _month(year, m2), months)
+    if kind == "quarter":
+        quarter = (_QUARTER_WORDS.get((groups.get("qw") or "").lower())
+                   or int(groups.get("q") or groups.get("q3") or 0))
+        year = year or (int(groups["year2"]) if groups.get("year2") else None) or \
+            (int(groups["year3"]) if groups.get("year3") else None)
+        end = quarter * 3
+        return Period(text, _month(year, end - 2), _month(year, end), 3)
+    if kind == "as_at":
+        end = _month_number(groups["month"])
+        return Period(text, _month(year, end), _month(year, end))
+    if kind == "month":
+        if groups["month"] == "May" and not year and _MAY_VERB.match(match.string, match.end()):
+            return None  # 'May be', 'may have': the verb
+        if not year and not groups.get("prep") and not groups.get("last"):
+            return None  # a capitalised month word on its own may be a name ('April Jones')
+        end = _month_number(groups["month"])
+        return Period(text, _month(year, end), _month(year, end), years_back=1 if groups.get("last") and "last" in groups["last"] else 0)
+    if kind == "year":
+        return Period(text, _month(year, 1), _month(year, 12), 12)
+    if kind == "span":
+        count = word_value(groups["n"].lower())
+        if count is None:
+            return None
+        return Period(text, length=count, unit=groups["unit"].lower().rstrip("s"))
+    raise ValueError(kind)
+
+
+def find_periods(text: str) -> list[tuple[Period, int, int]]:
+    """Every period phrase in a text, longest reading first where readings overlap
+    ('the 12 months to May 2022' is one period, not also 'May 2022' and '2022')."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[Period, int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            period = _build(kind, match)
+            if period is None:
+                continue
+            taken.append((start, end))
+            found.append((period, start, end))
+    return sorted(found, key=lambda item: item[1])
+
+
+def parse_period(text: str) -> Period | None:
+    """The first period a phrase states ('consumer prices, August 2021' → August 2021)."""
+    found = find_periods(text)
+    return found[0][0] if found else None
