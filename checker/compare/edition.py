@@ -14,7 +14,8 @@ import re
 
 from checker.extract.dates import find_dates
 from checker.extract.furniture import furniture_passages
-from checker.ingest.editions import PeriodEnd, period_ends
+from checker.extract.periods import Period, find_periods, parse_period
+from checker.ingest.subjects import has_year, windowed_periods
 from checker.model import Document, Subject
 
 LEDE_PASSAGES = 4  # headline, standfirst and first paragraphs: where a story says what it is about
@@ -43,39 +44,49 @@ def article_date(article: Document) -> str | None:
     return None
 
 
+def _month_key(period: Period, year: int) -> int:
+    """Months since year 0 of the month a period ends in, ``year`` standing in for a
+    year the text leaves out."""
+    end = period.end or ""
+    return (int(end[:4]) if end[:4].isdigit() else year) * 12 + int(end[-2:]) - 1
+
+
 def source_months(subject: Subject) -> tuple[set[int], int] | None:
-    """The months (as ``PeriodEnd.key``) a release's figures are for, and the latest of
-    them: its main points' periods, else its edition's (a labour-market release titled
+    """The months (as month keys) a release's figures are for, and the latest of them:
+    its main points' periods, else its edition's (a labour-market release titled
     'November 2020' is for the three months to September).  None if it has no dated
     period."""
-    covered = [e for p in subject.periods for e in period_ends(p) if e.year]
-    ends = covered or [e for e in period_ends(subject.edition) if e.year]
+    covered = [p for text in subject.periods for p, _, _ in find_periods(text) if has_year(p)]
+    edition = parse_period(subject.edition)
+    ends = covered or ([edition] if edition and has_year(edition) else [])
     if not ends:
         return None
-    return {e.key(0) for e in ends}, max(e.key(0) for e in ends)
+    keys = {_month_key(p, 0) for p in ends}
+    return keys, max(keys)
 
 
-def article_period(article: Document, reference: int) -> tuple[PeriodEnd, int] | None:
+def article_period(article: Document, reference: int) -> tuple[Period, int] | None:
     """The period the article's headline figures are for, and the month it ends in (a
     missing year read from the article's date, else the one nearest ``reference``)."""
     opening = lede(article)
-    stated = ([e for e in period_ends(" ".join(opening)) if e.windowed]
-              or period_ends(" ".join(opening[:2])))
+    stated = windowed_periods(" ".join(opening)) or [
+        p for p, _, _ in find_periods(" ".join(opening[:2])) if p.end and p.months is None]
     if not stated:
         return None
     dated = article_date(article)
-    months = [(e, e.key(_year_for(e, dated, reference))) for e in stated]
+    months = [(p, _month_key(p, _year_for(p, dated, reference))) for p in stated]
     return max(months, key=lambda pair: pair[1])
 
 
-def _year_for(end: PeriodEnd, dated: str | None, reference: int) -> int:
-    if end.year:
-        return end.year
+def _year_for(period: Period, dated: str | None, reference: int) -> int:
+    if has_year(period):
+        return int(period.end[:4])
+    month = int(period.end[-2:])
     if dated:
         year = int(dated[:4])
-        return year if end.month <= int(dated[5:7]) else year - 1
+        return year if month <= int(dated[5:7]) else year - 1
     return min((reference // 12 + d for d in (-1, 0, 1)),
-               key=lambda y: abs(y * 12 + end.month - 1 - reference))
+               key=lambda y: abs(y * 12 + month - 1 - reference))
 
 
 def compare_edition(article: Document, subject: Subject) -> tuple[str, str]:

@@ -36,17 +36,34 @@ _TITLE_ONLY = frozenset(
     "monthly annual national accounts index indices measures".split())
 
 
+def _title_topic(subject: Subject) -> str:
+    words = [w for w in re.findall(r"[a-z]+", fold(subject.name)) if w not in _TITLE_ONLY]
+    return " ".join(words)
+
+
+def _families(phrase: str) -> list[tuple[str, ...]]:
+    return [family for family in _TOPIC_FAMILIES
+            if any(re.search(rf"\b{re.escape(cue)}", phrase) for cue in family)]
+
+
 def topic_words(subject: Subject) -> tuple[str, ...]:
     """The words an article about a statistic uses for it: its title's topic as a phrase
     ('consumer price inflation', 'labour market') and the everyday words of its family
     ('inflation', 'prices', 'cost of living')."""
-    words = [w for w in re.findall(r"[a-z]+", fold(subject.name)) if w not in _TITLE_ONLY]
-    phrase = " ".join(words)
+    phrase = _title_topic(subject)
     found = [phrase] if phrase else []
-    for family in _TOPIC_FAMILIES:
-        if any(re.search(rf"\b{re.escape(cue)}", phrase) for cue in family):
-            found.extend(cue for cue in family if cue not in found)
+    for family in _families(phrase):
+        found.extend(cue for cue in family if cue not in found)
     return tuple(found)
+
+
+def topic_key(subject: Subject) -> str:
+    """What one statistic's releases share whatever their titles: its topic family
+    ('Employment in the UK' and 'Labour market overview, UK' are one statistic), else its
+    title's topic phrase."""
+    phrase = _title_topic(subject)
+    families = _families(phrase)
+    return families[0][0] if families else phrase
 
 
 def names_topic(text: str, subject: Subject) -> list[str]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.compare.edition import article_period, lede, source_months
-from checker.compare.mentions import names_topic, own_mentions
+from checker.compare.mentions import names_topic, own_mentions, topic_key
 from checker.corpus.store import Card, CorpusIndex
 from checker.corpus.terms import terms
 from checker.extract.names import COUNCIL
@@ -98,13 +98,13 @@ def authority_key(name: str | None) -> str:
 
 def subject_key(subject: Subject | None) -> str:
     """What tells one subject from another of its kind: 'somerset', 'field place', a
-    statistic's title ('consumer price inflation, uk'); '' for none."""
+    statistic's topic ('price' for consumer price inflation); '' for none."""
     if subject is None:
         return ""
     if subject.kind == "council":
         return authority_key(subject.name)
     if subject.kind == "statistic":
-        return fold(subject.name)
+        return "statistic: " + topic_key(subject)
     return key_words(subject)
 
 
@@ -288,11 +288,13 @@ def _edition_of_subject(kept: list[Candidate], index: CorpusIndex, art: _Article
     if not key:
         return best
     peers = [c for c in kept if subject_key(index.cards[c.row].subject) == key
-             and index.cards[c.row].is_report and c.score >= best.score - SAME_AUTHORITY_SLACK]
+             and index.cards[c.row].is_report]
     if card.subject and card.subject.kind == "statistic":
+        # every release of a statistic shares its vocabulary: the period decides, not the score
         edition = _edition_reported(peers, index, art)
         if edition:
             return edition
+    peers = [c for c in peers if c.score >= best.score - SAME_AUTHORITY_SLACK]
     dated = [c for c in peers if any(r.startswith("gives the publication day") for r in c.reasons)]
     if dated:
         return dated[0]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from checker.ingest.editions import period_ends
 from checker.model import Passage, Subject
 from checker.textnorm import STOPWORDS, fold
 
@@ -115,6 +114,23 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
     return None
 
 
+def has_year(period) -> bool:
+    """Does a period (checker.extract.periods.Period) end in a stated year?"""
+    return bool(period.end and period.end[:4].isdigit())
+
+
+def windowed_periods(text: str) -> list:
+    """The spans and run-ups a text states, in order ('the 12 months to March', 'June to
+    August 2020', 'the second quarter'): what a statistic's figures are for, unlike a
+    bare month or a calendar year ('since 1992')."""
+    # imported here: the period reader takes its month names from checker.ingest.facts,
+    # which reads the subject with this module
+    from checker.extract.periods import find_periods
+
+    return [p for p, _, _ in find_periods(text)
+            if p.end and p.months and not re.fullmatch(r"(?:\w+\s+)?\d{4}", p.text)]
+
+
 def _reference_periods(head: list[Passage]) -> tuple[str, ...]:
     """The periods a release's main points are for: its 'Main points for June to August
     2020' heading and the run-ups ('in the 12 months to March 2022') under it, the
@@ -124,9 +140,9 @@ def _reference_periods(head: list[Passage]) -> tuple[str, ...]:
     for passage in head:
         if not (_MAIN_POINTS.search(passage.text) or _MAIN_POINTS.search(passage.heading)):
             continue
-        dated = [end for end in period_ends(passage.text) if end.windowed and end.year]
+        dated = [p for p in windowed_periods(passage.text) if has_year(p)]
         if dated:
-            latest = max(dated, key=lambda end: end.key(0)).text
+            latest = max(dated, key=lambda p: p.end).text
             if latest not in periods:
                 periods.append(latest)
     return tuple(periods)
