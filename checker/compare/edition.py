@@ -89,6 +89,27 @@ def _year_for(period: Period, dated: str | None, reference: int) -> int:
                key=lambda y: abs(y * 12 + month - 1 - reference))
 
 
+_FIRST_ESTIMATE = re.compile(r"\b(?:first|flash|preliminary|initial)\b[\w ]{0,20}\bestimate", re.I)
+_LATER_ESTIMATE = re.compile(r"\b(?:second|third|final)\b[\w ]{0,20}\bestimate|\bquarterly national accounts\b", re.I)
+_REVISED = re.compile(r"\brevis(?:ed|ion)\b|\bpreviously estimated\b", re.I)
+
+
+def _estimate(article: Document, subject: Subject, title: str, period: Period) -> tuple[str, str]:
+    """The same period: the same report, unless the release is a first estimate and the
+    article reports its revision ('grew by 5.5%, revised from the first estimate of 4.8%'),
+    or the release is a later estimate and the article reports the first."""
+    same = "same_report", f"The article's figures are for {period.text}, as the source's ({title}) are."
+    named = f"{subject.name} {subject.edition}"
+    opening = " ".join(lede(article))
+    if _FIRST_ESTIMATE.search(named) and _REVISED.search(opening):
+        return "later_report", (f"The article's figures are for {period.text}, as the source's "
+                                f"({title}) are, but revised: it reports a later estimate.")
+    if _LATER_ESTIMATE.search(named) and _FIRST_ESTIMATE.search(opening) and not _REVISED.search(opening):
+        return "earlier_report", (f"The article's figures are for {period.text}, the first estimate; "
+                                  f"the source ({title}) is a later one.")
+    return same
+
+
 def compare_edition(article: Document, subject: Subject) -> tuple[str, str]:
     """(same_report | later_report | earlier_report, the reason) of an article about the
     statistic ``subject`` is."""
@@ -102,7 +123,7 @@ def compare_edition(article: Document, subject: Subject) -> tuple[str, str]:
         return "same_report", f"The article states no period for its figures; the source is {title}."
     period, month = found
     if month in ends:
-        return "same_report", f"The article's figures are for {period.text}, as the source's ({title}) are."
+        return _estimate(article, subject, title, period)
     later = month > reference
     return ("later_report" if later else "earlier_report",
             f"The article's figures are for {period.text}: {'after' if later else 'before'} the "

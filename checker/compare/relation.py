@@ -25,6 +25,10 @@ _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
          "different_subject": 0}
 
 
+_KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force",
+               "provider": "provider", "body": "body"}
+
+
 def _body(article: Document) -> str:
     furniture = furniture_passages(article.passages)
     return "\n".join(p.text for p in article.passages if p.index not in furniture)
@@ -40,7 +44,7 @@ def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation,
             "The source names no subject: no title or opening line names a school, council, "
             "trust, force, prison, body or statistic.",)), 0
     if subject.kind == "statistic":
-        return _statistic(article, source, subject), 1
+        return _statistic(article, source, subject)
     body = _body(article)
     own = own_mentions(body, subject)
     others = other_subjects(body, subject)
@@ -59,24 +63,21 @@ def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation,
     return Relation(verdict, source.uri, tuple(reasons)), own
 
 
-_KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force",
-               "provider": "provider", "body": "body"}
-
-
-def _statistic(article: Document, source: Document, subject: Subject) -> Relation:
+def _statistic(article: Document, source: Document, subject: Subject) -> tuple[Relation, int]:
     """A release and an article: the same statistic (its topic in the headline or the
     opening), then the same edition (the period the article's headline figures are for
-    against the periods the release's main points are for)."""
+    against the periods the release's main points are for); and how many of the topic's
+    words the opening uses (the tie-breaker)."""
     named = names_topic(" ".join(lede(article)), subject)
     title = f"{subject.name}: {subject.edition}" if subject.edition else subject.name
     if not named:
         return Relation("different_subject", None, (
             f"The article's headline and opening never name {subject.name} "
-            f"({', '.join(topic_words(subject)[:4])}), the statistic the source is about.",))
+            f"({', '.join(topic_words(subject)[:4])}), the statistic the source is about.",)), 0
     reasons = [f"The article's opening names the source's statistic ({', '.join(named[:3])})."]
     verdict, reason = compare_edition(article, subject)
     reasons.append(reason)
-    return Relation(verdict, source.uri, tuple(reasons))
+    return Relation(verdict, source.uri, tuple(reasons)), len(named)
 
 
 SHARED_ENOUGH = 0.3  # share of an unnamed article's statements found in the source
