@@ -69,11 +69,10 @@ def named_subjects(text: str) -> list[tuple[Subject, int]]:
     found: dict[tuple[int, int], Subject] = {}
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            name = _trim(match.group(1))
+            skipped, name = _trim(match.group(1))
             if not re.search(r"[A-Za-z]{3}", key_words(Subject(kind, name))):
                 continue  # no word of its own: 'category B prison', 'the School'
-
-            start = match.start(1) + match.group(1).rindex(name.split()[0])
+            start = match.start(1) + skipped
             span = (start, start + len(name))
             if any(a <= span[0] and span[1] <= b for a, b in found):
                 continue  # inside a name already found ('Exeter' of 'University of Exeter')
@@ -83,13 +82,16 @@ def named_subjects(text: str) -> list[tuple[Subject, int]]:
     return [(subject, start) for (start, _), subject in sorted(found.items())]
 
 
-def _trim(name: str) -> str:
-    """A name without the sentence's opening words ('The', 'Although') or a possessive."""
-    words = re.sub(r"['’]s?$", "", name).split()
-    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in STOPWORDS
-                     or not words[0][:1].isupper()):
-        words = words[1:]
-    return " ".join(words)
+def _trim(name: str) -> tuple[int, str]:
+    """A name without the sentence's opening words ('The', 'Although') or a possessive,
+    and how many characters were cut from its front."""
+    name = re.sub(r"['’]s?$", "", name)
+    skipped = 0
+    while (first := re.match(r"(\S+)[ \t]+", name[skipped:])) and (
+            first.group(1).lower() in _NOT_NAMES or first.group(1).lower() in STOPWORDS
+            or not first.group(1)[:1].isupper()):
+        skipped += first.end()
+    return skipped, name[skipped:]
 
 
 def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
