@@ -70,16 +70,42 @@ class Judgement:
 
 
 @dataclass(frozen=True)
-class SourceFacts:
-    """What a report says about itself: who was inspected, when, and the judgements."""
+class Subject:
+    """What a report is about: a school, a council, a trust, a prison, a statistic...
 
-    authority: str | None = None
+    ``name`` is as the report writes it ("Field Place Infant School", "Consumer price
+    inflation, UK"); ``identifiers`` are the codes that pin it down (("urn", "125864"),
+    ("acronym", "CQC")).  A statistic also has an ``edition`` (the release it is, as
+    titled: "March 2022") and ``periods``, the reference periods its main points are for
+    ("12 months to March 2022", "June to August 2020"), which an article's own period is
+    compared with.  ``passage`` is where the subject was read, for citations.
+    """
+
+    kind: str  # school | provider | council | health | police | prison | university | body | statistic
+    name: str
+    identifiers: tuple[tuple[str, str], ...] = ()
+    edition: str = ""
+    periods: tuple[str, ...] = ()
+    passage: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What a report says about itself: what it is about, when, and the judgements."""
+
+    subject: Subject | None = None
     inspection_start: str | None = None  # ISO dates
     inspection_end: str | None = None
     published: str | None = None
     judgements: tuple[Judgement, ...] = ()
     inspection_passage: str | None = None  # where the dates were read, for citations
     published_passage: str | None = None
+
+    @property
+    def authority(self) -> str | None:
+        """The council the report is about, when its subject is a council (the seed kind,
+        whose rules compare council names)."""
+        return self.subject.name if self.subject and self.subject.kind == "council" else None
 
 
 @dataclass(frozen=True)

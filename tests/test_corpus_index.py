@@ -89,7 +89,7 @@ def test_stored_document_is_the_parsed_source(tmp_path):
     assert stored.passages == parsed.passages and stored.facts == parsed.facts
     assert stored.id == parsed.id and stored.uri == str(corpus.resolve() / REPORT.name)
     card = index.cards[row]
-    assert (card.authority, card.published, card.is_report) == (
+    assert (card.subject.name if card.subject else None, card.published, card.is_report) == (
         "Somerset County Council", "2015-03-27", True)
 
 

@@ -1,28 +1,32 @@
 """What the article is to the source: the same report, a later or an earlier one of the
-same authority, or another subject altogether.
+same subject, or another subject altogether.
 
-Names first (which authority does the article talk about?), then time (does it call
-the source's inspection "the last one", or predate it?).  Each step leaves a reason a
-person can check; the verdict decides which claims may be judged at all.
+Names first (which school, council, trust, prison or statistic does the article talk
+about?), then time: for an inspection, does it call the source's inspection "the last
+one", or predate it?  For a statistic, are its headline figures for the period the
+release is for, a later one (next month's bulletin) or an earlier one?  Each step leaves
+a reason a person can check; the verdict decides which claims may be judged at all.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
-from checker.compare.scope import place_word, same_authority
-from checker.extract.dates import find_dates
+from checker.compare.edition import article_date, compare_edition, lede
+from checker.compare.mentions import names_topic, other_subjects, own_mentions, topic_words
+from checker.compare.scope import place_word
 from checker.extract.furniture import furniture_passages
-from checker.extract.names import COUNCIL
-from checker.model import Claim, DateRef, Document, Relation
+from checker.ingest.subjects import HEAD_CHARS, key_words
+from checker.model import Claim, DateRef, Document, Relation, Subject
 
-_DATELINE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday published updated posted on at "
-    "last am pm gmt bst".split())
 _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
          "different_subject": 0}
+
+
+_KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force",
+               "provider": "provider", "body": "body"}
 
 
 def _body(article: Document) -> str:
@@ -30,63 +34,66 @@ def _body(article: Document) -> str:
     return "\n".join(p.text for p in article.passages if p.index not in furniture)
 
 
-def _article_date(article: Document) -> str | None:
-    """The dateline: a full date in the first lines, or the page's own metadata."""
-    meta = article.meta.get("date")
-    if isinstance(meta, str) and re.match(r"\d{4}-\d\d-\d\d", meta):
-        return meta[:10]
-    for passage in article.passages[:6]:
-        for ref, start, end in find_dates(passage.text):
-            rest = (passage.text[:start] + passage.text[end:]).split()
-            if re.match(r"\d{4}-\d\d-\d\d$", ref.value) and all(
-                    w.strip(",.|-–").lower() in _DATELINE_WORDS or not w.strip(",.|-–") for w in rest):
-                return ref.value  # a line that is a date and nothing else: 'Tuesday, January 24, 2017'
-    return None
-
-
 def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation, int]:
     """The relation of one article to one prepared source (a SourceIndex), and how often
-    it names the source's authority (a tie-breaker between sources)."""
+    it names the source's subject (a tie-breaker between sources)."""
     source = index.document
-    facts = source.facts
-    authority = facts.authority if facts else None
-    place = place_word(authority)
+    subject = source.facts.subject if source.facts else None
+    if subject is None:
+        return Relation("unknown", source.uri, (
+            "The source names no subject: no title or opening line names a school, council, "
+            "trust, force, prison, body or statistic.",)), 0
+    if subject.kind == "statistic":
+        return _statistic(article, source, subject)
     body = _body(article)
-    if not place:
-        return Relation("unknown", source.uri, ("The source names no authority to compare with.",)), 0
-    own = len(re.findall(rf"\b{re.escape(place)}\b", body, re.I))
-    others = Counter(m.group(0) for m in COUNCIL.finditer(body) if not same_authority(m.group(0), authority))
-    misspelt = [m.group(0) for m in COUNCIL.finditer(body)
-                if same_authority(m.group(0), authority) and place.lower() not in m.group(0).lower()]
-    own += len(misspelt)
+    own = own_mentions(body, subject)
+    others = other_subjects(body, subject)
     if own == 0 and others:
         name, count = others.most_common(1)[0]
         reason = (f"The article names {name} ({count} time{'s' if count != 1 else ''}) and never "
-                  f"{authority}, the authority the source is about.")
+                  f"{subject.name}, the {_KIND_NAMES.get(subject.kind, subject.kind)} the source is about.")
         return Relation("different_subject", None, (reason,)), 0
     if own == 0:
-        return _unnamed(claims, index, authority), 0
-    reasons = [f"The article names {authority} or {place} {own} time{'s' if own != 1 else ''}."]
+        return _unnamed(claims, index, subject.name), 0
+    also = place_word(subject.name) if subject.kind == "council" else key_words(subject).title()
+    reasons = [f"The article names {subject.name} or {also} {own} time{'s' if own != 1 else ''}."]
     if others:
         reasons.append("It also names " + ", ".join(f"{n} ({c})" for n, c in others.most_common(3)) + ".")
-    verdict = _timing(article, claims, facts, reasons)
+    verdict = _timing(article, claims, source, reasons)
     return Relation(verdict, source.uri, tuple(reasons)), own
+
+
+def _statistic(article: Document, source: Document, subject: Subject) -> tuple[Relation, int]:
+    """A release and an article: the same statistic (its topic in the headline or the
+    opening), then the same edition (the period the article's headline figures are for
+    against the periods the release's main points are for); and how many of the topic's
+    words the opening uses (the tie-breaker)."""
+    named = names_topic(" ".join(lede(article)), subject)
+    title = f"{subject.name}: {subject.edition}" if subject.edition else subject.name
+    if not named:
+        return Relation("different_subject", None, (
+            f"The article's headline and opening never name {subject.name} "
+            f"({', '.join(topic_words(subject)[:4])}), the statistic the source is about.",)), 0
+    reasons = [f"The article's opening names the source's statistic ({', '.join(named[:3])})."]
+    verdict, reason = compare_edition(article, subject)
+    reasons.append(reason)
+    return Relation(verdict, source.uri, tuple(reasons)), len(named)
 
 
 SHARED_ENOUGH = 0.3  # share of an unnamed article's statements found in the source
 UNRELATED_AFTER = 3  # statements, none found, that show an unnamed article is about something else
 
 
-def _unnamed(claims: Sequence[Claim], index, authority: str) -> Relation:
-    """An article that names no authority at all (a draft saying "the council") is
+def _unnamed(claims: Sequence[Claim], index, name: str) -> Relation:
+    """An article that names no subject at all (a draft saying "the council") is
     judged by what it says: when enough of its statements stand in the source it
     reports on it; when several do and none stands there it is about something else;
     in between the relation is unknown, and its claims are still checked."""
     statements = [c for c in claims if c.kind == "statement"]
     found = sum(1 for c in statements if (best := index.align(c, c.text).best) and best.score >= 0.6)
     share = found / len(statements) if statements else 0.0
-    reason = (f"The article names no authority; {found} of its {len(statements)} statements "
-              f"are found in the source about {authority}.")
+    reason = (f"The article never names {name}; {found} of its {len(statements)} statements "
+              f"are found in the source about it.")
     if share >= SHARED_ENOUGH:
         return Relation("same_report", index.document.uri, (reason,))
     if found == 0 and len(statements) >= UNRELATED_AFTER:
@@ -94,11 +101,14 @@ def _unnamed(claims: Sequence[Claim], index, authority: str) -> Relation:
     return Relation("unknown", index.document.uri, (reason,))
 
 
-def _timing(article: Document, claims: Sequence[Claim], facts, reasons: list[str]) -> str:
+LATER_AFTER_DAYS = 400  # an article this long after the report is about a later one
+
+
+def _timing(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
+    facts = source.facts
     inspected = facts.inspection_start or facts.published
     if not inspected:
-        reasons.append("The source gives no inspection or publication date to compare with.")
-        return "same_report"
+        return _undated(article, source, reasons)
     year = int(inspected[:4])
     dates = [c.payload for c in claims if c.kind == "date" and isinstance(c.payload, DateRef)]
     for ref in dates:
@@ -106,12 +116,12 @@ def _timing(article: Document, claims: Sequence[Claim], facts, reasons: list[str
             reasons.append(f"It calls the {ref.value[:4]} inspection (the source's) the last one: "
                            f"it reports a later inspection.")
             return "later_report"
-    dated = _article_date(article)
-    if dated and facts.published and dated < facts.inspection_start:
+    dated = article_date(article)
+    if dated and facts.inspection_start and dated < facts.inspection_start:
         reasons.append(f"It is dated {dated}, before the source's inspection began ({facts.inspection_start}).")
         return "earlier_report"
-    if dated and int(dated[:4]) > year + 1:
-        reasons.append(f"It is dated {dated}, more than a year after the source ({inspected[:4]}).")
+    if dated and (date.fromisoformat(dated) - date.fromisoformat(inspected)).days > LATER_AFTER_DAYS:
+        reasons.append(f"It is dated {dated}, more than a year after the source ({inspected}).")
         return "later_report"
     agreeing = [r for r in dates if r.event in ("published", "inspection")]
     if agreeing:
@@ -124,9 +134,20 @@ def _timing(article: Document, claims: Sequence[Claim], facts, reasons: list[str
     return "same_report"
 
 
-def _dates_agree(refs: list[DateRef], facts) -> bool:
-    from datetime import date
+def _undated(article: Document, source: Document, reasons: list[str]) -> str:
+    """A source that states no date of its own is at least as recent as the latest year it
+    mentions; an article dated well after that year reports a later report."""
+    dated = article_date(article)
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", source.text[:HEAD_CHARS])]
+    if dated and years and int(dated[:4]) > max(years) + 1:
+        reasons.append(f"The source gives no date; the latest year it mentions is {max(years)}, and "
+                       f"the article is dated {dated}: it reports a later report.")
+        return "later_report"
+    reasons.append("The source gives no inspection or publication date to compare with.")
+    return "same_report"
 
+
+def _dates_agree(refs: list[DateRef], facts) -> bool:
     from checker.compare.dates import matches
 
     for ref in refs:

@@ -33,11 +33,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from checker.compare.edition import article_period, lede, source_months
+from checker.compare.mentions import names_topic, own_mentions, topic_key
 from checker.corpus.store import Card, CorpusIndex
 from checker.corpus.terms import terms
 from checker.extract.names import COUNCIL
 from checker.ingest.facts import MONTHS
-from checker.model import Document
+from checker.ingest.subjects import key_words, named_subjects
+from checker.model import Document, Subject
 from checker.textnorm import fold
 
 TOP_K = 20
@@ -93,6 +96,18 @@ def authority_key(name: str | None) -> str:
     return " ".join(w for w in fold(name).replace("-", " ").split() if w not in _GENERIC)
 
 
+def subject_key(subject: Subject | None) -> str:
+    """What tells one subject from another of its kind: 'somerset', 'field place', a
+    statistic's topic ('price' for consumer price inflation); '' for none."""
+    if subject is None:
+        return ""
+    if subject.kind == "council":
+        return authority_key(subject.name)
+    if subject.kind == "statistic":
+        return "statistic: " + topic_key(subject)
+    return key_words(subject)
+
+
 def named_councils(text: str) -> set[str]:
     return {key for key in (authority_key(m.group(0)) for m in COUNCIL.finditer(text)) if key}
 
@@ -118,8 +133,11 @@ class _Article:
     """What attribution reads from an article, computed once."""
 
     def __init__(self, article: Document) -> None:
+        self.document = article
         self.folded = fold(article.text)
+        self.lede = " ".join(lede(article))
         self.councils = named_councils(article.text)
+        self.subjects = [s for s, _ in named_subjects(article.text)]
         years = [int(y) for y in _YEAR.findall(article.text)]
         date = (article.meta or {}).get("date")
         if _year(date):
@@ -128,19 +146,38 @@ class _Article:
         self.terms = set(terms(article.text))
 
 
+def _names(art: _Article, subject: Subject) -> bool:
+    """Does the article name the subject: a council by its place, a statistic by its topic
+    in the opening, anything else by its distinguishing words or codes?"""
+    if subject.kind == "council":
+        return _mentions(art.folded, authority_key(subject.name))
+    if subject.kind == "statistic":
+        return bool(names_topic(art.lede, subject))
+    return own_mentions(art.document.text, subject) > 0
+
+
+def _names_another(art: _Article, subject: Subject) -> str:
+    """Another subject of the same kind the article names ('' if none): an article
+    naming Worcestershire County Council, or another school, is not about this one."""
+    if subject.kind == "council":
+        return ", ".join(sorted(art.councils))
+    if subject.kind in ("statistic", "body"):
+        return ""  # every statistic names its publisher; bodies are named in passing
+    return ", ".join(sorted({s.name for s in art.subjects if s.kind == subject.kind}))
+
+
 def _judge(card: Card, art: _Article) -> tuple[float | None, list[str]]:
     """Names and dates: a bonus, and reasons; ``None`` when they rule the card out."""
     if not card.is_report:
         return 0.0, []
     bonus, reasons = 0.0, []
-    key = authority_key(card.authority)
-    if key:
-        if _mentions(art.folded, key):
+    subject = card.subject
+    if subject and subject_key(subject):
+        if _names(art, subject):
             bonus += NAME_BONUS
-            reasons.append(f"names {card.authority}")
-        elif art.councils:
-            named = ", ".join(sorted(art.councils))
-            return None, [f"the article names {named}, not {card.authority}"]
+            reasons.append(f"names {subject.name}")
+        elif other := _names_another(art, subject):
+            return None, [f"the article names {other}, not {subject.name}"]
     year = _year(card.date)
     if year and art.horizon and year > art.horizon:
         return None, [f"dated {card.date}, after every year the article mentions"]
@@ -153,15 +190,16 @@ def _judge(card: Card, art: _Article) -> tuple[float | None, list[str]]:
     return bonus, reasons
 
 
-def _authority_rows(index: CorpusIndex) -> dict[str, list[int]]:
-    rows = getattr(index, "_authority_rows", None)
+def _subject_rows(index: CorpusIndex) -> dict[str, tuple[Subject, list[int]]]:
+    """The reports of each subject in the corpus, computed once per index."""
+    rows = getattr(index, "_subject_rows", None)
     if rows is None:
         rows = {}
         for row, card in enumerate(index.cards):
-            key = authority_key(card.authority) if card.is_report else ""
+            key = subject_key(card.subject) if card.is_report else ""
             if key:
-                rows.setdefault(key, []).append(row)
-        index._authority_rows = rows  # type: ignore[attr-defined]
+                rows.setdefault(key, (card.subject, []))[1].append(row)
+        index._subject_rows = rows  # type: ignore[attr-defined]
     return rows
 
 
@@ -175,8 +213,8 @@ def attribute(article: Document, index: CorpusIndex, top_k: int = TOP_K) -> Attr
     bm25 = index.scores(term_ids)
     order = np.argsort(-bm25, kind="stable")[:top_k]
     pool = [int(r) for r in order if bm25[r] > 0]
-    for key, rows in _authority_rows(index).items():
-        if _mentions(art.folded, key):
+    for subject, rows in _subject_rows(index).values():
+        if _names(art, subject):
             pool.extend(r for r in rows if r not in pool)
     if not pool:
         return Attribution(None, ("no source shares a word with the article",), ())
@@ -199,7 +237,7 @@ def attribute(article: Document, index: CorpusIndex, top_k: int = TOP_K) -> Attr
     ruled_out.sort(key=lambda c: (-c.score, c.row))
     if not kept:
         return Attribution(None, tuple(r for c in ruled_out[:1] for r in c.reasons), tuple(ruled_out))
-    best = _newest_of_authority(kept, index)
+    best = _edition_of_subject(kept, index, art)
     runners_up = tuple(c for c in kept + ruled_out if c.row != best.row)[: top_k - 1]
     lede = set(index.cards[best.row].lede)
     lede_idf = math.fsum(float(w) for t, w in zip(known, idf) if t in lede)
@@ -223,7 +261,7 @@ def _stands_out(best: Candidate, others: list[Candidate], self_score: float,
     across short and long articles and small and large corpora alike.  ``lede_idf`` is
     the part of it made of terms in ``best``'s opening lines."""
     if any(r.startswith("names ") for r in best.reasons) and best.coverage >= MIN_COVERAGE_NAMED:
-        return "a report on the authority the article names"
+        return "a report on the subject the article names"
     if self_score <= 0 or best.bm25 <= 0:
         return None
     runner_up = max((c.bm25 for c in others), default=0.0)
@@ -238,18 +276,44 @@ def _stands_out(best: Candidate, others: list[Candidate], self_score: float,
     return None
 
 
-def _newest_of_authority(kept: list[Candidate], index: CorpusIndex) -> Candidate:
-    """Among near-equal reports of the best candidate's authority, the newest that the
-    article could have been written after (the horizon already ruled out later ones),
-    unless the article gives one report's publication day."""
+def _edition_of_subject(kept: list[Candidate], index: CorpusIndex, art: _Article) -> Candidate:
+    """Among near-equal reports of the best candidate's subject, the one the article
+    reports on: for a statistic the edition its figures are for, else the newest earlier
+    one; for an inspection the one whose publication day it gives, else the newest it
+    could have been written after (the horizon already ruled out later ones).  An
+    article about a later edition or inspection is then later_report against it."""
     best = kept[0]
     card = index.cards[best.row]
-    key = authority_key(card.authority) if card.is_report else ""
+    key = subject_key(card.subject) if card.is_report else ""
     if not key:
         return best
-    peers = [c for c in kept if authority_key(index.cards[c.row].authority) == key
-             and index.cards[c.row].is_report and c.score >= best.score - SAME_AUTHORITY_SLACK]
+    peers = [c for c in kept if subject_key(index.cards[c.row].subject) == key
+             and index.cards[c.row].is_report]
+    if card.subject and card.subject.kind == "statistic":
+        # every release of a statistic shares its vocabulary: the period decides, not the score
+        edition = _edition_reported(peers, index, art)
+        if edition:
+            return edition
+    peers = [c for c in peers if c.score >= best.score - SAME_AUTHORITY_SLACK]
     dated = [c for c in peers if any(r.startswith("gives the publication day") for r in c.reasons)]
     if dated:
         return dated[0]
     return max(peers, key=lambda c: (index.cards[c.row].date or "", c.score))
+
+
+def _edition_reported(peers: list[Candidate], index: CorpusIndex, art: _Article) -> Candidate | None:
+    """The edition whose period the article's figures are for, else the newest before it."""
+    earlier: list[tuple[int, Candidate]] = []
+    for peer in peers:
+        months = source_months(index.cards[peer.row].subject)
+        if months is None:
+            continue
+        ends, reference = months
+        found = article_period(art.document, reference)
+        if found is None:
+            return None
+        if found[1] in ends:
+            return peer
+        if reference < found[1]:
+            earlier.append((reference, peer))
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from checker.model import Document, Judgement, Passage, SourceFacts, Span, as_plain
+from checker.model import Document, Judgement, Passage, SourceFacts, Span, Subject, as_plain
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -26,9 +26,18 @@ def document_from_dict(data: dict[str, Any]) -> Document:
     facts = None
     if data.get("facts") is not None:
         raw = data["facts"]
-        facts = SourceFacts(**{**raw, "judgements": tuple(Judgement(**j) for j in raw["judgements"])})
+        facts = SourceFacts(**{**raw, "subject": subject_from_dict(raw.get("subject")),
+                                 "judgements": tuple(Judgement(**j) for j in raw["judgements"])})
     return Document(id=data["id"], uri=data["uri"], role=data["role"], text=data["text"],
                     passages=passages, meta=dict(data.get("meta") or {}), facts=facts)
+
+
+def subject_from_dict(raw: dict[str, Any] | None) -> Subject | None:
+    """A :class:`Subject` from its JSON form (lists back to tuples)."""
+    if raw is None:
+        return None
+    return Subject(**{**raw, "identifiers": tuple(tuple(i) for i in raw.get("identifiers", ())),
+                      "periods": tuple(raw.get("periods", ()))})
 
 
 def write_json_gz(path: Path, value: Any) -> None:

@@ -32,13 +32,14 @@ from pathlib import Path
 import numpy as np
 
 from checker import __version__
-from checker.corpus.serial import document_from_dict, document_to_dict, read_json_gz, write_json_gz
+from checker.corpus.serial import (document_from_dict, document_to_dict, read_json_gz,
+                                   subject_from_dict, write_json_gz)
 from checker.corpus.terms import term_counts, terms
 from checker.errors import InputError, MissingInput, UsageError
-from checker.model import Document
+from checker.model import Document, Subject
 from checker.prepared import PreparedStore, cache_root
 
-FORMAT = 2  # 2: cards carry their lede's terms
+FORMAT = 3  # 2: cards carry their lede's terms; 3: and their subject
 BESIDE = ".checker-index"
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 EMPTY_TERM = ""
@@ -58,7 +59,7 @@ class Card:
     title: str
     chars: int
     passages: int
-    authority: str | None = None
+    subject: Subject | None = None
     inspection_start: str | None = None
     inspection_end: str | None = None
     published: str | None = None
@@ -67,7 +68,7 @@ class Card:
 
     @property
     def is_report(self) -> bool:
-        """A source that dates itself or grades something: its authority can be trusted."""
+        """A source that dates itself or grades something: its subject can be trusted."""
         return bool(self.inspection_start or self.published or self.judgements)
 
     @property
@@ -133,7 +134,8 @@ def _read_manifest(store: Path) -> dict[str, Card]:
         return {}
     if data.get("format") != FORMAT or data.get("checker") != __version__:
         return {}  # another parser may cut passages differently: parse everything again
-    return {c["path"]: Card(**{**c, "lede": tuple(c.get("lede", ()))})
+    return {c["path"]: Card(**{**c, "lede": tuple(c.get("lede", ())),
+                               "subject": subject_from_dict(c.get("subject"))})
             for c in data.get("cards", [])}
 
 
@@ -149,7 +151,7 @@ def _parse(path: Path, digest: str, rel: str, stat: os.stat_result,
     title = next((p.text for p in doc.passages if p.text), rel)[:200]
     return Card(path=rel, digest=digest, size=stat.st_size, mtime_ns=stat.st_mtime_ns,
                 doc_id=doc.id, title=title, chars=len(text), passages=len(doc.passages),
-                authority=facts.authority if facts else None,
+                subject=facts.subject if facts else None,
                 inspection_start=facts.inspection_start if facts else None,
                 inspection_end=facts.inspection_end if facts else None,
                 published=facts.published if facts else None,

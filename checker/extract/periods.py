@@ -37,7 +37,7 @@ _PATTERNS = [
     # 'the 12 months to May 2022', 'three months ending in June', 'year ending March 2014'
     ("rolling", re.compile(
         rf"\b(?:(?P<n>{_COUNT})[ -](?P<unit>months?|years?|quarters?)|(?P<year_word>year))\s+"
-        rf"(?:to|ending(?:\s+in)?|up\s+to|until)\s+(?:(?:the\s+)?end\s+of\s+)?"
+        rf"(?:to|ending(?:\s+in)?|up\s+to|until|through)\s+(?:(?:the\s+)?end\s+of\s+)?"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?", re.I)),
     # 'financial year 2014-15', '2014/15', 'in 2019-20'
     ("financial", re.compile(

@@ -1,8 +1,9 @@
-"""Reading what a report says about itself: the authority, the dates, the judgements.
+"""Reading what a report says about itself: its subject, the dates, the judgements.
 
 These facts let the rules compare a rating or a date with the report's own statement of
 it instead of with whichever passage happened to rank first, and let the relation step
-tell a later inspection of the same authority from this one.
+tell a later inspection of the same subject from this one (the subject itself is read
+in checker/ingest/subjects.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checker.ingest.subjects import read_subject
 from checker.model import Judgement, Passage, SourceFacts
 from checker.textnorm import fold
 
@@ -18,9 +20,6 @@ _GRADE = r"(outstanding|good|requires improvement(?: to be good)?|adequate|inade
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _DAY_MONTH_YEAR = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})"
-_AUTHORITY = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?){1,3}\s?"
-    r"(?:County|City|Borough|District|Metropolitan Borough)?\s?Council)\b")
 
 # Judgement subjects as a person names them; the key is the canonical subject.
 SUBJECTS = {
@@ -58,7 +57,10 @@ def subject_of(text: str) -> str | None:
 
 
 def parse_date(day: str, month: str, year: str) -> str | None:
-    number = MONTHS.get(month.lower())
+    """An ISO date of a day, a month's name (or its abbreviation: 'Dec') and a year."""
+    month = month.lower()
+    number = MONTHS.get(month) or next(
+        (n for name, n in MONTHS.items() if len(month) >= 3 and name.startswith(month)), None)
     if not number:
         return None
     try:
@@ -69,27 +71,42 @@ def parse_date(day: str, month: str, year: str) -> str | None:
 
 def read_facts(text: str, passages: tuple[Passage, ...]) -> SourceFacts:
     head = text[:3000]
-    authority = None
-    match = _AUTHORITY.search(head)
-    if match:
-        authority = match.group(1).strip()
     start = end = published = None
     inspection_passage = published_passage = None
-    inspection = re.search(r"Inspection dates?:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)(?:\s+(\d{4}))?"
-                           r"(?:\s*(?:[-–—]|to)\s*" + _DAY_MONTH_YEAR + ")?", head)
-    if inspection and (inspection.group(3) or inspection.group(4)):
-        day, month, year, *last = inspection.groups()
-        end = parse_date(*last) if last[0] else None
-        start = parse_date(day, month, year or (last[2] if last[0] else ""))
-        end = end or start
-        inspection_passage = _passage_at(passages, inspection.start())
-    pub = re.search(r"(?:Report )?published:?\s*" + _DAY_MONTH_YEAR, head, re.I)
+    inspection = _inspection_dates(head)
+    if inspection:
+        start, end, offset = inspection
+        inspection_passage = _passage_at(passages, offset)
+    pub = re.search(r"(?:(?:Report )?published|(?:Release|Publication) date):?\s*" + _DAY_MONTH_YEAR, head, re.I)
     if pub:
         published = parse_date(*pub.groups())
         published_passage = _passage_at(passages, pub.start())
-    return SourceFacts(authority=authority, inspection_start=start, inspection_end=end,
+    return SourceFacts(subject=read_subject(text, passages), inspection_start=start, inspection_end=end,
                        published=published, judgements=tuple(_judgements(passages)),
                        inspection_passage=inspection_passage, published_passage=published_passage)
+
+
+_INSPECTION_DATES = re.compile(r"Inspection dates?:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)(?:\s+(\d{4}))?"
+                               r"(?:\s*(?:[-–—]|to)\s*" + _DAY_MONTH_YEAR + ")?", re.I)
+# A report title that ends with its visit: 'Report on an independent review of progress at
+# HMP Lowdham Grange by HM Chief Inspector of Prisons (8–10 January 2024)'
+_TITLE_DATES = re.compile(r"\b(?:inspection|review|visit)\b[^\n()]{0,160}\((\d{1,2})\s*[-–—]\s*"
+                          + _DAY_MONTH_YEAR + r"\)", re.I)
+
+
+def _inspection_dates(head: str) -> tuple[str | None, str | None, int] | None:
+    """(first day, last day, offset) of the inspection the report states, or None."""
+    labelled = _INSPECTION_DATES.search(head)
+    if labelled and (labelled.group(3) or labelled.group(4)):
+        day, month, year, *last = labelled.groups()
+        end = parse_date(*last) if last[0] else None
+        start = parse_date(day, month, year or (last[2] if last[0] else ""))
+        return start, end or start, labelled.start()
+    titled = _TITLE_DATES.search(head)
+    if titled:
+        first, last, month, year = titled.groups()
+        return parse_date(first, month, year), parse_date(last, month, year), titled.start()
+    return None
 
 
 def _passage_at(passages: tuple[Passage, ...], offset: int) -> str | None:

@@ -1,0 +1,131 @@
+"""Which edition of a statistic an article reports: the period its headline figures are
+for, against the periods the release's main points are for.
+
+A sub-editor reads the period off the headline and the opening ("inflation rose to 7%
+in the 12 months to March"): the latest period stated there is the one the story is
+about (earlier ones are its comparisons, "up from 6.2% in February").  The same figures
+are the same report; a later period is a later bulletin (next month's, the next
+quarter's), an earlier period an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.dates import find_dates
+from checker.extract.furniture import furniture_passages
+from checker.extract.periods import Period, find_periods, parse_period
+from checker.ingest.subjects import has_year, windowed_periods
+from checker.model import Document, Subject
+
+LEDE_PASSAGES = 4  # headline, standfirst and first paragraphs: where a story says what it is about
+_DATELINE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday published updated posted on at "
+    "last am pm gmt bst".split())
+
+
+def lede(article: Document) -> list[str]:
+    """The headline, standfirst and first paragraphs, page furniture left out."""
+    furniture = furniture_passages(article.passages)
+    return [p.text for p in article.passages if p.index not in furniture][:LEDE_PASSAGES]
+
+
+def article_date(article: Document) -> str | None:
+    """The dateline: a full date in the first lines, or the page's own metadata."""
+    meta = article.meta.get("date")
+    if isinstance(meta, str) and re.match(r"\d{4}-\d\d-\d\d", meta):
+        return meta[:10]
+    for passage in article.passages[:6]:
+        for ref, start, end in find_dates(passage.text):
+            rest = (passage.text[:start] + passage.text[end:]).split()
+            if re.match(r"\d{4}-\d\d-\d\d$", ref.value) and all(
+                    w.strip(",.|-–").lower() in _DATELINE_WORDS or not w.strip(",.|-–") for w in rest):
+                return ref.value  # a line that is a date and nothing else: 'Tuesday, January 24, 2017'
+    return None
+
+
+def _month_key(period: Period, year: int) -> int:
+    """Months since year 0 of the month a period ends in, ``year`` standing in for a
+    year the text leaves out."""
+    end = period.end or ""
+    return (int(end[:4]) if end[:4].isdigit() else year) * 12 + int(end[-2:]) - 1
+
+
+def source_months(subject: Subject) -> tuple[set[int], int] | None:
+    """The months (as month keys) a release's figures are for, and the latest of them:
+    its main points' periods, else its edition's (a labour-market release titled
+    'November 2020' is for the three months to September).  None if it has no dated
+    period."""
+    covered = [p for text in subject.periods for p, _, _ in find_periods(text) if has_year(p)]
+    edition = parse_period(subject.edition)
+    ends = covered or ([edition] if edition and has_year(edition) else [])
+    if not ends:
+        return None
+    keys = {_month_key(p, 0) for p in ends}
+    return keys, max(keys)
+
+
+def article_period(article: Document, reference: int) -> tuple[Period, int] | None:
+    """The period the article's headline figures are for, and the month it ends in (a
+    missing year read from the article's date, else the one nearest ``reference``)."""
+    opening = lede(article)
+    stated = windowed_periods(" ".join(opening)) or [
+        p for p, _, _ in find_periods(" ".join(opening[:2])) if p.end and p.months is None]
+    if not stated:
+        return None
+    dated = article_date(article)
+    months = [(p, _month_key(p, _year_for(p, dated, reference))) for p in stated]
+    return max(months, key=lambda pair: pair[1])
+
+
+def _year_for(period: Period, dated: str | None, reference: int) -> int:
+    if has_year(period):
+        return int(period.end[:4])
+    month = int(period.end[-2:])
+    if dated:
+        year = int(dated[:4])
+        return year if month <= int(dated[5:7]) else year - 1
+    return min((reference // 12 + d for d in (-1, 0, 1)),
+               key=lambda y: abs(y * 12 + month - 1 - reference))
+
+
+_FIRST_ESTIMATE = re.compile(r"\b(?:first|flash|preliminary|initial)\b[\w ]{0,20}\bestimate", re.I)
+_LATER_ESTIMATE = re.compile(r"\b(?:second|third|final)\b[\w ]{0,20}\bestimate|\bquarterly national accounts\b", re.I)
+_REVISED = re.compile(r"\brevis(?:ed|ion)\b|\bpreviously estimated\b", re.I)
+
+
+def _estimate(article: Document, subject: Subject, title: str, period: Period) -> tuple[str, str]:
+    """The same period: the same report, unless the release is a first estimate and the
+    article reports its revision ('grew by 5.5%, revised from the first estimate of 4.8%'),
+    or the release is a later estimate and the article reports the first."""
+    same = "same_report", f"The article's figures are for {period.text}, as the source's ({title}) are."
+    named = f"{subject.name} {subject.edition}"
+    opening = " ".join(lede(article))
+    if _FIRST_ESTIMATE.search(named) and _REVISED.search(opening):
+        return "later_report", (f"The article's figures are for {period.text}, as the source's "
+                                f"({title}) are, but revised: it reports a later estimate.")
+    if _LATER_ESTIMATE.search(named) and _FIRST_ESTIMATE.search(opening) and not _REVISED.search(opening):
+        return "earlier_report", (f"The article's figures are for {period.text}, the first estimate; "
+                                  f"the source ({title}) is a later one.")
+    return same
+
+
+def compare_edition(article: Document, subject: Subject) -> tuple[str, str]:
+    """(same_report | later_report | earlier_report, the reason) of an article about the
+    statistic ``subject`` is."""
+    title = f"{subject.name}: {subject.edition}" if subject.edition else subject.name
+    months = source_months(subject)
+    if months is None:
+        return "same_report", f"The source, {title}, states no period to compare with."
+    ends, reference = months
+    found = article_period(article, reference)
+    if found is None:
+        return "same_report", f"The article states no period for its figures; the source is {title}."
+    period, month = found
+    if month in ends:
+        return _estimate(article, subject, title, period)
+    later = month > reference
+    return ("later_report" if later else "earlier_report",
+            f"The article's figures are for {period.text}: {'after' if later else 'before'} the "
+            f"period of the source, {title} ({'; '.join(subject.periods) or subject.edition}): "
+            f"it reports {'a later' if later else 'an earlier'} edition.")

@@ -1,0 +1,106 @@
+"""Does an article name the source's subject, and which other subjects does it name?
+
+Articles name a subject their own way: "Field Place" for Field Place Infant School,
+"Lowdham Grange" for HMP Lowdham Grange, "the CQC" for the Care Quality Commission,
+"inflation" for consumer price inflation.  So a named subject is matched by the words
+that tell it from others of its kind (and its codes: an acronym, a URN), a council
+also allowing a misspelling, and a statistic by its topic, which a headline states in
+everyday words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from checker.compare.scope import place_word, same_authority
+from checker.extract.names import COUNCIL
+from checker.ingest.subjects import key_words, named_subjects
+from checker.model import Subject
+from checker.textnorm import fold
+
+# The words reporters use for the topics of the main official statistics: a release
+# titled with any of a family's words is named by all of them.
+_TOPIC_FAMILIES = (
+    ("price", "inflation", "cpi", "cpih", "rpi", "cost of living"),
+    ("employment", "unemployment", "jobless", "labour market", "redundanc", "payroll", "vacanc"),
+    ("gdp", "gross domestic product", "economy", "economic growth"),
+    ("crime", "offences", "offenders"),
+)
+# Words of a statistic's title that say where or how, not what.
+_TITLE_ONLY = frozenset(
+    "uk england wales scotland northern ireland great britain the in of and for by overview "
+    "bulletin statistics statistical release estimate estimates first second third quarterly "
+    "monthly annual national accounts index indices measures".split())
+
+
+def _title_topic(subject: Subject) -> str:
+    words = [w for w in re.findall(r"[a-z]+", fold(subject.name)) if w not in _TITLE_ONLY]
+    return " ".join(words)
+
+
+def _families(phrase: str) -> list[tuple[str, ...]]:
+    return [family for family in _TOPIC_FAMILIES
+            if any(re.search(rf"\b{re.escape(cue)}", phrase) for cue in family)]
+
+
+def topic_words(subject: Subject) -> tuple[str, ...]:
+    """The words an article about a statistic uses for it: its title's topic as a phrase
+    ('consumer price inflation', 'labour market') and the everyday words of its family
+    ('inflation', 'prices', 'cost of living')."""
+    phrase = _title_topic(subject)
+    found = [phrase] if phrase else []
+    for family in _families(phrase):
+        found.extend(cue for cue in family if cue not in found)
+    return tuple(found)
+
+
+def topic_key(subject: Subject) -> str:
+    """What one statistic's releases share whatever their titles: its topic family
+    ('Employment in the UK' and 'Labour market overview, UK' are one statistic), else its
+    title's topic phrase."""
+    phrase = _title_topic(subject)
+    families = _families(phrase)
+    return families[0][0] if families else phrase
+
+
+def names_topic(text: str, subject: Subject) -> list[str]:
+    """The topic words of a statistic a text uses."""
+    folded = fold(text)
+    return [w for w in topic_words(subject) if re.search(rf"\b{re.escape(w)}", folded)]
+
+
+def own_mentions(body: str, subject: Subject) -> int:
+    """How often an article names the source's subject: its distinguishing words or its
+    codes; a council also by a misspelt council name, and its place never inside another
+    body's name ('Taunton and Somerset NHS Foundation Trust' is not Somerset Council)."""
+    if subject.kind == "council":
+        for other, start in named_subjects(body):
+            if other.kind != "council":
+                body = body[:start] + " " * len(other.name) + body[start + len(other.name):]
+        place = place_word(subject.name)
+        own = len(re.findall(rf"\b{re.escape(place)}\b", body, re.I))
+        return own + sum(1 for m in COUNCIL.finditer(body)
+                         if same_authority(m.group(0), subject.name) and place.lower() not in m.group(0).lower())
+    folded = fold(body).replace("-", " ").replace("’", "'")
+    count = len(re.findall(rf"\b{re.escape(key_words(subject))}\b", folded))
+    for _, code in subject.identifiers:
+        count += len(re.findall(rf"\b{re.escape(code)}\b", body))
+    return count
+
+
+def is_source_subject(other: Subject, subject: Subject) -> bool:
+    """Is a subject the article names the source's own (allowing a misspelling)?"""
+    if subject.kind == "council" and other.kind == "council":
+        return same_authority(other.name, subject.name)
+    if any(code == other.name or (kind, code) in other.identifiers for kind, code in subject.identifiers):
+        return True
+    mine, theirs = key_words(subject), key_words(other)
+    return bool(mine) and (fuzz.ratio(mine, theirs) >= 85 or re.search(rf"\b{re.escape(mine)}\b", theirs) is not None)
+
+
+def other_subjects(body: str, subject: Subject) -> Counter[str]:
+    """The subjects an article names that are not the source's, with how often."""
+    return Counter(s.name for s, _ in named_subjects(body) if not is_source_subject(s, subject))

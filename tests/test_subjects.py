@@ -1,0 +1,147 @@
+"""The subject of a report (checker/ingest/subjects.py), the periods statistics are for
+(read with checker/extract/periods.py), how an article names a subject (checker/compare/mentions.py),
+and corpus mode choosing among editions of one statistic."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.compare.mentions import names_topic, other_subjects, own_mentions
+from checker.corpus.attribution import attribute
+from checker.corpus.store import open_index
+from checker.ingest.documents import document_from_text, load_document
+from checker.ingest.subjects import key_words, named_subjects, windowed_periods
+from checker.model import Subject
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def subject_of(text: str) -> Subject | None:
+    return document_from_text(text, "report.txt", "source").facts.subject
+
+
+@pytest.mark.parametrize("text, kind, name, edition", [
+    ("Consumer price inflation, UK: August 2021\n\nPrice indices and weights.\n",
+     "statistic", "Consumer price inflation, UK", "August 2021"),
+    ("Crime in England and Wales: year ending June 2019\n\nCrime against households.\n",
+     "statistic", "Crime in England and Wales", "year ending June 2019"),
+    ("GDP quarterly national accounts, UK: April to June 2021, second estimate\n\nRevised.\n",
+     "statistic", "GDP quarterly national accounts, UK", "April to June 2021, second estimate"),
+    ("Field Place Infant School Ofsted Report\n\nFull inspection result: Requires Improvement\n",
+     "school", "Field Place Infant School", ""),
+    ("Somerset County Council\n\nInspection of services for children in need\n",
+     "council", "Somerset County Council", ""),
+    ("HMP Lowdham Grange\n\nWhat we found\n\nInspectors returning to Lowdham Grange prison found...\n",
+     "prison", "HMP Lowdham Grange", ""),
+    ("PEEL: Police effectiveness 2018/19\n\nAn inspection of Cumbria Constabulary\n",
+     "police", "Cumbria Constabulary", ""),
+    ("Inspection report\n\nThe Royal Wolverhampton NHS Trust was rated requires improvement.\n",
+     "health", "Royal Wolverhampton NHS Trust", ""),
+    ("News release\n\nThe Care Quality Commission (CQC) has today published its reports.\n",
+     "body", "Care Quality Commission", ""),
+    ("University of Exeter\nGreen spaces deliver lasting mental health benefits\n",
+     "university", "University of Exeter", ""),
+])
+def test_the_subject_is_read_from_the_title_or_opening(text, kind, name, edition):
+    subject = subject_of(text)
+    assert (subject.kind, subject.name, subject.edition) == (kind, name, edition)
+    assert subject.passage  # where it was read, for a citation
+
+
+def test_a_report_naming_no_subject_has_none():
+    assert subject_of("Summary\n\nThings have improved since the last visit.\n") is None
+
+
+def test_a_schools_urn_is_kept_and_the_council_stays_the_authority():
+    school = subject_of("Hillside Primary School\n\nURN: 123456\n\nInspection dates: 3–4 May 2022\n")
+    assert (school.kind, school.identifiers) == ("school", (("urn", "123456"),))
+    facts = document_from_text("Somerset County Council\n\nReport published: 27 March 2015\n",
+                               "r.txt", "source").facts
+    assert facts.authority == "Somerset County Council" and facts.subject.kind == "council"
+    assert document_from_text("Hillside Primary School\n", "r.txt", "source").facts.authority is None
+
+
+def test_a_release_keeps_the_periods_its_main_points_are_for():
+    source = load_document(str(CORPORA / "editions/ons-cpi-apr2023/source.txt"), "source")
+    # the latest period of each point: 'from 19.2% in the year to March 2023' is a comparison
+    assert source.facts.subject.periods == ("12 months to April 2023", "year to April 2023")
+    assert source.facts.published == "2023-05-24"  # its 'Release date'
+    labour = load_document(str(CORPORA / "wild-dev/ons-lms-oct2020-bbc/source.txt"), "source")
+    assert labour.facts.subject.periods == ("June to August 2020",)
+
+
+def test_a_review_titled_with_its_dates_gives_the_inspection_dates():
+    facts = load_document(str(CORPORA / "editions/hmip-lowdham-review-2024/source.txt"), "source").facts
+    assert (facts.inspection_start, facts.inspection_end) == ("2024-01-08", "2024-01-10")
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("CPI rose by 7% in the 12 months to March 2022, up from 6.2% in February.", ["2022-03"]),
+    ("The unemployment rate grew to 4.5% in the three months to August.", ["--08"]),
+    ("Figures for June to August 2020 show a rise.", ["2020-08"]),
+    ("Crime in the year ending June 2019 fell.", ["2019-06"]),
+    ("Inflation accelerated to 9% in the 12 months through April.", ["--04"]),
+    ("It was the highest since March 1992, and the fastest since 1990.", []),
+])
+def test_the_periods_a_statistic_is_for_are_spans_and_run_ups(text, ends):
+    assert [p.end for p in windowed_periods(text)] == ends
+
+
+def test_subjects_are_named_by_the_words_that_tell_them_apart():
+    school = Subject("school", "Field Place Infant School")
+    assert key_words(school) == "field place"
+    assert own_mentions("Many of Field Place’s strengths were recognised.", school) == 1
+    assert own_mentions("Field House Infant School was rated good.", school) == 0
+    assert other_subjects("Field House Infant School was rated good.", school) == {
+        "Field House Infant School": 1}
+    council = Subject("council", "Somerset County Council")
+    assert own_mentions("Taunton and Somerset NHS Foundation Trust was inspected.", council) == 0
+    assert own_mentions("Somerst County Council was rated inadequate.", council) == 1
+
+
+def test_a_statistic_is_named_by_its_topic_in_everyday_words():
+    prices = Subject("statistic", "Consumer price inflation, UK", edition="March 2022")
+    assert names_topic("Prices rising at fastest rate since 1992", prices)
+    assert names_topic("UK inflation hits 30-year high", prices)
+    assert not names_topic("Unemployment rate hits highest level in three years", prices)
+    jobs = Subject("statistic", "Labour market overview, UK")
+    assert names_topic("The UK unemployment rate has surged", jobs)
+    assert not names_topic("The market expectation was 9.1%", jobs)
+
+
+def test_named_subjects_skip_opening_words_and_nameless_kinds():
+    named = [(s.kind, s.name) for s, _ in named_subjects(
+        "Although Croydon Health Services NHS Trust is working hard, a category B prison "
+        "and HMP Lowdham Grange were inspected.")]
+    assert named == [("health", "Croydon Health Services NHS Trust"), ("prison", "HMP Lowdham Grange")]
+
+
+@pytest.fixture(scope="module")
+def editions_corpus(tmp_path_factory):
+    """Three consumer-prices editions and two labour-market ones, as a corpus."""
+    folder = tmp_path_factory.mktemp("editions")
+    for path in ("wild-dev/ons-cpi-mar2022-bbc/source.txt", "editions/ons-cpi-apr2022/source.txt",
+                 "editions/ons-cpi-apr2023/source.txt", "wild-dev/ons-lms-oct2020-bbc/source.txt",
+                 "editions/ons-lms-nov2020/source.txt"):
+        shutil.copy(CORPORA / path, folder / (Path(path).parent.name + ".txt"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHECKER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return open_index(folder)
+
+
+@pytest.mark.parametrize("article, chosen", [
+    ("wild-dev/ons-cpi-mar2022-bbc/article.txt", "ons-cpi-mar2022-bbc.txt"),
+    ("wild-dev/ons-cpi-mar2022-wontumi/article.txt", "ons-cpi-mar2022-bbc.txt"),
+    ("editions/articles/shafaqna-cpi-apr2022.md", "ons-cpi-apr2022.txt"),
+    ("editions/articles/journalnews-cpi-apr2022.md", "ons-cpi-apr2022.txt"),
+    ("wild-dev/ons-lms-oct2020-bbc/article.txt", "ons-lms-oct2020-bbc.txt"),
+    # figures for September to November 2020: a later release than either, so the newest
+    # earlier one, against which the article is later_report
+    ("editions/articles/hrreview-lms-jan2021.txt", "ons-lms-nov2020.txt"),
+])
+def test_corpus_mode_chooses_the_edition_an_article_reports(editions_corpus, article, chosen):
+    found = attribute(load_document(str(CORPORA / article), "article"), editions_corpus)
+    assert found.chosen and Path(found.chosen.uri).name == chosen, found.reasons
