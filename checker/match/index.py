@@ -81,6 +81,7 @@ class SourceIndex:
         self.retriever.index([doc or ["_"] for doc in self.stems], show_progress=False)
         self._vocab = {s: i for i, s in enumerate(sorted(self.df))}
         self._aligned: dict[tuple[str, tuple[str, ...]], tuple[tuple[Evidence, ...], str]] = {}
+        self._queries: dict[str, tuple[frozenset[str], float]] = {}
         n = len(self.passages)
         self._idf = {s: math.log(1 + (n - d + 0.5) / (d + 0.5)) for s, d in self.df.items()}
 
@@ -92,6 +93,7 @@ class SourceIndex:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_aligned"] = {}  # per-run look-ups are not worth keeping
+        state["_queries"] = {}
         return state
 
     # -- shared lookups ------------------------------------------------------------
@@ -189,8 +191,15 @@ class SourceIndex:
 
     def similarity(self, query: str, text: str) -> float:
         """IDF-weighted share of the query's vocabulary that a text uses: does the source
-        text say everything the article says around its claim?"""
-        return self.share(stem_set(query) - FRAME, stem_set(text))
+        text say everything the article says around its claim?  A figure's sentence is
+        held against every figure of the source, so its stems and their weight are
+        worked out once (a long sentence made each comparison cost its length)."""
+        known = self._queries.get(query)
+        if known is None:
+            wanted = frozenset(stem_set(query) - FRAME)
+            known = self._queries[query] = (wanted, self.weight(wanted))
+        wanted, total = known
+        return self.weight(wanted & stem_set(text)) / total if total else 0.0
 
     # -- alignment -----------------------------------------------------------------
     def exact(self, text: str) -> list[int]:
