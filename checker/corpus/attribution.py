@@ -36,7 +36,7 @@ import numpy as np
 from checker.corpus.store import Card, CorpusIndex
 from checker.corpus.terms import terms
 from checker.extract.names import COUNCIL
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.model import Document
 from checker.textnorm import fold
 

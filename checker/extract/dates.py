@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.model import DateRef
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -21,7 +21,7 @@ from checker.extract.numbers import (
     find_mentions,
     word_value,
 )
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.model import Quantity
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.ingest.facts import subject_of
+from checker.ingest.grades import subject_of
 from checker.model import Rating
 
 GRADE = (r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|"

@@ -8,63 +8,14 @@ tell a later inspection of the same authority from this one.
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from checker.model import Judgement, Passage, SourceFacts
-from checker.textnorm import fold
+from checker.ingest.grades import read_judgements
+from checker.ingest.report_dates import inspection_period, publication_date
+from checker.model import Passage, SourceFacts
 
-GRADES = ("outstanding", "good", "requires improvement", "adequate", "inadequate")
-_GRADE = r"(outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)"
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_DAY_MONTH_YEAR = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})"
 _AUTHORITY = re.compile(
     r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?){1,3}\s?"
     r"(?:County|City|Borough|District|Metropolitan Borough)?\s?Council)\b")
-
-# Judgement subjects as a person names them; the key is the canonical subject.
-SUBJECTS = {
-    "adoption": ("adoption",),
-    "care_leavers": ("care leavers", "care leaver", "leaving care"),
-    "help_and_protection": ("help and protection",),
-    "looked_after": ("looked after and achieving permanence", "children looked after",
-                     "looked after children", "looked-after"),
-    "leadership": ("leadership, management and governance", "leadership"),
-    "lscb": ("lscb", "safeguarding children board", "local safeguarding children"),
-    "overall": ("overall", "children's services", "children’s services", "authority",
-                "council", "department"),
-}
-
-
-def canonical_grade(text: str) -> str | None:
-    """The grade a text gives, on the canonical scale ('require improvement to be good'
-    is 'requires improvement'); None if it gives none."""
-    text = fold(text)
-    if re.search(r"\brequir(?:es|e|ing) improvement\b", text):
-        return "requires improvement"
-    for grade in ("inadequate", "outstanding", "adequate", "good"):
-        if re.search(rf"\b{grade}\b", text):
-            return grade
-    return None
-
-
-def subject_of(text: str) -> str | None:
-    """The judgement area a phrase names, most specific first; None if it names none."""
-    folded = fold(text)
-    for subject, cues in SUBJECTS.items():
-        if any(cue in folded for cue in cues):
-            return subject
-    return None
-
-
-def parse_date(day: str, month: str, year: str) -> str | None:
-    number = MONTHS.get(month.lower())
-    if not number:
-        return None
-    try:
-        return date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def read_facts(text: str, passages: tuple[Passage, ...]) -> SourceFacts:
@@ -75,20 +26,16 @@ def read_facts(text: str, passages: tuple[Passage, ...]) -> SourceFacts:
         authority = match.group(1).strip()
     start = end = published = None
     inspection_passage = published_passage = None
-    inspection = re.search(r"Inspection dates?:?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)(?:\s+(\d{4}))?"
-                           r"(?:\s*(?:[-–—]|to)\s*" + _DAY_MONTH_YEAR + ")?", head)
-    if inspection and (inspection.group(3) or inspection.group(4)):
-        day, month, year, *last = inspection.groups()
-        end = parse_date(*last) if last[0] else None
-        start = parse_date(day, month, year or (last[2] if last[0] else ""))
-        end = end or start
-        inspection_passage = _passage_at(passages, inspection.start())
-    pub = re.search(r"(?:Report )?published:?\s*" + _DAY_MONTH_YEAR, head, re.I)
-    if pub:
-        published = parse_date(*pub.groups())
-        published_passage = _passage_at(passages, pub.start())
+    inspection = inspection_period(head)
+    if inspection:
+        start, end, offset = inspection
+        inspection_passage = _passage_at(passages, offset)
+    publication = publication_date(head)
+    if publication:
+        published, offset = publication
+        published_passage = _passage_at(passages, offset)
     return SourceFacts(authority=authority, inspection_start=start, inspection_end=end,
-                       published=published, judgements=tuple(_judgements(passages)),
+                       published=published, judgements=tuple(read_judgements(passages)),
                        inspection_passage=inspection_passage, published_passage=published_passage)
 
 
@@ -97,36 +44,3 @@ def _passage_at(passages: tuple[Passage, ...], offset: int) -> str | None:
         if passage.span.start <= offset < passage.span.end:
             return passage.id
     return None
-
-
-def _judgements(passages: tuple[Passage, ...]) -> list[Judgement]:
-    """Judgements stated as table rows ('Adoption performance — Requires improvement') or
-    as sentences ('The overall judgement is that children's services are inadequate')."""
-    found: dict[str, Judgement] = {}
-
-    def add(subject: str | None, grade: str | None, passage: Passage) -> None:
-        if subject and grade and subject not in found:
-            found[subject] = Judgement(subject, grade, passage.id)
-
-    for passage in passages:
-        text = fold(passage.text)
-        if passage.kind == "table_row" and " — " in passage.text:
-            label, _, value = passage.text.rpartition(" — ")
-            grade = canonical_grade(value)
-            if grade and fold(value).strip() in (g for g in GRADES):
-                add(subject_of(label) or None, grade, passage)
-            continue
-        if passage.kind not in ("heading", "paragraph"):
-            continue
-        sentence = re.match(r"the overall judgement is that (.+)", text)
-        if sentence and canonical_grade(sentence.group(1)):
-            add("overall", canonical_grade(sentence.group(1)), passage)
-            continue
-        graded = re.match(r"the graded judgement (?:for|about) (.+?) is that (?:it is )?(?:it )?" + _GRADE, text)
-        if graded:
-            add(subject_of(graded.group(1)), canonical_grade(graded.group(2)), passage)
-            continue
-        board = re.match(r"the (lscb|local safeguarding children(?: board)?) is " + _GRADE, text)
-        if board:
-            add("lscb", canonical_grade(board.group(2)), passage)
-    return list(found.values())
