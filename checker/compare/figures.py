@@ -140,7 +140,7 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     source sentence's "from 331 ... to 545" in order.
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
-    if facts and q.unit in UNIT_DAYS and "inspect" in (q.subject + " " + sentence).lower() and q.subject:
+    if facts and q.unit in UNIT_DAYS and q.subject and _times_the_inspection(q, sentence):
         duration = _check_duration(claim, q, facts)
         if duration:
             return duration
@@ -231,6 +231,18 @@ def _parallel(best: SourceFigure, same: list[SourceFigure], position: tuple[int,
     row = sorted((f for f in same if f.sentence == best.sentence),
                  key=lambda f: f.sentence.find(f.quantity.text))
     return row[k] if len(row) == n else best
+
+
+def _times_the_inspection(q: Quantity, sentence: str) -> bool:
+    """Is the duration the inspection's ("a four-week inspection", "inspectors spent six
+    weeks", "the inspection lasted five weeks"), not another period in a sentence that
+    mentions the inspection ("cases from the previous two months", "over the last ten
+    years, and since the last inspection")?"""
+    if "inspect" in q.subject.lower():
+        return True
+    figure = re.escape(q.text)
+    return bool(re.search(rf"\binspect\w*(?:\s+[\w'’]+){{0,3}}\s+{figure}|{figure}(?:\s+[\w'’-]+){{0,2}}?\s+inspect",
+                          sentence, re.I))
 
 
 def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):

@@ -22,6 +22,7 @@ from checker.compare.scope import (
     refers_to_earlier,
 )
 from checker.extract.figures import local_context
+from checker.ingest.grades import is_history
 from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, clauses
 from checker.model import Alignment, Claim, ClaimResult, Document, Relation
 from checker.textnorm import as_written
@@ -98,7 +99,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
                             (siblings.index(claim), len(siblings)) if claim in siblings else (0, 1))
     if claim.kind == "rating":
-        if refers_to_earlier(sentence, facts):
+        if refers_to_earlier(sentence, facts) or _from_history(alignment, index):
             return _earlier_rating(claim, alignment, index)
         return check_rating(claim, facts, names_authority(sentence, facts))
     if claim.kind == "date":
@@ -114,6 +115,16 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
     return verdict, [], []
+
+
+def _from_history(alignment: Alignment, index: SourceIndex) -> bool:
+    """Does the sentence come from the report's account of its past (a passage under
+    'Previous Ofsted inspections')?  Its grade is then an earlier inspection's."""
+    for evidence in alignment.evidence:
+        passage = index.document.passage(evidence.passage)
+        if evidence.score >= SUPPORTED_AT and passage is not None and is_history(passage.heading):
+            return True
+    return False
 
 
 def _earlier_rating(claim: Claim, alignment: Alignment, index: SourceIndex):

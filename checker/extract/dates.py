@@ -27,6 +27,10 @@ _DATE = re.compile(
 _PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
 _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
 _PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out)\b", re.I)
+# A date its data are counted at ("data as at 31 March 2014"), or the next edition's date:
+# neither is this report's publication.
+_DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended)\s*$", re.I)
+_NEXT = re.compile(r"\bnext\s+(?:release|update|publication|edition|bulletin|report)\b", re.I)
 _MAY_VERB = re.compile(r"\bMay\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect)\b")
 
 
@@ -75,7 +79,9 @@ def event_of(sentence: str, start: int) -> str:
     window = sentence[max(0, start - 60): start + 40]
     if _PREVIOUS.search(before[-60:]) or _PREVIOUS.search(window):
         return "previous_inspection"
-    if _PUBLISHED.search(window):
+    if _NEXT.search(before[-60:]):
+        return "next_release"
+    if _PUBLISHED.search(window) and not _DATA_DATE.search(before):
         return "published"
     if _INSPECTION.search(before[-50:]):
         return "inspection"

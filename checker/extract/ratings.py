@@ -30,6 +30,12 @@ _STRONG = re.compile(rf"\b(?:{_JUDGING})\s", re.I)
 _AFTER_OK = re.compile(r"^\s*(?:$|[.,;:!?)\"”’'—–-]|(?:and|or|but|by|in|for|at|on|overall|because|"
                        r"following|after|since|with|when|while|to|from|as|across|again|"
                        r"last|this|in\s+\d{4})\b)", re.I)
+# "to be good" after a noun, not after a judging verb, is the tail of the grade
+# "requires improvement to be good" ("care leavers: requires improvement to be good").
+_TO_BE_TAIL = re.compile(r"\b(?!(?:judged|found|deemed|considered|continues?|continued|remains?|remained|"
+                         r"proved|proven|shown|seems?|seemed|appears?|appeared|likely|expected|needs?|"
+                         r"going|set|rated|said|thought|believed|declared|was|were|is|are)\b)"
+                         r"[\w'’]+\s+to\s+$", re.I)
 UNSPECIFIED = "unspecified"
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.I)
 
@@ -49,14 +55,30 @@ def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
                 continue
             if pattern is not _QUOTED and not _AFTER_OK.match(sentence[end:]):
                 continue  # "an outstanding achievement": an adjective on a noun
+            if pattern is _JUDGED and match.group(0)[:2].lower() == "be" and _TO_BE_TAIL.search(sentence[:match.start()]):
+                continue
             if _NEGATED.search(sentence[max(0, match.start() - 12):start]):
                 continue  # "not rated inadequate" gives no grade
             grade = _canonical(match.group("grade"))
             weak = pattern is _JUDGED and not _STRONG.search(match.group(0))
             if weak and grade in ("good", "adequate", "outstanding") and subject_of(_clause_before(sentence, start)) is None:
                 continue  # "is good" is plain English unless a judged area is its subject
-            found[start] = (Rating(grade=grade, subject=_subject(sentence, start, end)), start, end)
+            found[start] = (Rating(grade=grade, subject=_graded_noun(sentence[:start]) or _subject(sentence, start, end)),
+                            start, end)
     return [found[k] for k in sorted(found)]
+
+
+# "schools rated good": the grade is the noun's, here not a judgement of the report's.
+_REDUCED_RELATIVE = re.compile(r"\b(?P<noun>[a-z][\w'’-]*s)\s+(?:rated|judged|graded)(?:\s+as)?\s+[\"“‘']?$", re.I)
+
+
+def _graded_noun(before: str) -> str | None:
+    """``other:<noun>`` when the grade belongs to a noun it follows ('attend schools
+    rated good or outstanding') that names no judgement area."""
+    match = _REDUCED_RELATIVE.search(before)
+    if not match or match.group("noun").lower() in ("was", "is", "has", "its", "this"):
+        return None
+    return None if subject_of(match.group("noun")) else f"other:{match.group('noun').lower()}"
 
 
 _ALL_BUT = re.compile(

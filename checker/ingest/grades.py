@@ -173,7 +173,8 @@ _PROSE = [
     (re.compile(rf"\boverall (?:\w+ )?(?:rating|grade|judgement) (?:of|was|is) [\"'‘“]?(?P<grade>{GRADE_PATTERN})\b"),
      "overall"),
     # "is 'good' at effectively reducing crime", "is inadequate at keeping people safe"
-    (re.compile(rf"(?:\b(?:is|are|was|were) |^)[\"'‘“]?(?P<grade>{GRADE_PATTERN})[\"'’”]? at (?P<area>[^.;]+)"), None),
+    (re.compile(rf"(?:\b(?:is|are|was|were) |^)[\"'‘“]?(?P<grade>{GRADE_PATTERN})[\"'’”]? at (?P<area>[^.;]+)"),
+     "activity"),
     # "This area of 'purposeful activity' was assessed as poor"
     (re.compile(rf"^(?P<area>[^.;]{{3,120}}?) (?:was|were|is|are) (?:still |now )?(?:assessed|judged|rated|graded|found)"
                 rf"(?: to be| as)? [\"'‘“]?(?P<grade>{GRADE_PATTERN})\b"), None),
@@ -303,6 +304,12 @@ def _prose(sentence: str, passage: Passage):
         if not match:
             continue
         grade = canonical_grade(match.groupdict().get("grade") or match.group("verb"))
+        if fixed == "activity":  # graded at an activity: the area it names, anywhere in it
+            subjects = [s for s in subjects_in(match.group("area")) if s != "overall"]
+            if subjects:
+                yield subjects[:1], grade, 1, match.group("area")
+                return
+            continue
         if fixed:
             rest = match.groupdict().get("rest") or ""
             subjects = [s for s in subjects_in(rest) if s != "overall"] or [fixed]
@@ -313,7 +320,8 @@ def _prose(sentence: str, passage: Passage):
         if after is not None and not _PREDICATE_END.match(after):
             continue  # "is good practice": an adjective on a noun
         if match.groupdict().get("noun"):
-            area = f"{area} the {match.group('noun')}"
+            noun = match.group("noun")  # "This is a school that requires improvement"
+            area = f"the {noun}" if area.strip() in ("this", "it", "that") else f"{area} the {noun}"
         subjects = _area_subjects(area)
         if not subjects:
             continue
@@ -325,7 +333,7 @@ def _prose(sentence: str, passage: Passage):
 # the area of rehabilitation", "this area of 'purposeful activity'".
 _AREA_LEAD = re.compile(r"^(?:the |this |its )?(?:(?:overall )?effectiveness of (?:the )?|services for |"
                         r"outcomes (?:for \w+ )?in (?:the area of )?|(?:this |the )?area of |the )?[\"'‘“]?")
-_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|which|who|this|these)\b")
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|which|who)\b|(?<!^)\b(?:this|these)\b")
 
 
 def _area_subjects(area: str) -> list[str]:
