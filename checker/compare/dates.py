@@ -1,7 +1,9 @@
 """Does the source date the same event the same way?
 
-Publication and inspection dates are held to the source's own statement of them; any
-other date to the dates in the passage its sentence aligns with.  Granularity is
+Publication and inspection dates are held to the source's own statement of them (the
+inspection's first or last day, when the article dates its start or end: "began on 21
+January" is not borne out by an inspection from 20 January); any other date to the
+dates in the passage its sentence aligns with.  Granularity is
 respected: "in January" holds for an inspection from 20 January to 11 February, "in
 2015" for any day of 2015.
 """
@@ -60,9 +62,11 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
         if matches(ref.value, day):
             return "supported", [], evidence
         return _mismatch(claim, ref, f"{day:%-d %B %Y}", "publication", cite, evidence)
-    if facts and ref.event == "inspection" and facts.inspection_start and facts.inspection_end:
+    if facts and ref.event.startswith("inspection") and facts.inspection_start and facts.inspection_end:
         days = _days(facts.inspection_start, facts.inspection_end)
         shown = f"{days[0]:%-d %B %Y} – {days[-1]:%-d %B %Y}"
+        if ref.event != "inspection":  # its first or last day: only that day holds it
+            days = days[:1] if ref.event == "inspection_start" else days[-1:]
         cite = facts.inspection_passage or "inspection dates"
         evidence = [Evidence(cite, f"Inspection date: {shown}", 1.0)]
         if any(matches(ref.value, d) for d in days):

@@ -31,6 +31,9 @@ _PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out
 # neither is this report's publication.
 _DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended)\s*$", re.I)
 _NEXT = re.compile(r"\bnext\s+(?:release|update|publication|edition|bulletin|report)\b", re.I)
+# The first or last day of the inspection ("began on 21 January", "from ... to ...").
+_STARTED = re.compile(r"\b(?:began|begun|begin|begins|started|starts?|opened|commenced|from)\b(?:\s+on)?\s*$", re.I)
+_ENDED = re.compile(r"\b(?:ended|ends?|finished|concluded|closed|until|till|to)\b(?:\s+on)?\s*$", re.I)
 _MAY_VERB = re.compile(r"\bMay\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect)\b")
 
 
@@ -83,6 +86,11 @@ def event_of(sentence: str, start: int) -> str:
         return "next_release"
     if _PUBLISHED.search(window) and not _DATA_DATE.search(before):
         return "published"
+    if _INSPECTION.search(before[-50:]) or _INSPECTION.search(sentence[start:start + 40]):
+        if _STARTED.search(before[-25:]):
+            return "inspection_start"
+        if _ENDED.search(before[-25:]):
+            return "inspection_end"
     if _INSPECTION.search(before[-50:]):
         return "inspection"
     return "other"
