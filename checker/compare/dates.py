@@ -55,7 +55,7 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
     """``near``: (passage id, date value, sentence) of the passages the claim's sentence
     aligned with strongly; ``anywhere``: every date of the source."""
     ref: DateRef = claim.payload  # type: ignore[assignment]
-    if facts and ref.event == "published" and facts.published:
+    if facts and ref.event == "published" and facts.published and not _before_inspection(ref.value, facts):
         day = date.fromisoformat(facts.published)
         cite = facts.published_passage or "report published"
         evidence = [Evidence(cite, f"Report published: {day:%-d %B %Y}", 1.0)]
@@ -86,6 +86,20 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
             return _mismatch(claim, ref, f"'{value}' ({text})", "event", passage,
                              [Evidence(passage, text, 1.0)])
     return "not_in_source", [], []
+
+
+def _before_inspection(value: str, facts: SourceFacts) -> bool:
+    """Is the date wholly before the inspection began?  A report is not published
+    before it is inspected, so such a 'published' date is another document's ("an
+    independent review, published in July 2014"), never this report's."""
+    if not facts.inspection_start:
+        return False
+    year, month, day = _parts(value)
+    start = date.fromisoformat(facts.inspection_start)
+    if year is None:
+        return False
+    given = (year, month or 12, day or 31)
+    return given < (start.year, start.month, start.day)
 
 
 def _distance(article_value: str, source_value: str) -> tuple[int, int]:

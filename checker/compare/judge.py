@@ -28,6 +28,7 @@ from checker.model import Alignment, Claim, ClaimResult, Document, Relation
 from checker.textnorm import as_written
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
+REPEATED_AT = 0.9  # ... and at which it is the source's sentence, word for word
 
 
 def _sentence(claim: Claim, article: Document) -> str:
@@ -118,11 +119,16 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
 
 
 def _from_history(alignment: Alignment, index: SourceIndex) -> bool:
-    """Does the sentence come from the report's account of its past (a passage under
-    'Previous Ofsted inspections')?  Its grade is then an earlier inspection's."""
+    """Does the sentence repeat the report's account of its past (a passage under
+    'Previous Ofsted inspections', or one telling of the previous inspection)?  Its grade
+    is then an earlier inspection's, never held to this report's judgements.  Only a
+    sentence taken word for word counts: one merely near a history passage ("children
+    looked after were judged adequate" beside "The last inspection ... judged adequate.
+    ... judged to be inadequate in this inspection") is held to the current grade."""
     for evidence in alignment.evidence:
         passage = index.document.passage(evidence.passage)
-        if evidence.score >= SUPPORTED_AT and passage is not None and is_history(passage.heading):
+        if evidence.score >= REPEATED_AT and passage is not None and (
+                is_history(passage.heading) or is_history(passage.text)):
             return True
     return False
 

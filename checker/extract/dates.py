@@ -80,7 +80,8 @@ def event_of(sentence: str, start: int) -> str:
     """Which event a date in this sentence dates: the nearest cue before it wins."""
     before = sentence[:start]
     window = sentence[max(0, start - 60): start + 40]
-    if _PREVIOUS.search(before[-60:]) or _PREVIOUS.search(window):
+    clause = re.split(r"[,;:]", before)[-1]  # "The last inspection report ... was published in"
+    if _PREVIOUS.search(before[-60:]) or _PREVIOUS.search(window) or _PREVIOUS.search(clause):
         return "previous_inspection"
     if _NEXT.search(before[-60:]):
         return "next_release"

@@ -187,6 +187,7 @@ _PROSE = [
 ]
 
 
+_PAST_JUDGED = re.compile(r"\b(?:was|were) (?:judged|rated|graded|found|assessed)\b")
 # What may follow a grade that is the predicate ("is good and holds ...", "good overall").
 _PREDICATE_END = re.compile(r"^\s*(?:$|[,(\-]|(?:and|but|overall|at|in|across|because|with|for|"
                             r"although|while|as|by)\b)")
@@ -253,7 +254,10 @@ def _read(passage: Passage, previous: Passage | None):
     if wrapped:
         yield wrapped
         return
+    told_history = is_history(text)
     for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if told_history and _PAST_JUDGED.search(sentence):
+            continue  # "The previous inspection was in 2010. The authority was judged adequate."
         yield from _prose(sentence, passage)
 
 
@@ -322,7 +326,7 @@ def _prose(sentence: str, passage: Passage):
         if match.groupdict().get("noun"):
             noun = match.group("noun")  # "This is a school that requires improvement"
             area = f"the {noun}" if area.strip() in ("this", "it", "that") else f"{area} the {noun}"
-        subjects = _area_subjects(area)
+        subjects = named_subjects(area)
         if not subjects:
             continue
         yield subjects[:1], grade, 1, area
@@ -331,19 +335,20 @@ def _prose(sentence: str, passage: Passage):
 
 # Words before the name of what is graded: "the effectiveness of the LSCB", "outcomes in
 # the area of rehabilitation", "this area of 'purposeful activity'".
-_AREA_LEAD = re.compile(r"^(?:the |this |its )?(?:(?:overall )?effectiveness of (?:the )?|services for |"
+_AREA_LEAD = re.compile(r"^(?:[\w-]+'s )?(?:the |this |its )?(?:(?:overall )?effectiveness of (?:the )?|services for |"
                         r"outcomes (?:for \w+ )?in (?:the area of )?|(?:this |the )?area of |the )?[\"'‘“]?")
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|which|who)\b|(?<!^)\b(?:this|these)\b")
 
 
-def _area_subjects(area: str) -> list[str]:
+def named_subjects(area: str) -> list[str]:
     """What a sentence grades, when its subject is the graded thing itself ("children's
-    services in Slough", "the LSCB", "this school") rather than an aspect of it
-    ("placement stability for children looked after") or a clause."""
-    area = area.strip()
+    services in Slough", "the LSCB", "this school", "Somerset County Council services")
+    rather than an aspect of it ("placement stability for children looked after") or a
+    clause."""
+    area = fold(area).strip()
     if len(area.split()) > 14 or _CLAUSE.search(area):
         return []
-    if _WHOLE.match(area):
+    if _WHOLE.match(area) or len(area.split()) <= 5 and _WHOLE.search(area):
         return ["overall"]
     named = _AREA_LEAD.sub("", area, count=1)
     return [s for s, pattern in _SUBJECT_RES.items() if pattern.match(named)]
