@@ -88,3 +88,17 @@ def test_article_grade_against_the_same_subject(sentence, code):
                            [document_from_text(CQC, "s.txt", "source")])
     codes = [f.code for f in result.findings]
     assert codes == ([code] if code else [])
+
+
+PEEL = next(e["text"] for e in EXCERPTS if "Avon and Somerset Constabulary:" in e["text"])
+
+
+@pytest.mark.parametrize("sentence,code", [
+    ("Avon and Somerset Constabulary was rated requires improvement at operating efficiently.", "RAT01"),
+    ("Avon and Somerset Constabulary was rated outstanding for efficiency.", None),
+    ("The constabulary is good at helping officers find housing.", None),  # an activity no pillar names
+])
+def test_article_pillar_grade_against_a_peel_list(sentence, code):
+    result = Checker(use_store=False).check(document_from_text(sentence + "\n", "a.txt", "article"),
+                                            [document_from_text(PEEL, "s.txt", "source")])
+    assert [f.code for f in result.findings] == ([code] if code else [])

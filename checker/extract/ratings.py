@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.ingest.grades import named_subjects, subject_of
+from checker.ingest.grades import named_subjects, subject_of, subjects_in
 from checker.model import Rating
 
 GRADE = (r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|"
@@ -81,8 +81,8 @@ def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
             if (weak and grade in ("good", "adequate", "outstanding") or as_verb) and not _graded_is_subject(
                     _clause_before(sentence, start)):
                 continue  # "is good", "still require improvement": plain English unless said of a judged area
-            found[start] = (Rating(grade=grade, subject=_graded_noun(sentence[:start]) or _subject(sentence, start, end)),
-                            start, end)
+            subject = _graded_activity(sentence[end:]) or _graded_noun(sentence[:start]) or _subject(sentence, start, end)
+            found[start] = (Rating(grade=grade, subject=subject), start, end)
     return [found[k] for k in sorted(found)]
 
 
@@ -110,6 +110,20 @@ def _graded_noun(before: str) -> str | None:
     if noun in ("was", "is", "has", "its", "this", "it", "they"):
         return None
     return None if subject_of(noun) else f"other:{noun.split()[-1]}"
+
+
+_AT_ACTIVITY = re.compile(r"^\s*[\"'’”]?\s*at\s+(?P<activity>(?:\w+ly\s+)?(?:\w+ing|how)\b[^.;]*)", re.I)
+
+
+def _graded_activity(after: str) -> str | None:
+    """'is good at helping young people into jobs' grades the activity, not the whole:
+    the judged area it names ('good at investigating crime', 'at keeping people safe'),
+    else ``other:activity``."""
+    match = _AT_ACTIVITY.match(after)
+    if not match:
+        return None
+    named = [s for s in subjects_in(match.group("activity")) if s != "overall"]
+    return named[0] if named else "other:activity"
 
 
 _ALL_BUT = re.compile(
