@@ -7,9 +7,13 @@ recorded no value for ("data_unreadable", "inspection_pre_dates_judgement") is s
 not scored; "not_reported_post_reform" means the report gives no overall grade, so
 reading one is wrong.  The publication date is Ofsted's web listing's: reports from 2018
 on do not print it, so "not stated" there is the right reading, and only a wrong date
-counts against.
+counts against.  The exit status is 1 when a grade or date is read wrong or a
+self-check finds anything.
 
-    .venv/bin/python -m checker.evaluate_ilacs            # every report (about 3 minutes)
+Each report is also checked against itself (as article and source), which should
+give no error or warning; any is printed.
+
+    .venv/bin/python -m checker.evaluate_ilacs            # every report (about 10 minutes)
     .venv/bin/python -m checker.evaluate_ilacs FILE...    # some of them
 """
 
@@ -99,11 +103,24 @@ def score(row: dict[str, str], facts: SourceFacts) -> dict[str, Cell]:
 
 
 def read_report(row: dict[str, str]) -> SourceFacts:
-    from checker.ingest.documents import load_document
+    return _load(row)[1].facts  # type: ignore[return-value]
 
-    document = load_document(str(CORPUS / row["file"]), "source")
-    assert document.facts is not None
-    return document.facts
+
+def _load(row: dict[str, str]):
+    """The report read as an article and as a source (one PDF read, two roles)."""
+    from checker.ingest.documents import document_from_text, load_document
+
+    source = load_document(str(CORPUS / row["file"]), "source")
+    article = document_from_text(source.text, source.uri, "article", dict(source.meta))
+    return article, source
+
+
+def self_check(checker, row: dict[str, str]) -> list[str]:
+    """The error and warning findings of the report checked against itself (there
+    should be none: its history and other documents' dates are not its own)."""
+    article, source = _load(row)
+    result = checker.check(article, [source])
+    return [f"{f.code}: {f.message}" for f in result.findings if f.severity in ("error", "warning")]
 
 
 def _cell_text(cell: Cell) -> str:
@@ -137,11 +154,22 @@ def main(argv: list[str]) -> int:
     chosen = rows()
     if argv:
         chosen = [r for r in chosen if Path(r["file"]).name in {Path(a).name for a in argv}]
-    results = [(row, score(row, read_report(row))) for row in chosen]
+    from checker.engine import Checker
+
+    checker = Checker(use_store=False)
+    results, alarms = [], 0
+    for row in chosen:
+        results.append((row, score(row, read_report(row))))
+        findings = self_check(checker, row)
+        alarms += len(findings)
+        for finding in findings:
+            print(f"self-check {Path(row['file']).stem}: {finding}", file=sys.stderr)
     print(table(results))
     print("\n(x): Ofsted recorded no value for this field; ✗ read (Ofsted: published).")
-    wrong = sum(c.verdict == "wrong" for _, cells in results for c in cells.values())
-    return 1 if wrong else 0
+    print(f"Each report checked against itself: {alarms} error/warning findings in {len(chosen)} reports.")
+    # the council is shown for the record; it is read by the authority code, not scored here
+    wrong = sum(c.verdict == "wrong" for _, cells in results for f, c in cells.items() if f != "council")
+    return 1 if wrong or alarms else 0
 
 
 if __name__ == "__main__":
