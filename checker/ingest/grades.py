@@ -43,7 +43,6 @@ _GRADE_PHRASES = (
 )
 GRADE_PATTERN = "|".join(p for p, _ in _GRADE_PHRASES)
 _GRADE = re.compile(rf"\b(?:{GRADE_PATTERN})\b")
-GRADES = tuple(dict.fromkeys(g for _, g in _GRADE_PHRASES))
 HMIP_SCORES = {"4": "good", "3": "reasonably good", "2": "not sufficiently good", "1": "poor"}
 
 # What a grade grades, as inspectorates and articles name it; most specific first, so
