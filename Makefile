@@ -7,7 +7,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: demo test eval eval-alignment eval-figures bench bench-corpus eval-attribution install clean update-gold
+.PHONY: demo test eval eval-alignment eval-figures eval-ilacs bench bench-corpus eval-attribution install clean update-gold
 
 .venv/installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
@@ -37,6 +37,9 @@ eval-alignment: .venv/installed
 
 eval-figures: .venv/installed
 	$(PY) bench/eval_figures.py
+
+eval-ilacs: .venv/installed
+	$(PY) -m checker.evaluate_ilacs
 
 bench: .venv/installed
 	$(PY) bench/bench_check.py

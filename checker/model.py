@@ -62,11 +62,18 @@ class Passage:
 
 @dataclass(frozen=True)
 class Judgement:
-    """A graded judgement the source gives, e.g. adoption performance: requires improvement."""
+    """A graded judgement the source gives, e.g. adoption performance: requires improvement.
+
+    ``subject`` is the canonical area graded (``overall``, ``adoption``, CQC's ``safe``,
+    a healthy prison test ...), ``label`` what the report calls it, ``scale`` whose
+    grading scale the grade is on (``ofsted``, ``cqc``, ``hmicfrs``, ``hmip``; '' when
+    the words fit several)."""
 
     subject: str
     grade: str
     passage: str
+    scale: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)

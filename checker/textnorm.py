@@ -44,9 +44,13 @@ def as_written(phrase: str, text: str) -> str:
     return text[match.start():match.end()] if match else phrase
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
 def words(text: str) -> list[str]:
-    """The folded words of a text, apostrophes and hyphens kept inside words."""
-    return _WORD.findall(fold(text).replace("'s ", " ").replace("'s", ""))
+    """The folded words of a text, apostrophes and hyphens kept inside words; a raised
+    footnote mark on a word ('Board¹') is not part of it."""
+    return _WORD.findall(fold(_FOOTNOTE_MARK.sub("", text)).replace("'s ", " ").replace("'s", ""))
 
 
 STOPWORDS = frozenset(

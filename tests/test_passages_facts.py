@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from checker.ingest.documents import load_document
-from checker.ingest.facts import canonical_grade, read_facts, subject_of
+from checker.ingest.facts import read_facts
+from checker.ingest.grades import canonical_grade, subject_of
 from checker.ingest.passages import clean, split_passages
 
 SEED = "corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt"

@@ -1,7 +1,9 @@
 """Does the source date the same event the same way?
 
-Publication and inspection dates are held to the source's own statement of them; any
-other date to the dates in the passage its sentence aligns with.  Granularity is
+Publication and inspection dates are held to the source's own statement of them (the
+inspection's first or last day, when the article dates its start or end: "began on 21
+January" is not borne out by an inspection from 20 January); any other date to the
+dates in the passage its sentence aligns with.  Granularity is
 respected: "in January" holds for an inspection from 20 January to 11 February, "in
 2015" for any day of 2015.
 """
@@ -53,16 +55,18 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
     """``near``: (passage id, date value, sentence) of the passages the claim's sentence
     aligned with strongly; ``anywhere``: every date of the source."""
     ref: DateRef = claim.payload  # type: ignore[assignment]
-    if facts and ref.event == "published" and facts.published:
+    if facts and ref.event == "published" and facts.published and not _before_inspection(ref.value, facts):
         day = date.fromisoformat(facts.published)
         cite = facts.published_passage or "report published"
         evidence = [Evidence(cite, f"Report published: {day:%-d %B %Y}", 1.0)]
         if matches(ref.value, day):
             return "supported", [], evidence
         return _mismatch(claim, ref, f"{day:%-d %B %Y}", "publication", cite, evidence)
-    if facts and ref.event == "inspection" and facts.inspection_start and facts.inspection_end:
+    if facts and ref.event.startswith("inspection") and facts.inspection_start and facts.inspection_end:
         days = _days(facts.inspection_start, facts.inspection_end)
         shown = f"{days[0]:%-d %B %Y} – {days[-1]:%-d %B %Y}"
+        if ref.event != "inspection":  # its first or last day: only that day holds it
+            days = days[:1] if ref.event == "inspection_start" else days[-1:]
         cite = facts.inspection_passage or "inspection dates"
         evidence = [Evidence(cite, f"Inspection date: {shown}", 1.0)]
         if any(matches(ref.value, d) for d in days):
@@ -82,6 +86,20 @@ def check_date(claim: Claim, facts: SourceFacts | None, near: list[tuple[str, st
             return _mismatch(claim, ref, f"'{value}' ({text})", "event", passage,
                              [Evidence(passage, text, 1.0)])
     return "not_in_source", [], []
+
+
+def _before_inspection(value: str, facts: SourceFacts) -> bool:
+    """Is the date wholly before the inspection began?  A report is not published
+    before it is inspected, so such a 'published' date is another document's ("an
+    independent review, published in July 2014"), never this report's."""
+    if not facts.inspection_start:
+        return False
+    year, month, day = _parts(value)
+    start = date.fromisoformat(facts.inspection_start)
+    if year is None:
+        return False
+    given = (year, month or 12, day or 31)
+    return given < (start.year, start.month, start.day)
 
 
 def _distance(article_value: str, source_value: str) -> tuple[int, int]:

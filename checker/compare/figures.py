@@ -196,7 +196,7 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
     figures = _without_siblings_rows(q, figures, siblings)
-    if facts and q.unit in UNIT_DAYS and "inspect" in (q.measure + " " + sentence).lower() and q.measure:
+    if facts and q.unit in UNIT_DAYS and q.measure and _times_the_inspection(q, sentence):
         duration = _check_duration(claim, q, facts)
         if duration:
             return duration
@@ -469,6 +469,18 @@ def _without_siblings_rows(q: Quantity, figures: list[SourceFigure], siblings: t
     taken = {sentence for sentence, values in rows.items()
              if q.value not in values and all(v in values for v in siblings)}
     return [f for f in figures if f.sentence not in taken]
+
+
+def _times_the_inspection(q: Quantity, sentence: str) -> bool:
+    """Is the duration the inspection's ("a four-week inspection", "inspectors spent six
+    weeks", "the inspection lasted five weeks"), not another period in a sentence that
+    mentions the inspection ("cases from the previous two months", "over the last ten
+    years, and since the last inspection")?"""
+    if "inspect" in q.measure.lower():
+        return True
+    figure = re.escape(q.text)
+    return bool(re.search(rf"\binspect\w*(?:\s+[\w'’]+){{0,3}}\s+{figure}|{figure}(?:\s+[\w'’-]+){{0,2}}?\s+inspect",
+                          sentence, re.I))
 
 
 def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):

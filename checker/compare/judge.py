@@ -29,12 +29,14 @@ from checker.compare.scope import (
     refers_to_earlier,
 )
 from checker.extract.figures import local_context
+from checker.ingest.grades import is_history
 from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, clauses
 from checker.compare.rules import RULES_BY_CODE
 from checker.model import Alignment, Claim, ClaimResult, Document, Finding, Relation
 from checker.textnorm import as_written
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
+REPEATED_AT = 0.9  # ... and at which it is the source's sentence, word for word
 
 
 def _sentence(claim: Claim, article: Document) -> str:
@@ -121,7 +123,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
                             (siblings.index(claim), len(siblings)) if claim in siblings else (0, 1),
                             tuple(c.payload.value for c in siblings if c is not claim))
     if claim.kind == "rating":
-        if refers_to_earlier(sentence, facts):
+        if refers_to_earlier(sentence, facts) or _from_history(alignment, index):
             return _earlier_rating(claim, alignment, index)
         return check_rating(claim, facts, names_authority(sentence, facts))
     if claim.kind == "date":
@@ -137,6 +139,21 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
     return verdict, [], []
+
+
+def _from_history(alignment: Alignment, index: SourceIndex) -> bool:
+    """Does the sentence repeat the report's account of its past (a passage under
+    'Previous Ofsted inspections', or one telling of the previous inspection)?  Its grade
+    is then an earlier inspection's, never held to this report's judgements.  Only a
+    sentence taken word for word counts: one merely near a history passage ("children
+    looked after were judged adequate" beside "The last inspection ... judged adequate.
+    ... judged to be inadequate in this inspection") is held to the current grade."""
+    for evidence in alignment.evidence:
+        passage = index.document.passage(evidence.passage)
+        if evidence.score >= REPEATED_AT and passage is not None and (
+                is_history(passage.heading) or is_history(passage.text)):
+            return True
+    return False
 
 
 def _earlier_rating(claim: Claim, alignment: Alignment, index: SourceIndex):

@@ -123,7 +123,7 @@ def _timing(article: Document, claims: Sequence[Claim], source: Document, reason
     if dated and (date.fromisoformat(dated) - date.fromisoformat(inspected)).days > LATER_AFTER_DAYS:
         reasons.append(f"It is dated {dated}, more than a year after the source ({inspected}).")
         return "later_report"
-    agreeing = [r for r in dates if r.event in ("published", "inspection")]
+    agreeing = [r for r in dates if r.event == "published" or r.event.startswith("inspection")]
     if agreeing:
         events = sorted({"publication" if r.event == "published" else r.event for r in agreeing})
         reasons.append("It dates the " + " and the ".join(events) + " as the source does."

@@ -27,7 +27,8 @@ def points_at_source(sentence: str, facts: SourceFacts | None) -> bool:
         re.search(r"inspect|report|rated|judged|ofsted", sentence, re.I))
 
 
-_PREVIOUS = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
+_PREVIOUS = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b|"
+                       r"\b(?:was|were)\s+(?:last|previously)\s+(?:inspected|judged|rated)\b", re.I)
 
 
 def refers_to_earlier(sentence: str, facts: SourceFacts | None) -> bool:

@@ -38,7 +38,7 @@ from checker.compare.mentions import names_topic, own_mentions, topic_key
 from checker.corpus.store import Card, CorpusIndex
 from checker.corpus.terms import terms
 from checker.extract.names import COUNCIL
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.ingest.subjects import key_words, named_subjects
 from checker.model import Document, Subject
 from checker.textnorm import fold

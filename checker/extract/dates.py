@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.model import DateRef
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -27,6 +27,13 @@ _DATE = re.compile(
 _PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
 _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
 _PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out)\b", re.I)
+# A date its data are counted at ("data as at 31 March 2014"), or the next edition's date:
+# neither is this report's publication.
+_DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended)\s*$", re.I)
+_NEXT = re.compile(r"\bnext\s+(?:release|update|publication|edition|bulletin|report)\b", re.I)
+# The first or last day of the inspection ("began on 21 January", "from ... to ...").
+_STARTED = re.compile(r"\b(?:began|begun|begin|begins|started|starts?|opened|commenced|from)\b(?:\s+on)?\s*$", re.I)
+_ENDED = re.compile(r"\b(?:ended|ends?|finished|concluded|closed|until|till|to)\b(?:\s+on)?\s*$", re.I)
 _MAY_VERB = re.compile(r"\bMay\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect)\b")
 
 
@@ -73,10 +80,18 @@ def event_of(sentence: str, start: int) -> str:
     """Which event a date in this sentence dates: the nearest cue before it wins."""
     before = sentence[:start]
     window = sentence[max(0, start - 60): start + 40]
-    if _PREVIOUS.search(before[-60:]) or _PREVIOUS.search(window):
+    clause = re.split(r"[,;:]", before)[-1]  # "The last inspection report ... was published in"
+    if _PREVIOUS.search(before[-60:]) or _PREVIOUS.search(window) or _PREVIOUS.search(clause):
         return "previous_inspection"
-    if _PUBLISHED.search(window):
+    if _NEXT.search(before[-60:]):
+        return "next_release"
+    if _PUBLISHED.search(window) and not _DATA_DATE.search(before):
         return "published"
+    if _INSPECTION.search(before[-50:]) or _INSPECTION.search(sentence[start:start + 40]):
+        if _STARTED.search(before[-25:]):
+            return "inspection_start"
+        if _ENDED.search(before[-25:]):
+            return "inspection_end"
     if _INSPECTION.search(before[-50:]):
         return "inspection"
     return "other"

@@ -25,7 +25,7 @@ from checker.extract.numbers import (
     word_value,
 )
 from checker.extract.periods import find_periods
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.model import Change, Period, Quantity
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}

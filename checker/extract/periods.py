@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from checker.extract.numbers import word_value
-from checker.ingest.facts import MONTHS
+from checker.ingest.report_dates import MONTHS
 from checker.model import Period
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(

@@ -13,23 +13,43 @@ from __future__ import annotations
 
 import re
 
-from checker.ingest.facts import subject_of
+from checker.ingest.grades import named_subjects, subject_of, subjects_in
 from checker.model import Rating
 
 GRADE = (r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|"
          r"requiring\s+improvement|adequate|inadequate)")
 _QUOTED = re.compile(r"[\"“‘']\s*" + GRADE + r"\s*[\"”’']", re.I)
 _JUDGING = (r"rated|rating(?:\s+of|,)|judged(?:\s+to\s+be)?|judgement\s+of|judgment\s+of|graded|branded|"
-            r"found\s+to\s+be|deemed|given(?:\s+an?)?|handed|remains?|still|as|from|to")
+            r"found\s+to\s+be|deemed|given(?:\s+an?)?|handed|remains?|still|from|to")
 _JUDGED = re.compile(rf"\b(?:{_JUDGING}|was|were|is|are|be)\s+(?:as\s+)?(?:an?\s+)?[\"“‘']?{GRADE}\b", re.I)
 _GRADE_WORD = r"(?:requires?|requiring|good|adequate|inadequate|outstanding|as|to|be)\b"
 _RATED_OBJECT = re.compile(
     rf"\b(?:rated|judged|graded)\s+(?P<object>(?:(?!{_GRADE_WORD})[\w'’-]+\s+){{1,5}}?){GRADE}\b", re.I)
 _STRONG = re.compile(rf"\b(?:{_JUDGING})\s", re.I)
 # After a grade, words that show it is not modifying a noun ("rated good by", "good.").
-_AFTER_OK = re.compile(r"^\s*(?:$|[.,;:!?)\"”’'—–-]|(?:and|or|but|by|in|for|at|on|overall|because|"
+_AFTER_OK = re.compile(r"^\s*(?:$|[.,;:!?)\"”’'—–]|-(?![\w])|(?:and|or|but|by|in|for|at|on|overall|because|"
                        r"following|after|since|with|when|while|to|from|as|across|again|"
                        r"last|this|in\s+\d{4})\b)", re.I)
+# "to be good" after a noun, not after a judging verb, is the tail of the grade
+# "requires improvement to be good" ("care leavers: requires improvement to be good").
+_TO_BE_TAIL = re.compile(r"\b(?!(?:judged|found|deemed|considered|continues?|continued|remains?|remained|"
+                         r"proved|proven|shown|seems?|seemed|appears?|appeared|likely|expected|needs?|"
+                         r"going|set|rated|said|thought|believed|declared|was|were|is|are)\b)"
+                         r"[\w'’]+\s+to\s+$", re.I)
+_RATED = re.compile(r"\b(?:rated|rating|judged|judgement|judgment|graded|branded|found|deemed|given|handed)\b", re.I)
+_TRAILING_VERB = re.compile(r"(?:\s+(?:is|are|was|were|remains?|remained|still|now|continues?\s+to\s+be|as|be|to))+\s*$", re.I)
+_PROPER_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\s*)+$")
+
+
+def _graded_is_subject(clause: str) -> bool:
+    """Is what the clause says is good the graded thing itself: a judged area
+    ("adoption services are good", "Somerset's care leavers still require improvement")
+    or a name ("Somerset still inadequate"), not an aspect ("placement stability for
+    children looked after is good", "pathway plans ... still require improvement")?"""
+    noun_phrase = _TRAILING_VERB.sub("", clause).strip(" ,'\"‘’“”")
+    return bool(named_subjects(noun_phrase) or _PROPER_NAME.match(noun_phrase))
+
+
 UNSPECIFIED = "unspecified"
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.I)
 
@@ -49,14 +69,61 @@ def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
                 continue
             if pattern is not _QUOTED and not _AFTER_OK.match(sentence[end:]):
                 continue  # "an outstanding achievement": an adjective on a noun
+            if (pattern is _JUDGED and match.group("grade").lower() == "good" and match.group(0)[:2].lower() == "be"
+                    and _TO_BE_TAIL.search(sentence[:match.start()])):
+                continue
             if _NEGATED.search(sentence[max(0, match.start() - 12):start]):
                 continue  # "not rated inadequate" gives no grade
             grade = _canonical(match.group("grade"))
             weak = pattern is _JUDGED and not _STRONG.search(match.group(0))
-            if weak and grade in ("good", "adequate", "outstanding") and subject_of(_clause_before(sentence, start)) is None:
-                continue  # "is good" is plain English unless a judged area is its subject
-            found[start] = (Rating(grade=grade, subject=_subject(sentence, start, end)), start, end)
+            as_verb = pattern is _JUDGED and grade == "requires improvement" and not _RATED.search(
+                sentence[max(0, match.start() - 20):start])  # "judged to require improvement" is rated
+            if (weak and grade in ("good", "adequate", "outstanding") or as_verb) and not _graded_is_subject(
+                    _clause_before(sentence, start)):
+                continue  # "is good", "still require improvement": plain English unless said of a judged area
+            subject = _graded_activity(sentence[end:]) or _graded_noun(sentence[:start]) or _subject(sentence, start, end)
+            found[start] = (Rating(grade=grade, subject=subject), start, end)
     return [found[k] for k in sorted(found)]
+
+
+# "schools rated good": the grade is the noun's, here not a judgement of the report's.
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?P<noun>[a-z][\w'’-]*s)\s+(?:rated|judged|graded)(?:\s+as|\s+to\s+be)?\s+[\"“‘']?$"  # "schools rated good"
+    r"|(?P<head>(?:\b[\w'’-]+\s+){0,3}[\w'’-]+),?\s+(?:which|that)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:judged|rated|graded|found)(?:\s+as|\s+to\s+be)?\s+[\"“‘']?$"  # "one children's home, which was judged"
+    r"|\b(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|most|all|many|several|none)"
+    r"(?:\s+of\s+(?:them|these|those))?\s+(?:was|were|are|is)\s+(?:judged|rated|graded|found)"
+    r"(?:\s+as|\s+to\s+be)?\s+[\"“‘']?$",  # "eight homes; six were judged to be good"
+    re.I)
+
+
+def _graded_noun(before: str) -> str | None:
+    """``other:<noun>`` when the grade belongs to a noun it follows ('attend schools
+    rated good or outstanding', 'one children's home, which was judged to be good') that
+    names no judgement area, or to a count of things ('six were judged to be good')."""
+    match = _REDUCED_RELATIVE.search(before)
+    if not match:
+        return None
+    noun = (match.group("noun") or match.group("head") or "").lower()
+    if match.group("count"):
+        return "other:count"  # a count of graded things, not one judgement
+    if noun in ("was", "is", "has", "its", "this", "it", "they"):
+        return None
+    return None if subject_of(noun) else f"other:{noun.split()[-1]}"
+
+
+_AT_ACTIVITY = re.compile(r"^\s*[\"'’”]?\s*at\s+(?P<activity>(?:\w+ly\s+)?(?:\w+ing|how)\b[^.;]*)", re.I)
+
+
+def _graded_activity(after: str) -> str | None:
+    """'is good at helping young people into jobs' grades the activity, not the whole:
+    the judged area it names ('good at investigating crime', 'at keeping people safe'),
+    else ``other:activity``."""
+    match = _AT_ACTIVITY.match(after)
+    if not match:
+        return None
+    named = [s for s in subjects_in(match.group("activity")) if s != "overall"]
+    return named[0] if named else "other:activity"
 
 
 _ALL_BUT = re.compile(
