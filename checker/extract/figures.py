@@ -181,7 +181,8 @@ def _moved_subject(token):
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in _REPORTING:
+            if subject is None or subject.i == token.i or subject.pos_ not in ("NOUN", "PROPN") \
+                    or subject.lemma_.lower() in _REPORTING:
                 return None  # 'figures show 2.21m ...': the figures report the count, they are not counted
             return subject
         if node.head is node:
