@@ -44,6 +44,9 @@ eval-ilacs: .venv/installed
 bench: .venv/installed
 	$(PY) bench/bench_check.py
 
+bench-sizes: .venv/installed
+	$(PY) bench/bench_sizes.py
+
 bench-corpus: .venv/installed
 	$(PY) bench/bench_corpus.py
 
