@@ -7,7 +7,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: demo test eval eval-alignment eval-figures eval-ilacs bench bench-corpus eval-attribution install clean update-gold
+.PHONY: demo test eval eval-alignment eval-figures eval-ilacs bench bench-sizes bench-corpus eval-attribution install clean update-gold
 
 .venv/installed: pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
