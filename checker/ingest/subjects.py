@@ -70,6 +70,7 @@ TOPIC_FAMILIES = (
 # there have been 1.2 million more accident and emergency (A&E) attendances'.
 _MEASURE = re.compile(r"^(?:The[ \t]+)?(?P<name>[A-Za-z][^.;:\n]{2,120}?)[ \t]+"
                       r"(?:shows?|rose|fell|grew|increased|decreased|was|were|is|are)\b")
+_FIGURE = re.compile(r"\d(?:[.,]\d+)*\s*(?:%|per\s*cent\b|million\b|billion\b|thousand\b)", re.I)
 _NEW_DATA = re.compile(r"^(?:New|Latest|Today['’]s|Official)[ \t]+(?:[A-Z][\w&]*[ \t]+)*"
                        r"(?:data|figures|statistics)[ \t]+(?:shows?|reveals?)\b")
 
@@ -158,6 +159,8 @@ def _measured(head: list[Passage]) -> Subject | None:
     under_points = any(_MAIN_POINTS.search(p.text) for p in head[:2] if p.index < first.index) \
         or bool(_MAIN_POINTS.search(first.heading))
     sentence = re.split(r"(?<=[.!?])\s", first.text.strip())[0]
+    if not _FIGURE.search(sentence):
+        return None  # a release states its headline figure first; a report's 'crime recording is good' is no statistic
     if _NEW_DATA.match(sentence):
         cue = _cue(sentence)
         name = cue
