@@ -24,10 +24,22 @@ _DATELINE_WORDS = frozenset(
     "last am pm gmt bst".split())
 
 
+MASTHEAD_WORDS = 4
+
+
+def _masthead(text: str) -> bool:
+    """A publication's or a page's label above a story: 'Fact Service (May 2016)',
+    'Issue 18', 'Updated : 09:50': a few capitalised words or numbers, no figure."""
+    words = text.split()
+    return (len(words) <= MASTHEAD_WORDS and not re.search(r"[%£$€]", text)
+            and not any(w[:1].islower() for w in words))
+
+
 def lede(article: Document) -> list[str]:
-    """The headline, standfirst and first paragraphs, page furniture left out."""
+    """The headline, standfirst and first paragraphs, page furniture and mastheads left out."""
     furniture = furniture_passages(article.passages)
-    return [p.text for p in article.passages if p.index not in furniture][:LEDE_PASSAGES]
+    return [p.text for p in article.passages
+            if p.index not in furniture and not _masthead(p.text)][:LEDE_PASSAGES]
 
 
 def article_date(article: Document) -> str | None:
@@ -74,24 +86,41 @@ def article_period(article: Document, reference: int) -> tuple[Period, int] | No
     if not stated:
         return None
     dated = article_date(article)
-    months = [(p, _month_key(p, _year_for(p, dated, reference))) for p in stated]
+    latest = None if dated else latest_year(article)
+    months = [(p, _month_key(p, _year_for(p, dated, reference, latest))) for p in stated]
     return max(months, key=lambda pair: pair[1])
 
 
-def _year_for(period: Period, dated: str | None, reference: int) -> int:
+_FUTURE = re.compile(r"\b(?:will|forecasts?|expected|predicted|could|set to|later in)\b", re.I)
+
+
+def latest_year(article: Document) -> int | None:
+    """The latest year an article states of the past (a forecast's year, 'rebounding later
+    in 2015', may be ahead of it).  An undated story's figures are for that year or the
+    next: the comparisons it makes are with a year ago ('cost £100 in January 2014 would
+    have been 30p more last month', 'compared to 0.3% in September 2021')."""
+    years = [int(y) for sentence in re.split(r"(?<=[.!?])\s+|\n", article.text)
+             if not _FUTURE.search(sentence) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    return max(years) if years else None
+
+
+def _year_for(period: Period, dated: str | None, reference: int, latest: int | None = None) -> int:
     if has_year(period):
         return int(period.end[:4])
     month = int(period.end[-2:])
     if dated:
         year = int(dated[:4])
         return year if month <= int(dated[5:7]) else year - 1
-    return min((reference // 12 + d for d in (-1, 0, 1)),
+    candidates = [reference // 12 + d for d in (-1, 0, 1)]
+    if latest is not None and any(y <= latest + 1 for y in candidates):
+        candidates = [y for y in candidates if y <= latest + 1]
+    return min(candidates,
                key=lambda y: abs(y * 12 + month - 1 - reference))
 
 
 _FIRST_ESTIMATE = re.compile(r"\b(?:first|flash|preliminary|initial)\b[\w ]{0,20}\bestimate", re.I)
 _LATER_ESTIMATE = re.compile(r"\b(?:second|third|final)\b[\w ]{0,20}\bestimate|\bquarterly national accounts\b", re.I)
-_REVISED = re.compile(r"\brevis(?:ed|ion)\b|\bpreviously estimated\b", re.I)
+_REVISED = re.compile(r"\b(?:un)?revis(?:ed|ion)\b|\bpreviously estimated\b|\bprevious estimate\b", re.I)
 
 
 def _estimate(article: Document, subject: Subject, title: str, period: Period) -> tuple[str, str]:

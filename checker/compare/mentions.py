@@ -17,18 +17,10 @@ from rapidfuzz import fuzz
 
 from checker.compare.scope import place_word, same_authority
 from checker.extract.names import COUNCIL
-from checker.ingest.subjects import key_words, named_subjects
+from checker.ingest.subjects import TOPIC_FAMILIES as _TOPIC_FAMILIES, key_words, named_subjects
 from checker.model import Subject
 from checker.textnorm import fold
 
-# The words reporters use for the topics of the main official statistics: a release
-# titled with any of a family's words is named by all of them.
-_TOPIC_FAMILIES = (
-    ("price", "inflation", "cpi", "cpih", "rpi", "cost of living"),
-    ("employment", "unemployment", "jobless", "labour market", "redundanc", "payroll", "vacanc"),
-    ("gdp", "gross domestic product", "economy", "economic growth"),
-    ("crime", "offences", "offenders"),
-)
 # Words of a statistic's title that say where or how, not what.
 _TITLE_ONLY = frozenset(
     "uk england wales scotland northern ireland great britain the in of and for by overview "
@@ -46,13 +38,19 @@ def _families(phrase: str) -> list[tuple[str, ...]]:
             if any(re.search(rf"\b{re.escape(cue)}", phrase) for cue in family)]
 
 
+def _family_text(subject: Subject) -> str:
+    """What a statistic's families are read from: its title's topic and its whole name
+    ('A&E' and 'accident and emergency' keep the marks and small words the topic drops)."""
+    return f"{_title_topic(subject)} {fold(subject.name)}"
+
+
 def topic_words(subject: Subject) -> tuple[str, ...]:
     """The words an article about a statistic uses for it: its title's topic as a phrase
     ('consumer price inflation', 'labour market') and the everyday words of its family
     ('inflation', 'prices', 'cost of living')."""
     phrase = _title_topic(subject)
     found = [phrase] if phrase else []
-    for family in _families(phrase):
+    for family in _families(_family_text(subject)):
         found.extend(cue for cue in family if cue not in found)
     return tuple(found)
 
@@ -62,7 +60,7 @@ def topic_key(subject: Subject) -> str:
     ('Employment in the UK' and 'Labour market overview, UK' are one statistic), else its
     title's topic phrase."""
     phrase = _title_topic(subject)
-    families = _families(phrase)
+    families = _families(_family_text(subject))
     return families[0][0] if families else phrase
 
 
@@ -70,6 +68,14 @@ def names_topic(text: str, subject: Subject) -> list[str]:
     """The topic words of a statistic a text uses."""
     folded = fold(text)
     return [w for w in topic_words(subject) if re.search(rf"\b{re.escape(w)}", folded)]
+
+
+def _key_pattern(subject: Subject) -> str:
+    """A subject's distinguishing words as a text writes them, with the linking words its
+    name has between them ('Avon and Somerset Police' for Avon and Somerset
+    Constabulary, whose distinguishing words are 'avon somerset')."""
+    words = key_words(subject).split()
+    return r"\b" + r"(?:\s+(?:and|&|of|upon|on)\s+|\s+)".join(map(re.escape, words)) + r"\b"
 
 
 def own_mentions(body: str, subject: Subject) -> int:
@@ -85,7 +91,7 @@ def own_mentions(body: str, subject: Subject) -> int:
         return own + sum(1 for m in COUNCIL.finditer(body)
                          if same_authority(m.group(0), subject.name) and place.lower() not in m.group(0).lower())
     folded = fold(body).replace("-", " ").replace("’", "'")
-    count = len(re.findall(rf"\b{re.escape(key_words(subject))}\b", folded))
+    count = len(re.findall(_key_pattern(subject), folded))
     for _, code in subject.identifiers:
         count += len(re.findall(rf"\b{re.escape(code)}\b", body))
     return count

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from checker.compare.edition import article_date, compare_edition, lede
+from checker.compare.edition import article_date, compare_edition, latest_year, lede
 from checker.compare.mentions import names_topic, other_subjects, own_mentions, topic_words
 from checker.compare.scope import place_word
 from checker.extract.furniture import furniture_passages
@@ -134,6 +134,9 @@ def _timing(article: Document, claims: Sequence[Claim], source: Document, reason
     return "same_report"
 
 
+EARLIER_BY_YEARS = 2  # an undated article whose latest year is this far behind the source's
+
+
 def _undated(article: Document, source: Document, reasons: list[str]) -> str:
     """A source that states no date of its own is at least as recent as the latest year it
     mentions; an article dated well after that year reports a later report."""
@@ -143,6 +146,11 @@ def _undated(article: Document, source: Document, reasons: list[str]) -> str:
         reasons.append(f"The source gives no date; the latest year it mentions is {max(years)}, and "
                        f"the article is dated {dated}: it reports a later report.")
         return "later_report"
+    stated = None if dated else latest_year(article)
+    if years and stated is not None and stated <= max(years) - EARLIER_BY_YEARS:
+        reasons.append(f"The source gives no date; the latest year it mentions is {max(years)}, and "
+                       f"the undated article mentions no year after {stated}: it reports an earlier report.")
+        return "earlier_report"
     reasons.append("The source gives no inspection or publication date to compare with.")
     return "same_report"
 

@@ -27,7 +27,8 @@ _SHORT = re.compile(
     r"""^[-•*\s]*subscribe\b | \bsign\s+up\b | \bnewsletter\b | \bmembership\b | \bcookies?\b |
         ^[-•*\s]*(?:related|most\s+read|more\s+on\s+this|share\s+this|follow\s+us|read\s+more)\b |
         ^[-•*\s]*latest\s+(?:digital|print|online)\b | ^[-•*\s]*archive\s+of\b |
-        ^[-•*\s]*themed\s+supplements\b | ^[-•*\s]*unlimited\s+access\b""",
+        ^[-•*\s]*themed\s+supplements\b | ^[-•*\s]*unlimited\s+access\b |
+        \b(?:credit|photo(?:graph)?|picture|image)s?\s*:\s*\S""",
     re.I | re.X,
 )
 SHORT_LINE_WORDS = 8

@@ -55,6 +55,24 @@ _EDITION = (r"(?:(?:year ending|financial year|quarter \d,?|Q\d)\s+)?"
 _STATISTIC_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?):\s*(?P<edition>{_EDITION})"
                               r"(?:,\s*(?P<estimate>[a-z ]*estimate))?\s*$")
 _MAIN_POINTS = re.compile(r"\bmain points\b|\bkey points\b|\bheadline", re.I)
+# The words reporters use for the topics of the main official statistics: a release
+# titled with any of a family's words is named by all of them.
+TOPIC_FAMILIES = (
+    ("price", "inflation", "cpi", "cpih", "rpi", "cost of living"),
+    ("employment", "unemployment", "jobless", "labour market", "redundanc", "payroll", "vacanc"),
+    ("gdp", "gross domestic product", "economy", "economic growth"),
+    ("crime", "offences", "offenders"),
+    ("a&e", "accident and emergency", "waiting list", "referral to treatment", "four-hour"),
+)
+# The opening of an untitled release says what it measures: 'The Consumer Prices Index
+# (CPI) rose by 0.3% in the year to January 2016' under its 'Main points', 'The first
+# quarterly estimate of UK gross domestic product (GDP) shows', 'New NHS data shows
+# there have been 1.2 million more accident and emergency (A&E) attendances'.
+_MEASURE = re.compile(r"^(?:The[ \t]+)?(?P<name>[A-Za-z][^.;:\n]{2,120}?)[ \t]+"
+                      r"(?:shows?|rose|fell|grew|increased|decreased|was|were|is|are)\b")
+_FIGURE = re.compile(r"\d(?:[.,]\d+)*\s*(?:%|per\s*cent\b|million\b|billion\b|thousand\b)", re.I)
+_NEW_DATA = re.compile(r"^(?:New|Latest|Today['’]s|Official)[ \t]+(?:[A-Z][\w&]*[ \t]+)*"
+                       r"(?:data|figures|statistics)[ \t]+(?:shows?|reveals?)\b")
 
 
 def key_words(subject: Subject) -> str:
@@ -106,6 +124,9 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
                 edition += ", " + title.group("estimate")
             return Subject("statistic", title.group("name").strip(), (), edition,
                            _reference_periods(head), passage.id)
+    measured = _measured(head)
+    if measured:
+        return measured
     for passage in head:
         named = named_subjects(passage.text)
         if named:
@@ -114,6 +135,42 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
             identifiers = subject.identifiers + ((("urn", urn.group(1)),) if urn else ())
             return Subject(subject.kind, subject.name, identifiers, passage=passage.id)
     return None
+
+
+def _cue(text: str) -> str | None:
+    """The first topic word of an official statistic a sentence uses, as written."""
+    folded = fold(text)
+    found = [(m.start(), m.end()) for family in TOPIC_FAMILIES for cue in family
+             if (m := re.search(rf"\b{re.escape(cue)}", folded))]
+    if not found:
+        return None
+    start, end = min(found)
+    return text[start:end] if len(folded) == len(text) else folded[start:end]
+
+
+def _measured(head: list[Passage]) -> Subject | None:
+    """An untitled release: a statistic named by the first sentence of its main points
+    (the first lines of the page), or by a press release's 'New ... data shows'."""
+    opening = [p for p in head[:4] if p.text.strip() and not _MAIN_POINTS.fullmatch(
+        re.sub(r"^\d+\.\s*", "", p.text.strip()))]
+    if not opening:
+        return None
+    first = opening[0]
+    under_points = any(_MAIN_POINTS.search(p.text) for p in head[:2] if p.index < first.index) \
+        or bool(_MAIN_POINTS.search(first.heading))
+    sentence = re.split(r"(?<=[.!?])\s", first.text.strip())[0]
+    if not _FIGURE.search(sentence):
+        return None  # a release states its headline figure first; a report's 'crime recording is good' is no statistic
+    if _NEW_DATA.match(sentence):
+        cue = _cue(sentence)
+        name = cue
+    elif under_points and (measure := _MEASURE.match(sentence)) and _cue(measure.group("name")):
+        name = measure.group("name").strip()
+    else:
+        return None
+    if not name:
+        return None
+    return Subject("statistic", name, (), "", _reference_periods(head), first.id)
 
 
 def has_year(period) -> bool:
