@@ -145,3 +145,20 @@ def editions_corpus(tmp_path_factory):
 def test_corpus_mode_chooses_the_edition_an_article_reports(editions_corpus, article, chosen):
     found = attribute(load_document(str(CORPORA / article), "article"), editions_corpus)
     assert found.chosen and Path(found.chosen.uri).name == chosen, found.reasons
+
+
+@pytest.mark.parametrize("head, council", [
+    ("Isle of Wight Council\n\nInspection of children’s social care services\n", "Isle of Wight Council"),
+    ("Cheshire East Council\n\nInspection of children’s social care services\n", "Cheshire East Council"),
+    ("Inspection of Bournemouth, Christchurch and Poole local authority children’s services\n\n"
+     "Inspection dates: 6 to 17 December 2021\n", "Bournemouth, Christchurch and Poole"),
+    ("Surrey Safeguarding Children Board\n\nReview of the effectiveness of the Local Safeguarding "
+     "Children Board\n", "Surrey"),
+])
+def test_a_councils_report_title_names_the_council_whole(head, council):
+    # real first lines of corpora/ofsted-ilacs-dev reports; once read 'Wight Council',
+    # 'East Council' and nothing for the other two
+    from checker.ingest.documents import document_from_text
+
+    facts = document_from_text(head, "r.txt", "source").facts
+    assert (facts.subject.kind, facts.subject.name) == ("council", council)

@@ -124,6 +124,9 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
                 edition += ", " + title.group("estimate")
             return Subject("statistic", title.group("name").strip(), (), edition,
                            _reference_periods(head), passage.id)
+    council = _council_title(head[:3])
+    if council:
+        return council
     measured = _measured(head)
     if measured:
         return measured
@@ -134,6 +137,30 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
             urn = _URN.search(text[:HEAD_CHARS * 2])
             identifiers = subject.identifiers + ((("urn", urn.group(1)),) if urn else ())
             return Subject(subject.kind, subject.name, identifiers, passage=passage.id)
+    return None
+
+
+_PLACE = r"[A-Z][a-z]+(?:(?:[ \t]+(?:of|upon|and|on|in)[ \t]+|,?[ \t]+|-)[A-Z][a-z]+){0,5}"
+# How an Ofsted report on a council's children's services heads its first page: the
+# council's name on a line of its own, 'Inspection of X local authority children's
+# services', or, for a review of its safeguarding board, 'X Safeguarding Children Board'.
+_COUNCIL_TITLES = (
+    re.compile(rf"^({_PLACE}[ \t]+(?:(?:County|City|Borough|District|Metropolitan Borough)[ \t]+)?Council)$"),
+    re.compile(rf"^Inspection of (?:the )?({_PLACE}) local authority children[’']s services\b"),
+    re.compile(rf"^({_PLACE})(?:[ \t]+Local)?[ \t]+Safeguarding Children Board$"),
+)
+
+
+def _council_title(head: list[Passage]) -> Subject | None:
+    """A council named by the title of its children's services report ('Isle of Wight
+    Council', 'Inspection of Bournemouth, Christchurch and Poole local authority
+    children's services'): the whole line is the name, so a two-word place ('Cheshire
+    East') is read whole, where a council named in running text is read from one word."""
+    for passage in head:
+        for pattern in _COUNCIL_TITLES:
+            match = pattern.match(passage.text.strip())
+            if match:
+                return Subject("council", match.group(1), (), passage=passage.id)
     return None
 
 
