@@ -154,6 +154,9 @@ def test_corpus_mode_chooses_the_edition_an_article_reports(editions_corpus, art
      "Inspection dates: 6 to 17 December 2021\n", "Bournemouth, Christchurch and Poole"),
     ("Surrey Safeguarding Children Board\n\nReview of the effectiveness of the Local Safeguarding "
      "Children Board\n", "Surrey"),
+    ("Inspection of Blackburn with Darwen local authority children’s services\n", "Blackburn with Darwen"),
+    ("Metropolitan Borough of Rotherham\n\nRe-inspection of services for children in need of help "
+     "and protection, children looked after and care leavers\n", "Metropolitan Borough of Rotherham"),
 ])
 def test_a_councils_report_title_names_the_council_whole(head, council):
     # real first lines of corpora/ofsted-ilacs-dev reports; once read 'Wight Council',

@@ -140,7 +140,7 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
     return None
 
 
-_PLACE = r"[A-Z][a-z]+(?:(?:[ \t]+(?:of|upon|and|on|in)[ \t]+|,?[ \t]+|-)[A-Z][a-z]+){0,5}"
+_PLACE = r"[A-Z][a-z]+(?:(?:[ \t]+(?:of|upon|and|on|in|with)[ \t]+|,?[ \t]+|-)[A-Z][a-z]+){0,5}"
 # How an Ofsted report on a council's children's services heads its first page: the
 # council's name on a line of its own, 'Inspection of X local authority children's
 # services', or, for a review of its safeguarding board, 'X Safeguarding Children Board'.
@@ -149,6 +149,13 @@ _COUNCIL_TITLES = (
     re.compile(rf"^Inspection of (?:the )?({_PLACE}) local authority children[’']s services\b"),
     re.compile(rf"^({_PLACE})(?:[ \t]+Local)?[ \t]+Safeguarding Children Board$"),
 )
+
+
+# Older reports head their first page with the place alone ('Wokingham', 'Metropolitan
+# Borough of Rotherham') above the kind of inspection: the place is the council then.
+_PLACE_LINE = re.compile(rf"^((?:(?:Metropolitan|London|Royal) Borough of |City of |County of )?{_PLACE})$")
+_SERVICES_INSPECTION = re.compile(
+    r"^(?:Re-)?inspection of services for children|^Review of the effectiveness of the Local Safeguarding", re.I)
 
 
 def _council_title(head: list[Passage]) -> Subject | None:
@@ -161,6 +168,10 @@ def _council_title(head: list[Passage]) -> Subject | None:
             match = pattern.match(passage.text.strip())
             if match:
                 return Subject("council", match.group(1), (), passage=passage.id)
+    for place, kind in zip(head, head[1:]):
+        match = _PLACE_LINE.match(place.text.strip())
+        if match and _SERVICES_INSPECTION.match(kind.text.strip()):
+            return Subject("council", match.group(1), (), passage=place.id)
     return None
 
 
