@@ -12,23 +12,15 @@ time per kilobyte to the smallest size's (near 1 when the cost is linear).
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpora" / "seeds"
 REPORT = SEEDS / "ofsted-2015-03-27-somerset-childrens-services-report.txt"
 ARTICLE = SEEDS / "local-news-2015-03-27-somerset-branded-inadequate.txt"
-
-
-def _median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_check import median_time  # noqa: E402  (one timing helper for every bench)
 
 
 def _sized(base: str, kilobytes: int) -> str:
@@ -58,25 +50,26 @@ def main() -> None:
     checker.prepare(report)
     base = ARTICLE.read_text(encoding="utf-8")
 
-    def row(label: str, text: str, unit: float, first: list[float]) -> None:
+    def row(label: str, text: str, unit: float, smallest: float | None) -> float:
+        """Print one size's time; returns its time per unit (the smallest's when first)."""
         article = document_from_text(text, "bench.txt", "article")
-        seconds = _median(lambda: checker.check(article, [report]), args.runs)
+        seconds = median_time(lambda: checker.check(article, [report]), args.runs)
         per_unit = seconds / unit
-        first.append(first[0] if first else per_unit)
-        print(f"  {label:>14}  {seconds:8.2f} s   per unit {per_unit / first[0]:5.2f} x the smallest's")
+        print(f"  {label:>14}  {seconds:8.2f} s   per unit {per_unit / (smallest or per_unit):5.2f} x the smallest's")
+        return smallest or per_unit
 
     print(f"article size (seed article repeated), median of {args.runs}:")
-    sizes, first = [], []
+    sizes, smallest = [], None
     kb = 4
     while kb <= args.largest:
         sizes.append(kb)
         kb *= 4
     for kb in sizes:
-        row(f"{kb} KB", _sized(base, kb), kb, first)
+        smallest = row(f"{kb} KB", _sized(base, kb), kb, smallest)
     print(f"quotation marks in one line, median of {args.runs}:")
-    first = []
+    smallest = None
     for marks in (250, 1000, 4000):
-        row(f"{marks} marks", _quoted(marks), marks, first)
+        smallest = row(f"{marks} marks", _quoted(marks), marks, smallest)
 
 
 if __name__ == "__main__":

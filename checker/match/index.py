@@ -156,10 +156,11 @@ class SourceIndex:
         out: dict[int, list] = {}
         for i, doc in zip(numeric, parse_many([self.passages[i].text for i in numeric])):
             sentences = list(doc.sents)
+            inherited = self._heading_period(i)  # once per passage, not per sentence
             out[i] = [(q, sent.text, " ".join(s.text for s in sentences[max(0, k - 1):k + 1]),
                        local_context(sent.text, q.text))
                       for k, sent in enumerate(sentences)
-                      for q, _, _ in read_quantities(sent, self._heading_period(i))]
+                      for q, _, _ in read_quantities(sent, inherited)]
         for i, cells in tables.items():
             out[i] = [(q, row, f"{about} {row}", about) for q, row, about in cells]
         return out
