@@ -34,7 +34,8 @@ def test_layouts_per_inspectorate():
             layouts.setdefault(e["inspectorate"], set()).add(e["layout"])
     assert layouts["cqc"] == {"label", "list", "prose"}
     assert layouts["ofsted-school"] == {"table", "label", "prose"}
-    assert {"list", "prose"} <= layouts["hmicfrs"]
+    assert layouts["hmicfrs"] == {"list", "prose", "statement"}
+    assert layouts["hmip"] == {"prose", "all tests", "change"}
 
 
 @pytest.mark.parametrize("text,grade", [

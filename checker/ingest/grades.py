@@ -15,7 +15,12 @@ four layouts, and each is read here:
   Requires improvement``, ``Are services safe? Requires improvement``, ``Safety: 2``,
   or a heading with the grade standing alone beneath it;
 - prose: ``This school continues to be good``, ``is inadequate at keeping people
-  safe``, ``an overall rating of 'Good'``, ``The overall judgement is that ...``.
+  safe``, ``an overall rating of 'Good'``, ``The overall judgement is that ...``,
+  HMICFRS's assessment lines (``The extent to which the force is efficient at keeping
+  people safe and reducing crime requires improvement``), one grade for every healthy
+  prison test (``was judged 'not sufficiently good' in all four healthy prison tests``)
+  and a change whose end is this report's grade (``improved its safety score from 'not
+  sufficiently good' to 'good'``).
 
 A grade the report gives its own past ("at the previous inspection", "when they were
 judged adequate in 2012", a "Previous inspection:" row) is history, never this report's
@@ -299,9 +304,46 @@ def _wrapped_row(text: str, numbered: bool):
     return (subjects, grade, 2, label) if subjects else None
 
 
+_Q = r"[\"'‘’“”]?"
+# "improved its safety score from 'not sufficiently good' to 'good'": the end is now.
+# The thing changed is named between the verb and "from" or just before the verb
+# ("purposeful activity has declined from 'reasonably good' in 2017 to ...").
+_CHANGE = re.compile(rf"(?P<before>(?:[\w'‘’-]+ ){{0,4}})(?:has |have |had )?"
+                     rf"\b(?:improved|declined|fallen|fell|risen|rose|moved|changed|gone|went|dropped)\b"
+                     rf"(?P<area>[^.;]{{0,60}}?)\bfrom {_Q}(?:{GRADE_PATTERN}){_Q}(?: in (?:19|20)\d\d)? "
+                     rf"to {_Q}(?P<grade>{GRADE_PATTERN}){_Q}(?P<after>[^.;]*)")
+# "was judged 'not sufficiently good' in all four healthy prison tests"
+_ALL_TESTS = re.compile(rf"\b(?:judged|rated|assessed|graded|found to be|scored)(?: as)? {_Q}(?P<grade>{GRADE_PATTERN}){_Q} "
+                        r"(?:in|for|across|on|against) all (?:four |4 )?(?:of )?(?:the |our |its |inspectors'? )?"
+                        r"healthy (?:prison|establishment) (?:tests|areas)\b")
+# HMICFRS PEEL assessment lines: "the extent to which the force treats the public and
+# its workforce legitimately is good", "... reducing crime requires improvement".
+_EXTENT = re.compile(rf"^(?:we found:? )?the extent to which (?:the|this) (?:force|constabulary|service) (?P<area>[^.;]+?) "
+                     rf"(?:is {_Q}(?P<grade>{GRADE_PATTERN}){_Q}|(?P<verb>requires improvement))\.?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _prose(sentence: str, passage: Passage):
-    if is_history(sentence) or re.search(r"\b(?:19|20)\d\d\b", sentence):
+    change = _CHANGE.search(sentence)
+    if change and not _YEAR.search(change.group("after")):
+        for named in (change.group("area"), change.group("before")):
+            subjects = [s for s in subjects_in(named) if s != "overall"]
+            if subjects:
+                yield subjects[:1], canonical_grade(change.group("grade")), 1, named
+                break
+        return
+    if is_history(sentence) or _YEAR.search(sentence):
         return  # history, or a dated grade: "was judged adequate in 2012"
+    every = _ALL_TESTS.search(sentence)
+    if every:
+        yield list(HEALTHY_PRISON_TESTS), canonical_grade(every.group("grade")), 1, "every healthy prison test"
+        return
+    extent = _EXTENT.match(sentence)
+    if extent:
+        subjects = [s for s in subjects_in(extent.group("area")) if s != "overall"]
+        if subjects:
+            yield subjects[:1], canonical_grade(extent.group("grade") or extent.group("verb")), 1, extent.group("area")
+        return
     for pattern, fixed in _PROSE:
         match = pattern.search(sentence)
         if not match:
@@ -334,7 +376,7 @@ def _prose(sentence: str, passage: Passage):
 
 # Words before the name of what is graded: "the effectiveness of the LSCB", "outcomes in
 # the area of rehabilitation", "this area of 'purposeful activity'".
-_AREA_LEAD = re.compile(r"^(?:[\w-]+'s )?(?:the |this |its )?(?:(?:overall )?effectiveness of (?:the )?|services for |"
+_AREA_LEAD = re.compile(r"^(?:(?:[\w-]+ ){0,4}[\w-]+'s )?(?:the |this |its )?(?:(?:overall )?effectiveness of (?:the )?|services for |"
                         r"outcomes (?:for \w+ )?in (?:the area of )?|(?:this |the )?area of |the )?[\"'‘“]?")
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|which|who)\b|(?<!^)\b(?:this|these)\b")
 
