@@ -58,7 +58,7 @@ def cli() -> None:
               help="With --corpus: check this many articles at once (process pool), and "
                    "index new sources with as many.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
+              help="With --corpus: run on this Dask scheduler (needs claim-checker[dask]).")
 def check(articles, sources, formats, fail_on, min_severity, enable, disable, config_path, output,
           encoding, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
