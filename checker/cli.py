@@ -26,8 +26,11 @@ def cli() -> None:
 @click.option("--source", "-s", "sources", multiple=True,
               help="The source document the articles report on (path or URL; repeatable). "
                    "Default: each draft's front matter 'source:', else the config's sources.")
-@click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "-f", "formats", multiple=True, metavar="FMT[:PATH]",
+              callback=lambda ctx, param, value: _formats(value),
+              help=f"Output format: {', '.join(sorted(FORMATS))} (default text). Repeat as "
+                   "FMT:PATH to write more formats to files in the same run "
+                   "(-f github -f sarif:checker.sarif).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1 (default: config, else error).")
 @click.option("--min-severity", type=click.Choice(FAIL_ON[:3]), default=None,
@@ -55,8 +58,8 @@ def cli() -> None:
               help="With --corpus: check this many articles at once (process pool), and "
                    "index new sources with as many.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
-def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
+              help="With --corpus: run on this Dask scheduler (needs claim-checker[dask]).")
+def check(articles, sources, formats, fail_on, min_severity, enable, disable, config_path, output,
           encoding, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
@@ -66,8 +69,11 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
                           disable=tuple(c.upper() for c in disable), encoding=encoding,
                           use_cache=not no_cache)
-    if output:
-        _refuse_inputs(output, articles, sources, config_path)
+    fmt, files = formats
+    if output and (not fmt or output in files):
+        raise UsageError("-o is for the one -f given without :PATH")
+    for path in filter(None, [output, *files]):
+        _refuse_inputs(path, articles, sources, config_path)
     if show_text:
         _write(_shown_text(articles, overrides), output)
         return
@@ -79,15 +85,39 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
         else:
             batch = run_batch(articles, overrides)
     except CheckerError as err:  # machine formats still get a machine-readable error
-        _write(render_error(fmt, err), output)
+        for path, name in files.items():
+            _write(render_error(name, err), path)
+        if fmt:
+            _write(render_error(fmt, err), output)
         raise
     if color is None:
         color = output is None and sys.stdout.isatty()
-    if output:  # a format may write several files (html: an index and a page each)
+    for path, name in files.items():
+        write(batch.run, name, path, color=False, verbose=verbose)
+    if fmt and output:  # a format may write several files (html: an index and a page each)
         write(batch.run, fmt, output, color=color, verbose=verbose)
-    else:
+    elif fmt:
         _write(render(batch.run, fmt, color=color, verbose=verbose), None)
     sys.exit(batch.exit_code())
+
+
+def _formats(values: tuple[str, ...]) -> tuple[str | None, dict[str, str]]:
+    """``-f FMT`` (stdout, or ``-o``) and any ``-f FMT:PATH`` (that file): the format for
+    stdout (text when no -f is given; none when every -f names its file) and {path: format}."""
+    plain, files = [], {}
+    for value in values or ("text",):
+        name, _, path = value.partition(":")
+        if name not in FORMATS:
+            raise click.BadParameter(f"{name!r} is not one of {', '.join(sorted(FORMATS))}",
+                                     param_hint="'--format'")
+        if path:
+            files[path] = name
+        else:
+            plain.append(name)
+    if len(plain) > 1:
+        raise click.BadParameter("give one format without :PATH (for stdout or -o); "
+                                 "name a file for each other", param_hint="'--format'")
+    return (plain[0] if plain else None), files
 
 
 def _refuse_inputs(output, articles, sources, config_path) -> None:

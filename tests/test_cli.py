@@ -158,3 +158,46 @@ def test_article_naming_no_authority_is_judged_by_content(text, verdict, codes):
     result = checker.check(document_from_text(text, "draft.txt", "article"), str(REPORT))
     assert result.relation.verdict == verdict
     assert {f.code for f in result.findings} == codes
+
+
+def test_one_run_writes_several_formats_the_same_as_separate_runs(tmp_path, capsys):
+    sarif, result = tmp_path / "checker.sarif", tmp_path / "out" / "result.json"
+    code, out, err = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "github",
+                         "-f", f"sarif:{sarif}", "-f", f"json:{result}")
+    assert code == 1 and err == ""
+    assert "::error file=" in out and "NUM01" in out
+    _, alone, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "github")
+    assert out == alone
+    _, sarif_alone, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "sarif")
+    assert sarif.read_text(encoding="utf-8") == sarif_alone
+    assert json.loads(result.read_text(encoding="utf-8"))["schema"] == "checker/1"
+
+
+def test_formats_all_sent_to_files_leave_stdout_empty_and_errors_reach_each_file(tmp_path, capsys):
+    sarif = tmp_path / "checker.sarif"
+    code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", f"sarif:{sarif}")
+    assert code == 1 and out == "" and json.loads(sarif.read_text())["version"] == "2.1.0"
+    code, out, err = run(capsys, "check", str(tmp_path / "nope.txt"), "--source", str(REPORT),
+                         "-f", "github", "-f", f"sarif:{sarif}")
+    assert code == 2 and out.startswith("::error") and "no such file" in err
+    invocation = json.loads(sarif.read_text())["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-f", "nope"], "'nope' is not one of"),
+    (["-f", "line", "-f", "json"], "give one format without :PATH"),
+    (["-f", "sarif:x.sarif", "-o", "y.txt"], "-o is for the one -f"),
+])
+def test_format_misuse_is_a_usage_error(tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(BBC), "--source", str(REPORT), *args])
+    assert exit_info.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_a_format_file_onto_an_input_is_refused(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_bytes(BBC.read_bytes())
+    code, _, err = run(capsys, "check", str(article), "--source", str(REPORT), "-f", f"sarif:{article}")
+    assert code == 2 and "would overwrite the input" in err
+    assert article.read_bytes() == BBC.read_bytes()

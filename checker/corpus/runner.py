@@ -116,7 +116,7 @@ def _run_dask(task: Callable, items: Sequence[Item], job: Job, address: str) -> 
     try:
         from distributed import Client
     except ImportError as err:
-        raise UsageError("--scheduler needs Dask: pip install 'checker[dask]'") from err
+        raise UsageError("--scheduler needs Dask: pip install 'claim-checker[dask]'") from err
     try:
         client = Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as err:
