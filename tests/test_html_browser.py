@@ -130,7 +130,7 @@ def test_filters_hide_claims_and_live_in_the_address(tab, tmp_path):
     assert page.locator("#shown").inner_text() == "Showing 4 of 7 claims"
     assert page.locator('mark[data-claims="5 6"]').get_attribute("class").split()[-1] == "off"
     fragment = page.evaluate("location.hash")
-    assert fragment == ("#verdict=contradicted,not_in_source,unchecked,out_of_scope"
+    assert fragment == ("#verdict=contradicted,not_in_source,not_checked,out_of_scope"
                         "&kind=figure,quote,date")
     tab.shot("filtered")
     # a shared address opens the same view

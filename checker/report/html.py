@@ -33,15 +33,13 @@ from checker.model import (SEVERITY_RANK, CheckResult, ClaimResult, Document, Ev
                            Finding, RunResult, Summary, as_plain)
 from checker.outfile import write_atomic
 from checker.report.html_palette import css_variables
+from checker.report.wording import RELATION_LABEL, VERDICT_LABEL, chosen_source, citation
 from checker.report.worddiff import word_diff
 
 SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info",
                   "none": "No finding", "suppressed": "Suppressed"}
 SEVERITY_ICON = {"error": "✖", "warning": "▲", "info": "ℹ", "none": "✓", "suppressed": "○"}
-VERDICT_LABEL = {"contradicted": "Contradicted", "not_in_source": "Not in source",
-                 "unchecked": "Unchecked", "out_of_scope": "Out of scope",
-                 "supported": "Supported"}
-VERDICT_ICON = {"contradicted": "✗", "not_in_source": "?", "unchecked": "…",
+VERDICT_ICON = {"contradicted": "✗", "not_in_source": "?", "not_checked": "…",
                 "out_of_scope": "–", "supported": "✓"}
 # When claims overlap in the text, the highlight shows the most alarming verdict.
 VERDICT_ORDER = tuple(VERDICT_LABEL)
@@ -50,11 +48,6 @@ VERDICT_ORDER = tuple(VERDICT_LABEL)
 def verdict_rank(verdict: str) -> int:
     return VERDICT_ORDER.index(verdict) if verdict in VERDICT_ORDER else len(VERDICT_ORDER)
 
-RELATION_LABEL = {"same_report": "Reports on this source",
-                  "later_report": "About a later report than this source",
-                  "earlier_report": "About an earlier report than this source",
-                  "different_subject": "About a different subject",
-                  "unknown": "Relation unknown"}
 KINDS = ("figure", "quote", "rating", "date", "entity", "statement")
 
 
@@ -211,14 +204,6 @@ def show_value(value: Any) -> str | None:
     return str(value)
 
 
-def citation(source: Document | None, passage_id: str) -> str:
-    """``¶60``, or ``¶60, p. 12`` when the passage knows its page."""
-    passage = source.passage(passage_id) if source else None
-    if passage is not None and passage.page is not None:
-        return f"{passage_id}, p. {passage.page}"
-    return passage_id
-
-
 def source_passage(source: Document | None, passage_id: str, excerpt: str,
                    evidence: Evidence | None, method: str) -> SourcePassage:
     passage = source.passage(passage_id) if source else None
@@ -273,14 +258,6 @@ def build_card(number: int, result: CheckResult, claim_result: ClaimResult,
 
 
 # --- the page -------------------------------------------------------------------------
-
-
-def chosen_source(result: CheckResult) -> Document | None:
-    """The source the relation stage picked (named by uri or id), else the first given."""
-    for source in result.sources:
-        if result.relation.source in (source.uri, source.id):
-            return source
-    return result.sources[0] if result.sources else None
 
 
 def title_of(document: Document) -> str:
