@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from checker.model import RunResult, Summary
-from checker.report.text import render, summary_line, terminal_options
+from checker.report.text import render, terminal_options
+from checker.report.wording import summary_line
 from sample_runs import clean_result, run_cli, sample_result
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"

@@ -20,12 +20,12 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from checker.model import CheckResult, ClaimResult, Finding, RunResult, Summary
-from checker.report.wording import against, chosen_source, citation, counted, verdict_words
+from checker.model import CheckResult, ClaimResult, Finding, RunResult
+from checker.report.wording import (SEVERITY_WORD, against, chosen_source, citation,
+                                    summary_line, verdict_words)
 from checker.textnorm import one_line
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 _NO_WRAP = 10_000  # a width no line reaches: rich must not wrap what we laid out
 
 
@@ -56,19 +56,6 @@ def terminal_options(stream: Any, color: bool | None) -> dict[str, Any]:
     columns = os.environ.get("COLUMNS", "") if stream is not None else ""
     width = int(columns) if columns.isdigit() else (shutil.get_terminal_size().columns if tty else None)
     return {"color": color, "width": width}
-
-
-def summary_line(summary: Summary) -> str:
-    """'2 errors, 1 warning (1 suppressed); 48 of 61 checkable claims confirmed', with the
-    number of articles when there are several."""
-    severities = [counted(summary.by_severity.get(s, 0), _LABEL[s]) for s in ("error", "warning", "info")
-                  if summary.by_severity.get(s, 0)]
-    found = ", ".join(severities) if severities else "no findings"
-    if summary.articles > 1:
-        found += f" in {summary.articles} articles"
-    if summary.suppressed:
-        found += f" ({summary.suppressed} suppressed)"
-    return f"{found}; {summary.confirmed} of {counted(summary.checkable, 'checkable claim')} confirmed"
 
 
 class _Lines:
@@ -112,7 +99,7 @@ def _render_one(out: _Lines, result: CheckResult, verbose: bool) -> bool:
 def _finding(out: _Lines, result: CheckResult, claim_result: ClaimResult, finding: Finding,
              verbose: bool) -> None:
     lead = _where(*result.article.line_col(claim_result.claim.span.start))
-    label = f"{_LABEL[finding.severity]:<8}"
+    label = f"{SEVERITY_WORD[finding.severity]:<8}"
     code = f" [{finding.code}{' ' + finding.name if verbose else ''}]"
     out.console.print(f"{escape(lead)}[{_STYLE[finding.severity]}]{label}[/]", end="")
     out.print("", one_line(finding.message) + code, indent=len(lead) + len(label))

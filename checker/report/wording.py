@@ -7,12 +7,13 @@ sees "confirmed", "not in the source", "not checked (said by Cllr Huxtable)".
 
 from __future__ import annotations
 
-from checker.model import CheckResult, ClaimResult, Document
+from checker.model import CHECKED, CheckResult, ClaimResult, Document, Summary
 from checker.textnorm import one_line
 
 VERDICT_LABEL = {"contradicted": "Contradicted", "not_in_source": "Not in the source",
                  "not_checked": "Not checked", "out_of_scope": "Out of scope",
                  "supported": "Confirmed"}
+SEVERITY_WORD = {"error": "error", "warning": "warning", "info": "note"}
 RELATION_LABEL = {"same_report": "Reports on this source",
                   "later_report": "About a later report than this source",
                   "earlier_report": "About an earlier report than this source",
@@ -24,6 +25,31 @@ def verdict_words(claim_result: ClaimResult) -> str:
     """'confirmed', 'not in the source', 'not checked (said by Cllr Huxtable)'."""
     label = VERDICT_LABEL.get(claim_result.verdict, claim_result.verdict).lower()
     return f"{label} ({claim_result.reason})" if claim_result.reason else label
+
+
+def summary_line(summary: Summary) -> str:
+    """'2 errors, 1 warning (1 suppressed); 48 of 61 checkable claims confirmed', with the
+    number of articles when there are several."""
+    severities = [counted(summary.by_severity.get(s, 0), SEVERITY_WORD[s]) for s in ("error", "warning", "info")
+                  if summary.by_severity.get(s, 0)]
+    found = ", ".join(severities) if severities else "no findings"
+    if summary.articles > 1:
+        found += f" in {summary.articles} articles"
+    if summary.suppressed:
+        found += f" ({summary.suppressed} suppressed)"
+    if not summary.checkable:
+        return f"{found}; no claim could be checked"
+    return f"{found}; {summary.confirmed} of {counted(summary.checkable, 'checkable claim')} confirmed"
+
+
+def verdict_line(summary: Summary) -> str:
+    """'39 confirmed, 1 contradicted, 19 not in the source; 50 not checked': every
+    verdict with its count, checked ones first."""
+    def part(verdicts) -> str:
+        return ", ".join(f"{summary.by_verdict[v]} {VERDICT_LABEL[v].lower()}" for v in verdicts
+                         if summary.by_verdict.get(v))
+    checked, unchecked = part(CHECKED), part(("not_checked", "out_of_scope"))
+    return "; ".join(p for p in (checked, unchecked) if p) or "no claims found"
 
 
 def counted(number: int, noun: str) -> str:
