@@ -9,6 +9,7 @@ go to tests/artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -314,13 +315,22 @@ def seed_report(tmp_path_factory):
     from checker.ingest.documents import load_document
 
     folder = tmp_path_factory.mktemp("seeds")
-    articles = sorted(str(p) for p in SEEDS.glob("*.txt") if p != SEED_REPORT)
+    root = SEEDS.parent.parent
+    # paths as a user in the repository types them, which is what the pages (and the
+    # README's screenshot) show
+    articles = sorted(str(p.relative_to(root)) for p in SEEDS.glob("*.txt") if p != SEED_REPORT)
+    report = str(SEED_REPORT.relative_to(root))
     index = folder / "seeds.html"
-    outcome = CliRunner().invoke(cli, ["check", *articles, "--source", str(SEED_REPORT),
-                                       "-f", "html", "-o", str(index)])
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        outcome = CliRunner().invoke(cli, ["check", *articles, "--source", report,
+                                           "-f", "html", "-o", str(index)])
+        source = load_document(report, "source")
+        run = default_checker().run([load_document(a, "article") for a in articles], [source])
+    finally:
+        os.chdir(here)
     assert outcome.exit_code in (0, 1), outcome.output
-    source = load_document(str(SEED_REPORT), "source")
-    run = default_checker().run([load_document(a, "article") for a in articles], [source])
     assert sum(len(r.findings) for r in run.results) > 0
     return index, run, source
 
