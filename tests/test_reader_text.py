@@ -186,3 +186,19 @@ def test_a_pdf_source_is_sized_in_pages():
                            (Passage("¶1", 0, Span(0, 1), "a", page=1),
                             Passage("¶2", 1, Span(2, 3), "b", page=50)))
     assert size_of(paged) == "50 pages"
+
+
+# --- messages say each value once -------------------------------------------------------
+
+
+def test_a_rating_message_gives_the_grade_once_and_other_words_beside_it():
+    from checker.compare.ratings import check_rating
+    from checker.model import Claim, Judgement, Rating, SourceFacts, Span
+
+    facts = SourceFacts(judgements=(Judgement("overall", "inadequate", "¶1"),))
+    bare = Claim("c1", "rating", Span(0, 4), "good", Rating("good"))
+    _, [finding], _ = check_rating(bare, facts)
+    assert "'good'" in finding.message and "('good')" not in finding.message
+    worded = Claim("c2", "rating", Span(0, 10), "rated good", Rating("good"))
+    _, [finding], _ = check_rating(worded, facts)
+    assert "'good' ('rated good')" in finding.message
