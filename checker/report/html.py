@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from checker import __version__
 from checker.errors import UsageError
-from checker.model import (SEVERITY_RANK, CheckResult, ClaimResult, Document, Evidence,
+from checker.model import (SEVERITY_RANK, CheckResult, ClaimResult, Document,
                            Finding, RunResult, Summary, as_plain)
 from checker.outfile import write_atomic
 from checker.report.html_palette import css_variables
@@ -148,8 +148,6 @@ class SourcePassage:
     before: str
     excerpt: str
     after: str
-    score: float | None = None
-    method: str = ""
 
 
 @dataclass
@@ -222,8 +220,7 @@ def show_value(value: Any) -> str | None:
     return str(value)
 
 
-def source_passage(source: Document | None, passage_id: str, excerpt: str,
-                   evidence: Evidence | None, method: str) -> SourcePassage:
+def source_passage(source: Document | None, passage_id: str, excerpt: str) -> SourcePassage:
     passage = source.passage(passage_id) if source else None
     text = passage.text if passage else excerpt
     at = text.find(excerpt) if excerpt else -1
@@ -233,8 +230,7 @@ def source_passage(source: Document | None, passage_id: str, excerpt: str,
         before, marked, after = text[:at], excerpt, text[at + len(excerpt):]
     return SourcePassage(citation=citation(source, passage_id),
                          heading=passage.heading if passage else "",
-                         before=before, excerpt=marked, after=after,
-                         score=evidence.score if evidence else None, method=method)
+                         before=before, excerpt=marked, after=after)
 
 
 def misquote_diff(finding: Finding, result: ClaimResult) -> list[tuple[str, str]] | None:
@@ -266,12 +262,11 @@ def build_card(number: int, result: CheckResult, claim_result: ClaimResult,
     best = claim_result.alignment.best
     if best is not None:
         seen.add(best.passage)
-        passages.append(source_passage(source, best.passage, best.text, best,
-                                       claim_result.alignment.method))
+        passages.append(source_passage(source, best.passage, best.text))
     for finding in claim_result.findings:
         if finding.passage and finding.passage not in seen:
             seen.add(finding.passage)
-            passages.append(source_passage(source, finding.passage, "", None, ""))
+            passages.append(source_passage(source, finding.passage, ""))
     return Card(number, claim_result, line, column, findings, passages)
 
 
