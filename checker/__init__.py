@@ -36,7 +36,7 @@ def check(article: "str | Path | Document", source: "str | Path | Document") -> 
 
 
 def as_json(result: "CheckResult") -> dict:
-    """A result as the JSON object ``--format json`` writes (schema checker/1)."""
+    """A result as the JSON object ``--format json`` writes (schema checker/2)."""
     from checker.report.jsonout import result_to_dict
 
     return result_to_dict(result)

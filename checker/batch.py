@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import glob
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import urljoin
 from typing import Any
 
@@ -186,17 +186,24 @@ class BatchRunner:
         return located
 
     def load_source(self, location: str) -> Document:
+        """Each source read and prepared once a run, with a status line on a terminal
+        meanwhile ("Reading report.pdf: 50 pages"): a long PDF takes seconds."""
         from checker.ingest.documents import load_document
+        from checker.status import size_of, status
 
         if location not in self._sources:
             guard = None
             if location in self._url_policies:  # every request, redirects included, must pass
                 policy, named_by = self._url_policies[location]
                 guard = lambda url: policy.check_url(url, named_by)  # noqa: E731
-            document = load_document(location, "source", self.overrides.encoding,
-                                     use_cache=self.overrides.use_cache, guard=guard)
-            if guard:  # a cached copy made no request: where it ended must pass too
-                guard(document.meta.get("final_url") or location)
+            name = PurePath(location).name or location
+            with status(f"Reading {name}") as update:
+                document = load_document(location, "source", self.overrides.encoding,
+                                         use_cache=self.overrides.use_cache, guard=guard)
+                if guard:  # a cached copy made no request: where it ended must pass too
+                    guard(document.meta.get("final_url") or location)
+                update(f"Reading {name}: {size_of(document)}")
+                self.checker.prepare(document)
             self._sources[location] = document
         return self._sources[location]
 

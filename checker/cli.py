@@ -64,6 +64,7 @@ def check(articles, sources, formats, fail_on, min_severity, enable, disable, co
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error, write
+    from checker.report.text import terminal_options
 
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
@@ -90,14 +91,14 @@ def check(articles, sources, formats, fail_on, min_severity, enable, disable, co
         if fmt:
             _write(render_error(fmt, err), output)
         raise
-    if color is None:
-        color = output is None and sys.stdout.isatty()
-    for path, name in files.items():
-        write(batch.run, name, path, color=False, verbose=verbose)
-    if fmt and output:  # a format may write several files (html: an index and a page each)
-        write(batch.run, fmt, output, color=color, verbose=verbose)
-    elif fmt:
-        _write(render(batch.run, fmt, color=color, verbose=verbose), None)
+    for path, name in files.items():  # files are never coloured or wrapped
+        write(batch.run, name, path, verbose=verbose, color=False, width=None)
+    if fmt:
+        shown = terminal_options(None if output else sys.stdout, color)
+        if output:  # a format may write several files (html: an index and a page each)
+            write(batch.run, fmt, output, verbose=verbose, **shown)
+        else:
+            _write(render(batch.run, fmt, verbose=verbose, **shown), None)
     sys.exit(batch.exit_code())
 
 
@@ -186,7 +187,7 @@ def _write(text: str | None, output: str | None) -> None:
     if output:
         write_atomic(output, text)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # colour was decided with the text: keep it
 
 
 @cli.command()

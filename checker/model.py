@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 Role = Literal["article", "source"]
 ClaimKind = Literal["figure", "quote", "rating", "date", "entity", "statement"]
-Verdict = Literal["supported", "contradicted", "not_in_source", "out_of_scope", "unchecked"]
+Verdict = Literal["supported", "contradicted", "not_in_source", "not_checked", "out_of_scope"]
+# what the source was asked about and answered: the verdicts a reader counts as checked
+CHECKED: tuple[Verdict, ...] = ("supported", "contradicted", "not_in_source")
 Severity = Literal["error", "warning", "info"]
 RelationVerdict = Literal[
     "same_report", "later_report", "earlier_report", "different_subject", "unknown"
@@ -281,6 +283,16 @@ class Claim:
     attribution: str = ""  # who the article says made the claim ('' = the article itself)
     sentence: Span | None = None
 
+    @property
+    def said_by(self) -> str | None:
+        """Who other than the source said this (a councillor's quotation, or a figure
+        inside it): the source cannot confirm or contradict what they said.  None when the
+        claim is the article's own or the source's; '' for an unnamed other speaker."""
+        if self.kind == "quote":
+            quotation = self.payload
+            return quotation.speaker if quotation.speaker_kind == "other" else None  # type: ignore[union-attr]
+        return self.attribution or None
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -317,10 +329,25 @@ class Finding:
 
 @dataclass(frozen=True)
 class ClaimResult:
+    """A claim's verdict, the evidence it rests on and the findings it raised.
+
+    ``reason`` says, in the reader's words, why a claim was ``not_checked`` ("said by
+    Cllr Huxtable", "a name, spelt as the source spells it") or ``out_of_scope``; a
+    checked verdict needs none.
+    """
+
     claim: Claim
     verdict: Verdict
     alignment: Alignment
     findings: tuple[Finding, ...] = ()
+    reason: str = ""
+
+    @property
+    def counted(self) -> bool:
+        """Does this claim count among the article's claims?  Names are context: one the
+        source spells the same is no claim, and a misspelt or absent one is reported
+        through its finding or verdict, never counted."""
+        return self.claim.kind != "entity"
 
 
 @dataclass(frozen=True)
@@ -347,7 +374,11 @@ class CheckResult:
 
 @dataclass
 class Summary:
-    """Counts for a run; summaries add up so batches can be merged."""
+    """Counts for a run; summaries add up so batches can be merged.
+
+    ``claims`` and ``by_verdict`` count only :attr:`ClaimResult.counted` claims (names
+    are left out), so "48 of 61 checkable claims confirmed" reads straight off them.
+    """
 
     articles: int = 0
     claims: int = 0
@@ -357,9 +388,11 @@ class Summary:
 
     @classmethod
     def of(cls, result: CheckResult) -> "Summary":
-        summary = cls(articles=1, claims=len(result.claims))
+        summary = cls(articles=1)
         for claim in result.claims:
-            summary.by_verdict[claim.verdict] = summary.by_verdict.get(claim.verdict, 0) + 1
+            if claim.counted:
+                summary.claims += 1
+                summary.by_verdict[claim.verdict] = summary.by_verdict.get(claim.verdict, 0) + 1
             for finding in claim.findings:
                 if finding.suppressed:
                     summary.suppressed += 1
@@ -368,6 +401,15 @@ class Summary:
                         summary.by_severity.get(finding.severity, 0) + 1
                     )
         return summary
+
+    @property
+    def checkable(self) -> int:
+        """Claims the source was asked about: confirmed, contradicted or not in it."""
+        return sum(self.by_verdict.get(v, 0) for v in CHECKED)
+
+    @property
+    def confirmed(self) -> int:
+        return self.by_verdict.get("supported", 0)
 
     def __add__(self, other: "Summary") -> "Summary":
         def merged(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:

@@ -109,5 +109,5 @@ def _unused(directive: Directive, index: int, rule) -> ClaimResult:
     where = "in the paragraph after it" if directive.kind == "ignore" else "in its stretch"
     message = f"suppression comment matches no finding of {what} {where}; remove it"
     finding = rule.finding(claim, message, article_value=directive.text)
-    return ClaimResult(claim=claim, verdict="unchecked", alignment=Alignment(claim.id),
-                       findings=(finding,))
+    return ClaimResult(claim=claim, verdict="not_checked", alignment=Alignment(claim.id),
+                       findings=(finding,), reason="a suppression comment")

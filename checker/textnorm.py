@@ -106,3 +106,9 @@ def one_line(text: str) -> str:
     an input chose (a file named 'a\\n::error::x.md') can begin a line of its own: a
     GitHub workflow command, a forged finding."""
     return text.translate(_BREAKS)
+
+
+def as_quoted(value: str, text: str) -> str:
+    """" ('the article's words')" after a value a message states, or '' when the words
+    are the value itself: "rates overall 'good'", never "'good' ('good')"."""
+    return "" if fold(text).strip(" '\"‘’“”") == fold(value).strip() else f" ('{text}')"

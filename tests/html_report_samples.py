@@ -77,7 +77,7 @@ def seedlike_result() -> CheckResult:
                              "c1", article_value="Experiences and progress of care leaders",
                              source_value="Experiences and progress of care leavers",
                              passage="¶61"),)),
-        ClaimResult(appointed, "unchecked", Alignment("c6")),
+        ClaimResult(appointed, "not_checked", Alignment("c6"), reason="said by Julian Wooster"),
         ClaimResult(directors, "contradicted",
                     Alignment("c2", (Evidence("¶60", p60.text, 0.71),), "bm25"),
                     (Finding("NUM01", "figures.count_mismatch", "error",

@@ -93,6 +93,9 @@ class PhraseChecker:
     def __init__(self) -> None:
         self.calls: list[tuple[str, list[str]]] = []
 
+    def prepare(self, source) -> None:
+        """Nothing to parse or index: phrases are looked up in the article alone."""
+
     def check(self, article, sources) -> CheckResult:
         self.calls.append((article.uri, [s.uri for s in sources]))
         claims = []

@@ -19,7 +19,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 REPORT = SEEDS / "ofsted-2015-03-27-somerset-childrens-services-report.txt"
 BBC = SEEDS / "bbc-2015-03-27-somerset-still-inadequate.txt"
 CYP = SEEDS / "cypnow-2017-01-24-worcestershire-inadequate.txt"
-SCHEMA = json.loads((Path(checker.__file__).parent / "schema" / "checker-1.json").read_text())
+SCHEMA = json.loads((Path(checker.__file__).parent / "schema" / "checker-2.json").read_text())
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -108,7 +108,7 @@ def test_output_file_written_whole(tmp_path, capsys):
     target = tmp_path / "out" / "result.json"
     code, out, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "json", "-o", str(target))
     assert code == 1 and out == ""
-    assert json.loads(target.read_text())["schema"] == "checker/1"
+    assert json.loads(target.read_text())["schema"] == "checker/2"
     assert [p.name for p in target.parent.iterdir()] == ["result.json"]
 
 

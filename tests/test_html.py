@@ -106,7 +106,7 @@ ALLOWED_TAGS = {
     "h1", "h2", "h3", "dl", "dt", "dd", "div", "code", "main", "section", "ul", "li",
     "strong", "span", "form", "fieldset", "legend", "label", "input", "button", "kbd",
     "mark", "sup", "article", "del", "ins", "cite", "figure", "figcaption", "blockquote",
-    "footer", "time", "script", "table", "thead", "tbody", "tr", "th", "td", "br",
+    "footer", "time", "script", "ol", "details", "summary",
 }
 
 
@@ -273,3 +273,64 @@ def test_page_names_are_cut_at_a_word():
         "local-news-2015-03-27-somerset-branded"
     assert slug("BBC: Somerset!") == "bbc-somerset"
     assert slug("<>") == "article"
+
+
+# --- what the reader sees first ----------------------------------------------------------
+
+
+def test_page_opens_on_the_findings_worst_first_before_the_claim_view():
+    page = render(run_of(seedlike_result()))
+    fixes, claims = page.index('id="fixes-h"'), page.index('id="text-h"')
+    assert fixes < claims
+    listed = re.findall(r'<li class="fix sev-(\w+)" id="fix-\d+">', page[fixes:claims])
+    assert listed == ["error", "error", "warning"]  # the suppressed NUM01 note is left out
+    first = page[fixes:page.index('id="fix-2"')]
+    assert '<a class="where" href="#ref-1">line 2</a>' in first
+    assert "care <del>leaders</del>" in first and "care <ins>leavers</ins>" in first
+
+
+def test_a_figure_finding_shows_both_values_and_the_sentence_with_the_claim_marked():
+    page = render(run_of(seedlike_result()))
+    fix = page[page.index('id="fix-2"'):page.index('id="fix-3"')]
+    assert '<p class="value">value: 5; window: 5 years</p>' in fix
+    assert '<p class="value">value: 8; window: 10 years</p>' in fix
+    assert "<mark class=\"excerpt\">the fifth director in five years</mark>" in fix
+    assert "The source, <cite>¶60, p. 7</cite>" in fix
+
+
+def test_no_jargon_on_cards_or_findings():
+    result = seedlike_result()
+    page = render(run_of(result))
+    for finding in result.findings:
+        assert finding.name not in page
+    assert "aligned by" not in page and "fuzzy" not in page and "bm25" not in page
+    assert ">figure<" in page and ">quotation<" in page and ">entity<" not in page
+
+
+def test_claims_with_no_finding_are_hidden_until_asked_for():
+    page = render(run_of(seedlike_result()))
+    boxes = dict(re.findall(r'<input type="checkbox" name="severity" value="(\w+)"( checked)?>', page))
+    assert boxes == {"error": " checked", "warning": " checked", "none": ""}
+
+
+def test_reference_mark_goes_after_the_closing_quotation_mark():
+    text = 'He said "care leaders" today.'
+    paragraph = Paragraph(1, 0, len(text))
+    card = _card(1, text.index("care"), text.index('" today'))
+    card.paragraph = paragraph
+    pieces = cut_paragraph(text, paragraph, [card])
+    shown = "".join(f"[{p.text}]" if p.claims else (f"^{p.ref.number}" if p.ref else p.text)
+                    for p in pieces)
+    assert shown == 'He said "[care leaders]"^1 today.'
+
+
+def test_index_names_the_source_and_marks_articles_with_errors():
+    clean = seedlike_result()
+    clean = type(clean)(clean.article, clean.sources, clean.relation,
+                        tuple(c for c in clean.claims if not c.findings))
+    index = pages(run_of(seedlike_result(), clean), "r.html")["r.html"]
+    assert "against Somerset County Council: inspection of services for children" in index
+    assert "<code>corpora/seeds/somerset-report.txt</code>" in index
+    marks = re.findall(r'<li class="(has-errors|has-warnings|clean)">', index)
+    assert marks == ["has-errors", "clean"]
+    assert "<table" not in index

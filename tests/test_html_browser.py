@@ -9,6 +9,7 @@ go to tests/artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,14 +124,20 @@ def test_filters_hide_claims_and_live_in_the_address(tab, tmp_path):
     path = report_file(tmp_path, run_of(seedlike_result()))
     tab.open(path)
     page = tab.page
+    # claims with no finding are hidden until asked for, and their highlights are off
+    assert visible_cards(page) == ["claim-1", "claim-3", "claim-4"]
+    assert page.locator("#shown").inner_text() == "Showing 3 of 7 claims"
+    assert page.locator('mark[data-claims="5 6"]').get_attribute("class").split()[-1] == "off"
+    assert page.evaluate("location.hash") == ""
+    page.locator('input[name="severity"][value="none"]').check()
     assert visible_cards(page) == [f"claim-{n}" for n in range(1, 8)]
+    page.locator(".more-filters summary").click()
     page.locator('input[name="verdict"][value="supported"]').uncheck()
     page.locator('input[name="kind"][value="statement"]').uncheck()
     assert visible_cards(page) == ["claim-1", "claim-2", "claim-3", "claim-4"]
-    assert page.locator("#shown").inner_text() == "Showing 4 of 7 claims"
-    assert page.locator('mark[data-claims="5 6"]').get_attribute("class").split()[-1] == "off"
     fragment = page.evaluate("location.hash")
-    assert fragment == ("#verdict=contradicted,not_in_source,unchecked,out_of_scope"
+    assert fragment == ("#severity=error,warning,none"
+                        "&verdict=contradicted,not_in_source,not_checked,out_of_scope"
                         "&kind=figure,quote,date")
     tab.shot("filtered")
     # a shared address opens the same view
@@ -141,7 +148,7 @@ def test_filters_hide_claims_and_live_in_the_address(tab, tmp_path):
     page.locator('input[name="severity"][value="none"]').uncheck()
     assert visible_cards(page) == ["claim-1", "claim-3", "claim-4"]
     page.locator("#show-all").click()
-    assert len(visible_cards(page)) == 7 and page.evaluate("location.hash") == ""
+    assert len(visible_cards(page)) == 7
 
 
 def test_keyboard_moves_between_findings_and_help_opens(tab, tmp_path):
@@ -161,7 +168,7 @@ def test_keyboard_moves_between_findings_and_help_opens(tab, tmp_path):
     assert focused() == "claim-3"
     assert "current" in page.locator('mark[data-claims="3"]').get_attribute("class")
     page.keyboard.press("p")
-    assert focused() == "claim-2"
+    assert focused() == "claim-1"  # claim 2 has no finding, so it is hidden
     page.keyboard.press("?")
     assert page.locator("#help").is_visible()
     assert page.locator("#help-button").get_attribute("aria-expanded") == "true"
@@ -173,6 +180,7 @@ def test_keyboard_moves_between_findings_and_help_opens(tab, tmp_path):
     page.keyboard.press("j")
     assert focused() == "claim-4"
     # single-key shortcuts can be switched off, and stay off after a reload
+    page.locator(".more-filters summary").click()
     page.locator("#shortcuts").uncheck()
     page.keyboard.press("k")
     page.keyboard.press("?")
@@ -226,7 +234,8 @@ def test_readable_without_javascript_and_in_print(browser, tmp_path):
         watched.open(path)
         watched.page.emulate_media(media="print")
         assert not watched.page.locator("#filters").is_visible()
-        assert len(watched.page.locator(".card:visible").all()) == 7
+        assert watched.page.locator(".fix").first.is_visible()
+        assert len(watched.page.locator(".card:visible").all()) == 3  # as on screen
         watched.shot("print")
     finally:
         context.close()
@@ -259,10 +268,11 @@ def test_index_lists_the_articles_and_links_to_their_pages(tab, tmp_path):
     index = report_file(tmp_path, run_of(seedlike_result(), injection_result()))
     tab.open(index)
     page = tab.page
-    rows = page.locator("tbody tr")
+    rows = page.locator(".articles > li")
     assert rows.count() == 2
     assert "Somerset children's services" in rows.nth(0).inner_text()
-    assert rows.nth(1).locator("td").nth(2).inner_text() == "1"  # one error
+    assert "1 error" in rows.nth(1).inner_text()
+    assert rows.nth(1).locator(".badge.sev-error").is_visible()
     tab.shot("index")
     tab.allowed.add((tmp_path / "report-1-bbc-somerset.html").resolve().as_uri())
     rows.nth(0).locator("a").click()
@@ -291,40 +301,65 @@ def test_the_watch_sees_requests_errors_and_dialogs(browser, tmp_path):
 
 SEEDS = Path(__file__).parent.parent / "corpora" / "seeds"
 SEED_REPORT = SEEDS / "ofsted-2015-03-27-somerset-childrens-services-report.txt"
+SCREENS = {"desktop": (1400, 900), "phone": (420, 800)}
 
 
-@pytest.mark.slow
-def test_seed_corpus_findings_are_visible_with_their_source_passages(tab, tmp_path):
-    """``checker check`` on the seed articles writes an index and a page each; every
-    finding the pipeline made is on its page, visible, beside its source passage."""
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    """``checker check`` on the seed articles: an index and a page each, and the run the
+    pages were made from."""
     from click.testing import CliRunner
 
     from checker.cli import cli
     from checker.engine import default_checker
     from checker.ingest.documents import load_document
 
-    articles = sorted(str(p) for p in SEEDS.glob("*.txt") if p != SEED_REPORT)
-    index = tmp_path / "seeds.html"
-    outcome = CliRunner().invoke(cli, ["check", *articles, "--source", str(SEED_REPORT),
-                                       "-f", "html", "-o", str(index)])
+    folder = tmp_path_factory.mktemp("seeds")
+    root = SEEDS.parent.parent
+    # paths as a user in the repository types them, which is what the pages (and the
+    # README's screenshot) show
+    articles = sorted(str(p.relative_to(root)) for p in SEEDS.glob("*.txt") if p != SEED_REPORT)
+    report = str(SEED_REPORT.relative_to(root))
+    index = folder / "seeds.html"
+    here = os.getcwd()
+    os.chdir(root)
+    try:
+        outcome = CliRunner().invoke(cli, ["check", *articles, "--source", report,
+                                           "-f", "html", "-o", str(index)])
+        source = load_document(report, "source")
+        run = default_checker().run([load_document(a, "article") for a in articles], [source])
+    finally:
+        os.chdir(here)
     assert outcome.exit_code in (0, 1), outcome.output
-    source = load_document(str(SEED_REPORT), "source")
-    run = default_checker().run([load_document(a, "article") for a in articles], [source])
     assert sum(len(r.findings) for r in run.results) > 0
+    return index, run, source
 
+
+def _pages(tab, index: Path) -> list[Path]:
     tab.open(index)
-    rows = tab.page.locator("tbody tr")
-    assert rows.count() == len(articles)
-    pages = [tmp_path / href for href in
-             tab.page.eval_on_selector_all("tbody th a", "as => as.map(a => a.getAttribute('href'))")]
-    error_cells = [rows.nth(n).locator("td").nth(2).inner_text() for n in range(len(articles))]
-    assert error_cells == [str(sum(1 for f in r.findings
-                                   if f.severity == "error" and not f.suppressed))
-                           for r in run.results]
+    hrefs = tab.page.eval_on_selector_all(".articles h3 a", "as => as.map(a => a.getAttribute('href'))")
+    return [index.parent / href for href in hrefs]
+
+
+@pytest.mark.slow
+def test_seed_corpus_findings_are_visible_with_their_source_passages(tab, seed_report):
+    """Every finding the pipeline made is on its article's page, at the top and on its
+    card beside the source passage; the index marks the articles with errors."""
+    from checker.report.wording import RELATION_LABEL
+
+    index, run, source = seed_report
+    pages = _pages(tab, index)
+    rows = tab.page.locator(".articles > li")
+    assert len(pages) == rows.count() == len(run.results)
+    for n, result in enumerate(run.results):
+        errors = sum(1 for f in result.findings if f.severity == "error" and not f.suppressed)
+        assert ("has-errors" in rows.nth(n).get_attribute("class")) == (errors > 0)
     for number, (page_path, result) in enumerate(zip(pages, run.results), 1):
         tab.open(page_path)
         page = tab.page
-        assert result.relation.verdict in page.locator(".relation").inner_text()
+        assert RELATION_LABEL[result.relation.verdict] in page.locator("header.top").inner_text()
+        live = [f for f in result.findings if not f.suppressed]
+        assert page.locator(".fix").count() == len(live)
         for claim_result in result.claims:
             live = [f for f in claim_result.findings if not f.suppressed]
             if not live:
@@ -341,3 +376,80 @@ def test_seed_corpus_findings_are_visible_with_their_source_passages(tab, tmp_pa
                 quoted = " ".join(card.locator("blockquote").first.inner_text().split())
                 assert quoted == " ".join((passage.text if passage else best.text).split())
         tab.shot(f"seed-{number}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_first_finding_is_visible_without_scrolling(browser, seed_report, screen):
+    """At 1400 px and at 420 px, every seed article with a finding shows the first one
+    (its severity, line and message) on the first screen; the first screen of the
+    article with the most findings is saved for the README."""
+    index, run, _ = seed_report
+    width, height = SCREENS[screen]
+    context, watched = _watch(browser)
+    try:
+        watched.page.set_viewport_size({"width": width, "height": height})
+        pages = _pages(watched, index)
+        checked = 0
+        for page_path, result in zip(pages, run.results):
+            if not [f for f in result.findings if not f.suppressed]:
+                continue
+            watched.open(page_path)
+            page = watched.page
+            head = page.locator("#fix-1 .fix-head").bounding_box()
+            assert head is not None and 0 <= head["y"] and head["y"] + head["height"] <= height, \
+                (page_path.name, screen, head)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            checked += 1
+        assert checked >= 2
+        busiest = max(zip(pages, run.results), key=lambda pr: len(pr[1].findings))[0]
+        watched.open(busiest)
+        ARTIFACTS.mkdir(exist_ok=True)
+        watched.page.screenshot(path=str(ARTIFACTS / f"first-screen-{width}.png"))
+    finally:
+        context.close()
+    _checked(watched)
+
+
+@pytest.mark.slow
+def test_index_and_pages_fit_a_phone(browser, seed_report):
+    """At 420 px nothing overflows sideways and the filter bar keeps to a small part of
+    the screen."""
+    index, _, _ = seed_report
+    context, watched = _watch(browser)
+    try:
+        watched.page.set_viewport_size({"width": 420, "height": 800})
+        pages = _pages(watched, index)
+        assert watched.page.evaluate("document.documentElement.scrollWidth") <= 420
+        assert "Somerset County Council" in watched.page.locator("h1").inner_text()
+        watched.shot("index-phone")
+        for page_path in pages:
+            watched.open(page_path)
+            page = watched.page
+            assert page.evaluate("document.documentElement.scrollWidth") <= 420, page_path.name
+            bar = page.locator("#filters").bounding_box()
+            assert bar is not None and bar["height"] < 800 / 6, (page_path.name, bar)
+    finally:
+        context.close()
+    _checked(watched)
+
+
+def test_highlights_add_no_space_inside_quotation_marks(tab, tmp_path):
+    """The misquote's highlight starts where the opening mark ends and its closing mark
+    follows at once; its reference comes after the closing mark."""
+    tab.open(report_file(tmp_path, run_of(seedlike_result())))
+    gaps = tab.page.evaluate("""() => {
+        const mark = document.querySelector('mark[data-claims="1"]');
+        const before = mark.previousSibling, after = mark.nextSibling;
+        const range = document.createRange();
+        range.setStart(before, before.length - 1); range.setEnd(before, before.length);
+        const opening = range.getBoundingClientRect();
+        range.setStart(after, 0); range.setEnd(after, 1);
+        const closing = range.getBoundingClientRect();
+        const box = mark.getBoundingClientRect();
+        return {open: before.data.slice(-1), close: after.data[0],
+                left: box.left - opening.right, right: closing.left - box.right,
+                ref: after.nextSibling && after.nextSibling.className};
+    }""")
+    assert gaps["open"] == '"' and gaps["close"] == '"' and gaps["ref"] == "ref"
+    assert abs(gaps["left"]) < 0.5 and abs(gaps["right"]) < 0.5, gaps

@@ -77,7 +77,7 @@ def test_unused_suppression_is_an_info_finding_at_the_comment():
     [unused] = [c for c in result.claims if any(f.code == "SUP01" for f in c.findings)]
     line, _ = result.article.line_col(unused.claim.span.start)
     assert text.splitlines()[line - 1].startswith("<!-- checker: off DAT01")
-    assert unused.verdict == "unchecked"
+    assert unused.verdict == "not_checked" and unused.reason == "a suppression comment"
 
 
 def test_text_without_directives_is_returned_unchanged():

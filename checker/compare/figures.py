@@ -24,7 +24,7 @@ from checker.compare.rules import (
 )
 from checker.extract.statements import cites_source
 from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
-from checker.textnorm import fold, stem_set, stems
+from checker.textnorm import as_quoted, fold, stem_set, stems
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
 SAME_CONTEXT = 0.35  # context similarity that makes two figures of one unit the same thing
@@ -412,7 +412,7 @@ def _another_unit(claim: Claim, q: Quantity, figures: list[SourceFigure]):
     unit = _OTHER_UNITS[best.quantity.unit]
     why = ("a change in a rate is in percentage points, not per cent" if unit == "percentage points"
            else f"a change of {fmt(q.value)} {unit} is not a change of {fmt(q.value)} per cent")
-    message = (f"The article gives a change of {fmt(q.value)} per cent ('{q.text}'); the source gives "
+    message = (f"The article gives a change of {fmt(q.value)} per cent{as_quoted(f'{fmt(q.value)} per cent', q.text)}; the source gives "
                f"{fmt(best.quantity.value)} {unit} ('{best.quantity.text}', {best.passage}): {why}")
     finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%",
                                   source_value=f"{fmt(best.quantity.value)} {unit}", passage=best.passage)
@@ -443,7 +443,7 @@ def _rate_difference(claim: Claim, q: Quantity, figures: list[SourceFigure]):
         return None  # no two rates that far apart, or the source gives the per cent change too
     gap, before, after = pair
     points = f"{fmt(gap)} percentage point{'' if gap == 1 else 's'}"
-    message = (f"The article gives a change of {fmt(q.value)} per cent ('{q.text}'); in the source "
+    message = (f"The article gives a change of {fmt(q.value)} per cent{as_quoted(f'{fmt(q.value)} per cent', q.text)}; in the source "
                f"the rate went from {before.quantity.text} to {after.quantity.text} "
                f"({before.passage}): {points}, not per cent")
     finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%",
@@ -499,7 +499,7 @@ def _check_duration(claim: Claim, q: Quantity, facts: SourceFacts):
     evidence = [Evidence(passage=cite, text=f"Inspection date: {start:%-d %B %Y} – {end:%-d %B %Y}", score=1.0)]
     if abs(claimed - span_days) <= max(3.0, 0.15 * span_days) or (q.approx and abs(claimed - span_days) <= 0.3 * span_days):
         return "supported", [], evidence
-    message = (f"The article says the inspection lasted {fmt(q.value)} {q.unit}s ('{claim.text}'); "
+    message = (f"The article says the inspection lasted {fmt(q.value)} {q.unit}s{as_quoted(f'{fmt(q.value)} {q.unit}s', claim.text)}; "
                f"the source's inspection dates, {start:%-d %B} – {end:%-d %B %Y}, span {span_days} days "
                f"(about {span_days / UNIT_DAYS[q.unit]:.1f} {q.unit}s)")
     finding = DurationMismatch.finding(claim, message, article_value=f"{fmt(q.value)} {q.unit}s",

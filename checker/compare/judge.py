@@ -1,8 +1,11 @@
 """One claim, one verdict: scope first, then alignment, then the kind's own check.
 
-Claims spoken by someone other than the source (a councillor's figure inside their
-quotation) are aligned and given a verdict, but never a finding: the article reports
-that they said it, and the report cannot contradict what they said.
+Claims spoken by someone other than the source (a councillor's quotation, a figure
+inside it) are aligned but not checked, and never get a finding: the article reports
+that they said it, and the report cannot confirm or contradict what they said.  A name
+the source spells the same is not checked either: names are context, reported only
+when misspelt or absent.  Each not-checked or out-of-scope verdict carries its reason in
+the reader's words.
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ from checker.textnorm import as_written
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
 REPEATED_AT = 0.9  # ... and at which it is the source's sentence, word for word
+OUT_OF_SCOPE = {  # why an article's claims are not held to the source, by relation
+    "different_subject": "the article is about something else",
+    "later_report": "the article is about a later report",
+    "earlier_report": "the article is about an earlier report",
+}
 
 
 def _sentence(claim: Claim, article: Document) -> str:
@@ -57,12 +65,13 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
     sentence are read in parallel with the source's)."""
     empty = Alignment(claim.id)
     if chosen is None:
-        verdict = "out_of_scope" if relation.verdict == "different_subject" else "unchecked"
-        return ClaimResult(claim, verdict, empty)
+        if relation.verdict == "different_subject":
+            return ClaimResult(claim, "out_of_scope", empty, reason=OUT_OF_SCOPE[relation.verdict])
+        return ClaimResult(claim, "not_checked", empty, reason="no source was found for this article")
     facts = chosen.document.facts
     sentence = _sentence(claim, article)
     if not in_scope(sentence, relation, facts):
-        return ClaimResult(claim, "out_of_scope", empty)
+        return ClaimResult(claim, "out_of_scope", empty, reason=OUT_OF_SCOPE.get(relation.verdict, ""))
     alignment = chosen.align(claim, _query(claim, sentence),
                              clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
@@ -74,9 +83,11 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
         seen = {e.passage for e in evidence}
         merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
         alignment = Alignment(claim.id, merged[:MAX_EVIDENCE_PIECES], _method(claim, alignment, evidence))
-    if _spoken_by_other(claim):
-        findings = []
-        verdict = "supported" if verdict == "supported" else "not_in_source"
+    if claim.said_by is not None:
+        return ClaimResult(claim, "not_checked", alignment,
+                           reason=f"said by {claim.said_by}" if claim.said_by else "said by someone else")
+    if claim.kind == "entity" and verdict == "supported":
+        return ClaimResult(claim, "not_checked", alignment, reason="a name, spelt as the source spells it")
     return ClaimResult(claim, verdict, alignment, tuple(findings))
 
 
@@ -88,13 +99,6 @@ def _as_note(finding: Finding) -> Finding:
     return replace(finding, severity="info",
                    message=finding.message + " (the source's text stops mid-sentence: this may be in "
                                              "the part that is missing)")
-
-
-def _spoken_by_other(claim: Claim) -> bool:
-    """Words of someone other than the source: their quotation, or a claim inside it."""
-    if claim.kind == "quote":
-        return claim.payload.speaker_kind == "other"  # type: ignore[union-attr]
-    return bool(claim.attribution)
 
 
 def _method(claim: Claim, alignment: Alignment, evidence) -> str:

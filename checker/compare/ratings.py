@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from checker.compare.rules import RatingMismatch
 from checker.model import Claim, Evidence, Finding, Judgement, Rating, SourceFacts
+from checker.textnorm import as_quoted
 
 SUBJECT_NAMES = {
     "overall": "the overall judgement", "adoption": "adoption performance",
@@ -38,7 +39,7 @@ def check_rating(claim: Claim, facts: SourceFacts | None, names_authority: bool 
         return "supported", [], evidence
     source_value = "; ".join(f"{SUBJECT_NAMES.get(j.subject, j.subject)}: {j.grade}" for j in differing)
     subject = SUBJECT_NAMES.get(rating.subject, rating.subject.replace("all_except:", "all areas but "))
-    message = (f"The article rates {subject} '{rating.grade}' ('{claim.text}'); the source's "
+    message = (f"The article rates {subject} '{rating.grade}'{as_quoted(rating.grade, claim.text)}; the source's "
                f"judgement is {source_value} ({differing[0].passage})")
     finding = RatingMismatch.finding(claim, message, article_value=rating.grade,
                                      source_value=source_value, passage=differing[0].passage)

@@ -1,6 +1,10 @@
 """The HTML discrepancy report: one self-contained page per article, for an editor who
 does not use a terminal.
 
+The page opens on what is wrong (:func:`fixes_of`: each finding with the article's words
+beside the source's), then the article claim by claim, where claims with no finding are
+hidden until asked for.
+
 The page is built from the one :class:`~checker.model.RunResult` like every other
 format, by Jinja2 templates with autoescaping on, so every fragment of article and
 source text reaches the page as text.  Stylesheet and script are inlined and pinned by
@@ -29,19 +33,18 @@ from markupsafe import Markup
 
 from checker import __version__
 from checker.errors import UsageError
-from checker.model import (SEVERITY_RANK, CheckResult, ClaimResult, Document, Evidence,
+from checker.model import (SEVERITY_RANK, CheckResult, ClaimResult, Document,
                            Finding, RunResult, Summary, as_plain)
 from checker.outfile import write_atomic
 from checker.report.html_palette import css_variables
+from checker.report.wording import (RELATION_LABEL, VERDICT_LABEL, chosen_source, citation,
+                                    summary_line, verdict_line)
 from checker.report.worddiff import word_diff
 
-SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Info",
+SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Note",
                   "none": "No finding", "suppressed": "Suppressed"}
 SEVERITY_ICON = {"error": "✖", "warning": "▲", "info": "ℹ", "none": "✓", "suppressed": "○"}
-VERDICT_LABEL = {"contradicted": "Contradicted", "not_in_source": "Not in source",
-                 "unchecked": "Unchecked", "out_of_scope": "Out of scope",
-                 "supported": "Supported"}
-VERDICT_ICON = {"contradicted": "✗", "not_in_source": "?", "unchecked": "…",
+VERDICT_ICON = {"contradicted": "✗", "not_in_source": "?", "not_checked": "…",
                 "out_of_scope": "–", "supported": "✓"}
 # When claims overlap in the text, the highlight shows the most alarming verdict.
 VERDICT_ORDER = tuple(VERDICT_LABEL)
@@ -50,12 +53,10 @@ VERDICT_ORDER = tuple(VERDICT_LABEL)
 def verdict_rank(verdict: str) -> int:
     return VERDICT_ORDER.index(verdict) if verdict in VERDICT_ORDER else len(VERDICT_ORDER)
 
-RELATION_LABEL = {"same_report": "Reports on this source",
-                  "later_report": "About a later report than this source",
-                  "earlier_report": "About an earlier report than this source",
-                  "different_subject": "About a different subject",
-                  "unknown": "Relation unknown"}
 KINDS = ("figure", "quote", "rating", "date", "entity", "statement")
+KIND_LABEL = {"figure": "figure", "quote": "quotation", "rating": "rating", "date": "date",
+              "entity": "name", "statement": "statement"}
+_CLOSERS = "\"'”’»)"  # a reference mark goes after these, never inside the quotation
 
 
 # --- the article text, cut into paragraphs of highlighted segments ---------------------
@@ -108,12 +109,13 @@ def cut_paragraph(text: str, paragraph: Paragraph, cards: list["Card"]) -> list[
     cuts = {paragraph.start, paragraph.end}
     for card in inside:
         cuts.update(min(max(p, paragraph.start), paragraph.end) for p in (card.start, card.end))
+        cuts.add(ref_point(text, card, paragraph))
     points = sorted(cuts)
     pieces: list[Piece] = []
 
     def refs_at(point: int) -> None:
         for card in inside:
-            if min(card.end, paragraph.end) == point and card.paragraph is paragraph:
+            if ref_point(text, card, paragraph) == point and card.paragraph is paragraph:
                 pieces.append(Piece(ref=card))
 
     refs_at(points[0])
@@ -122,6 +124,15 @@ def cut_paragraph(text: str, paragraph: Paragraph, cards: list["Card"]) -> list[
         pieces.append(Piece(text=text[left:right], claims=covering))
         refs_at(right)
     return pieces
+
+
+def ref_point(text: str, card: "Card", paragraph: Paragraph) -> int:
+    """Where a claim's reference mark goes: after its end and any closing quotation marks
+    that follow (a quotation's claim is the words inside the marks), within the paragraph."""
+    point = min(card.end, paragraph.end)
+    while point < paragraph.end and text[point] in _CLOSERS:
+        point += 1
+    return point
 
 
 # --- one card per claim, beside its paragraph -------------------------------------------
@@ -137,8 +148,6 @@ class SourcePassage:
     before: str
     excerpt: str
     after: str
-    score: float | None = None
-    method: str = ""
 
 
 @dataclass
@@ -211,16 +220,7 @@ def show_value(value: Any) -> str | None:
     return str(value)
 
 
-def citation(source: Document | None, passage_id: str) -> str:
-    """``¶60``, or ``¶60, p. 12`` when the passage knows its page."""
-    passage = source.passage(passage_id) if source else None
-    if passage is not None and passage.page is not None:
-        return f"{passage_id}, p. {passage.page}"
-    return passage_id
-
-
-def source_passage(source: Document | None, passage_id: str, excerpt: str,
-                   evidence: Evidence | None, method: str) -> SourcePassage:
+def source_passage(source: Document | None, passage_id: str, excerpt: str) -> SourcePassage:
     passage = source.passage(passage_id) if source else None
     text = passage.text if passage else excerpt
     at = text.find(excerpt) if excerpt else -1
@@ -230,8 +230,7 @@ def source_passage(source: Document | None, passage_id: str, excerpt: str,
         before, marked, after = text[:at], excerpt, text[at + len(excerpt):]
     return SourcePassage(citation=citation(source, passage_id),
                          heading=passage.heading if passage else "",
-                         before=before, excerpt=marked, after=after,
-                         score=evidence.score if evidence else None, method=method)
+                         before=before, excerpt=marked, after=after)
 
 
 def misquote_diff(finding: Finding, result: ClaimResult) -> list[tuple[str, str]] | None:
@@ -263,24 +262,78 @@ def build_card(number: int, result: CheckResult, claim_result: ClaimResult,
     best = claim_result.alignment.best
     if best is not None:
         seen.add(best.passage)
-        passages.append(source_passage(source, best.passage, best.text, best,
-                                       claim_result.alignment.method))
+        passages.append(source_passage(source, best.passage, best.text))
     for finding in claim_result.findings:
         if finding.passage and finding.passage not in seen:
             seen.add(finding.passage)
-            passages.append(source_passage(source, finding.passage, "", None, ""))
+            passages.append(source_passage(source, finding.passage, ""))
     return Card(number, claim_result, line, column, findings, passages)
 
 
+@dataclass
+class Fix:
+    """A finding as the page opens on it: what is wrong, the article's words beside the
+    source's (a misquote's words struck out and put in; a figure's two values), the
+    passage cited, and the card whose place in the article it links to."""
+
+    card: Card
+    view: FindingView
+    article_words: list[tuple[str, str]]
+    source_words: list[tuple[str, str]]
+    passage: SourcePassage | None
+
+    @property
+    def severity(self) -> str:
+        return self.view.severity
+
+    @property
+    def article_value(self) -> str | None:
+        """The article's value, unless its words already show it (a name, a misquote)."""
+        return _unless_shown(self.view.article_value, "".join(t for _, t in self.article_words))
+
+    @property
+    def source_value(self) -> str | None:
+        shown = "".join(t for _, t in self.source_words)
+        if self.passage:
+            shown += self.passage.before + self.passage.excerpt + self.passage.after
+        return _unless_shown(self.view.source_value, shown)
+
+
+def _unless_shown(value: str | None, shown: str) -> str | None:
+    return None if value is None or value.casefold() in shown.casefold() else value
+
+
+def article_words(text: str, claim) -> list[tuple[str, str]]:
+    """The claim's sentence with the claim marked in it (the claim alone when the
+    sentence is not known)."""
+    sentence = claim.sentence
+    if sentence is None or not sentence.contains(claim.span):
+        return [("mark", claim.text)]
+    return [(op, piece) for op, piece in (
+        ("equal", text[sentence.start:claim.span.start].lstrip()),
+        ("mark", text[claim.span.start:claim.span.end]),
+        ("equal", text[claim.span.end:sentence.end].rstrip())) if piece]
+
+
+def fixes_of(cards: list[Card], text: str) -> list[Fix]:
+    """Every finding not suppressed, worst first, then in the article's order."""
+    fixes = []
+    for card in cards:
+        for view in card.findings:
+            if view.finding.suppressed:
+                continue
+            cited = view.citation or (card.passages[0].citation if card.passages else None)
+            passage = next((p for p in card.passages if p.citation == cited), None)
+            if view.diff:
+                article = [(op, t) for op, t in view.diff if op != "ins"]
+                source = [(op, t) for op, t in view.diff if op != "del"]
+            else:
+                article, source = article_words(text, card.claim), []
+            fixes.append(Fix(card, view, article, source, passage))
+    return sorted(fixes, key=lambda f: -SEVERITY_RANK[f.view.finding.severity])
+
+
 # --- the page -------------------------------------------------------------------------
-
-
-def chosen_source(result: CheckResult) -> Document | None:
-    """The source the relation stage picked (named by uri or id), else the first given."""
-    for source in result.sources:
-        if result.relation.source in (source.uri, source.id):
-            return source
-    return result.sources[0] if result.sources else None
 
 
 def title_of(document: Document) -> str:
@@ -290,28 +343,6 @@ def title_of(document: Document) -> str:
         first = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
         title = first or document.uri
     return title if len(title) <= 160 else title[:159] + "…"
-
-
-@dataclass
-class Counts:
-    claims: int
-    severity: dict[str, int]
-    verdict: dict[str, int]
-    kind: dict[str, int]
-    suppressed: int
-
-
-def counts_of(result: CheckResult) -> Counts:
-    summary = Summary.of(result)
-    kinds = Counter(c.claim.kind for c in result.claims)
-    ordered_kinds = [k for k in KINDS if k in kinds] + sorted(set(kinds) - set(KINDS))
-    return Counts(
-        claims=summary.claims,
-        severity={s: summary.by_severity.get(s, 0) for s in ("error", "warning", "info")},
-        verdict={v: summary.by_verdict[v] for v in sorted(summary.by_verdict, key=verdict_rank)},
-        kind={k: kinds[k] for k in ordered_kinds},
-        suppressed=summary.suppressed,
-    )
 
 
 def article_view(result: CheckResult) -> dict[str, Any]:
@@ -332,13 +363,16 @@ def article_view(result: CheckResult) -> dict[str, Any]:
         "verdict": Counter(c.verdict for c in cards),
         "kind": Counter(c.kind for c in cards),
     }
+    summary = Summary.of(result)
     return {
         "result": result,
+        "summary_line": summary_line(summary),
+        "verdict_line": verdict_line(summary),
+        "fixes": fixes_of(cards, result.article.text),
         "title": title_of(result.article),
         "source": source,
         "source_title": title_of(source) if source else None,
         "relation_label": RELATION_LABEL.get(result.relation.verdict, result.relation.verdict),
-        "counts": counts_of(result),
         "paragraphs": paragraphs,
         "cards": cards,
         "filters": [
@@ -349,9 +383,14 @@ def article_view(result: CheckResult) -> dict[str, Any]:
             ("verdict", "Verdict", [(v, VERDICT_LABEL.get(v, v), VERDICT_ICON.get(v, ""),
                                      filter_counts["verdict"][v])
                                     for v in sorted(filter_counts["verdict"], key=verdict_rank)]),
-            ("kind", "Kind", [(k, k, "", n) for k, n in counts_of(result).kind.items()]),
+            ("kind", "Kind", [(k, KIND_LABEL.get(k, k), "", filter_counts["kind"][k])
+                              for k in sorted(filter_counts["kind"], key=_kind_rank)]),
         ],
     }
+
+
+def _kind_rank(kind: str) -> tuple[int, str]:
+    return (KINDS.index(kind) if kind in KINDS else len(KINDS), kind)
 
 
 def css_token(value: str) -> str:
@@ -364,7 +403,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["token"] = css_token
-    env.globals.update(SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_ICON=SEVERITY_ICON,
+    env.globals.update(SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_ICON=SEVERITY_ICON, KIND_LABEL=KIND_LABEL,
                        VERDICT_LABEL=VERDICT_LABEL, VERDICT_ICON=VERDICT_ICON,
                        RELATION_LABEL=RELATION_LABEL, version=__version__)
     return env
@@ -398,12 +437,23 @@ def render_article(result: CheckResult, index_href: str | None = None,
 
 
 def render_index(entries: list[tuple[str, CheckResult]], now: datetime | None = None) -> str:
-    """The page listing each article (its file name, result) with its counts."""
-    rows = [{"href": href, "title": title_of(r.article), "result": r, "counts": counts_of(r),
-             "relation_label": RELATION_LABEL.get(r.relation.verdict, r.relation.verdict)}
-            for href, r in entries]
-    return _page("index.html.j2", now, False, rows=rows, total=sum(
-        (Summary.of(r) for _, r in entries), Summary()))
+    """The page listing each article (its file name, result): its source, whether it has
+    errors or warnings, its counts in words.  A list, not a table, so it fits a phone."""
+    rows = []
+    for href, result in entries:
+        summary, source = Summary.of(result), chosen_source(result)
+        mark = ("has-errors" if summary.by_severity.get("error") else
+                "has-warnings" if summary.by_severity.get("warning") else "clean")
+        rows.append({"href": href, "title": title_of(result.article), "result": result,
+                     "mark": mark, "summary_line": summary_line(summary), "source": source,
+                     "source_title": title_of(source) if source else None,
+                     "relation_label": RELATION_LABEL.get(result.relation.verdict,
+                                                          result.relation.verdict)})
+    sources = {row["source"].uri if row["source"] else None for row in rows}
+    common = rows[0]["source"] if len(sources) == 1 and rows and rows[0]["source"] else None
+    total = sum((Summary.of(r) for _, r in entries), Summary())
+    return _page("index.html.j2", now, False, rows=rows, summary_line=summary_line(total),
+                 common_source=common, common_source_title=title_of(common) if common else None)
 
 
 def slug(text: str, limit: int = 48) -> str:

@@ -30,7 +30,7 @@ PALETTE: dict[str, str] = {
     # claim highlights in the article text, by verdict (body text on them)
     "contradicted-bg": "#ffd3d3",
     "not_in_source-bg": "#ffe6a8",
-    "unchecked-bg": "#e6e6e6",
+    "not_checked-bg": "#e6e6e6",
     "out_of_scope-bg": "#e2e2f6",
     "supported-bg": "#d3efd6",
     # misquote diff
@@ -42,7 +42,7 @@ PALETTE: dict[str, str] = {
     "excerpt-bg": "#fff3b0",
 }
 
-VERDICTS = ("contradicted", "not_in_source", "unchecked", "out_of_scope", "supported")
+VERDICTS = ("contradicted", "not_in_source", "not_checked", "out_of_scope", "supported")
 SEVERITIES = ("error", "warning", "info", "none", "suppressed")
 
 # Every (text colour, background) the stylesheet combines; test_html checks each >= 4.5.

@@ -1,4 +1,4 @@
-"""The JSON result (schema ``checker/1``, published as ``checker/schema/checker-1.json``).
+"""The JSON result (schema ``checker/2``, published as ``checker/schema/checker-2.json``).
 
 Every machine format reads :func:`result_to_dict`, so the field names stay one set.
 """
@@ -10,7 +10,7 @@ from typing import Any
 
 from checker.model import CheckResult, ClaimResult, Finding, RunResult, as_plain
 
-SCHEMA = "checker/1"
+SCHEMA = "checker/2"
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -41,6 +41,7 @@ def claim_to_dict(result: CheckResult, claim_result: ClaimResult) -> dict[str, A
         "attribution": claim.attribution or None,
         "payload": payload,
         "verdict": claim_result.verdict,
+        "reason": claim_result.reason or None,
         "alignment_method": claim_result.alignment.method,
         "evidence": [
             {"passage": e.passage, "text": e.text, "score": round(e.score, 4)}

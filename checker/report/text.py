@@ -1,79 +1,128 @@
-"""The journalist's view: what disagrees, where, and what the source says instead.
+"""The journalist's view in a terminal: what to fix, where, and what the source says.
 
-Findings first (they are what a person acts on), then a one-line count of claims by
-verdict; ``verbose`` lists every claim with its evidence.  Colour only on a terminal.
+Findings come first, grouped by article, each on its line and column with the source
+passage it rests on; then one summary line in words ("2 errors, 1 warning; 48 of 61
+checkable claims confirmed").  Internal words (alignment methods and scores, verdict
+names, rule names) appear only with ``verbose``, which also lists every claim.  Colour
+only when asked (the CLI decides from the terminal, ``NO_COLOR`` and ``FORCE_COLOR``);
+lines are wrapped to ``width`` when one is given, with a hanging indent, and left whole
+otherwise so that a pipe or a log gets one finding per line.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import textwrap
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 
-from checker.model import CheckResult, RunResult
+from checker.model import CheckResult, ClaimResult, Finding, RunResult
+from checker.report.wording import (SEVERITY_WORD, against, chosen_source, citation,
+                                    summary_line, verdict_words)
 from checker.textnorm import one_line
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_ICON = {"error": "✖", "warning": "▲", "info": "ℹ"}
-_VERDICTS = ("supported", "contradicted", "not_in_source", "out_of_scope", "unchecked")
+_NO_WRAP = 10_000  # a width no line reaches: rich must not wrap what we laid out
 
 
-def render(run: RunResult, color: bool = False, verbose: bool = False, **_: Any) -> str:
+def render(run: RunResult, color: bool = False, verbose: bool = False,
+           width: int | None = None, **_: Any) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=100,
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=_NO_WRAP,
                       highlight=False, soft_wrap=True)
+    out = _Lines(console, width)
+    spaced = True
     for result in run.results:
-        _render_one(console, result, verbose)
-    summary = run.summary
-    counts = ", ".join(f"{summary.by_severity.get(s, 0)} {s}{'s' if summary.by_severity.get(s, 0) != 1 else ''}"
-                       for s in ("error", "warning", "info"))
-    suppressed = f", {summary.suppressed} suppressed" if summary.suppressed else ""
-    console.print(f"[bold]{summary.articles} article{'s' if summary.articles != 1 else ''}, "
-                  f"{summary.claims} claims: {counts}{suppressed}[/]")
+        spaced = _render_one(out, result, verbose)
+    if not spaced:
+        console.print()
+    out.print("", summary_line(run.summary), style="bold")
     return buffer.getvalue()
 
 
-def _render_one(console: Console, result: CheckResult, verbose: bool) -> None:
-    relation = result.relation
-    console.print(f"[bold]{escape(one_line(result.article.uri))}[/]")
-    source = escape(one_line(relation.source or (result.sources[0].uri if result.sources else "-")))
-    console.print(f"  source: {source}  relation: [bold]{relation.verdict}[/]")
-    for reason in relation.reasons:
-        console.print(f"    - {escape(reason)}")
-    for claim_result in result.claims:
-        claim = claim_result.claim
-        line, col = result.article.line_col(claim.span.start)
-        for finding in claim_result.findings:
-            if finding.suppressed:
-                continue
-            style = _STYLE[finding.severity]
-            console.print(f"  [{style}]{_ICON[finding.severity]} {finding.severity}[/] "
-                          f"{line}:{col} [bold]{finding.code}[/] {escape(finding.message)}")
-            if finding.passage:
-                console.print(f"      source {escape(_citation(result, finding.passage))}")
-        if verbose:
-            best = claim_result.alignment.best
-            where = f" ← {escape(best.passage)} ({best.score:.2f})" if best else ""
-            console.print(f"  {line}:{col} {claim.kind:9} {claim_result.verdict:13} "
-                          f"{escape(_short(claim.text))}{where}")
-    counts = {v: 0 for v in _VERDICTS}
-    for claim_result in result.claims:
-        counts[claim_result.verdict] += 1
-    console.print("  claims: " + ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items() if n))
-    console.print()
+def terminal_options(stream: Any, color: bool | None) -> dict[str, Any]:
+    """Colour and width for output to ``stream``: ``--color``/``--no-color`` when given,
+    else no colour if ``NO_COLOR`` is set, colour if ``FORCE_COLOR`` is (both as
+    no-color.org and force-color.org define them), else colour on a terminal.  The width
+    is ``COLUMNS`` or the terminal's; a file (``stream`` None) or a pipe is not wrapped."""
+    tty = bool(getattr(stream, "isatty", lambda: False)())
+    if color is None:
+        color = (False if os.environ.get("NO_COLOR") else
+                 True if os.environ.get("FORCE_COLOR") else tty)
+    columns = os.environ.get("COLUMNS", "") if stream is not None else ""
+    width = int(columns) if columns.isdigit() else (shutil.get_terminal_size().columns if tty else None)
+    return {"color": color, "width": width}
 
 
-def _citation(result: CheckResult, passage_id: str) -> str:
-    """'¶60', with the page where the source was a PDF: '¶60, p. 14'."""
-    for source in result.sources:
-        passage = source.passage(passage_id)
-        if passage is not None and passage.page:
-            return f"{passage_id}, p. {passage.page}"
-    return passage_id
+class _Lines:
+    """Prints a line as a styled lead (location, severity) and plain text wrapped after it."""
+
+    def __init__(self, console: Console, width: int | None) -> None:
+        self.console, self.width = console, width
+
+    def print(self, lead: str, text: str, style: str = "", indent: int | None = None) -> None:
+        indent = len(lead) if indent is None else indent
+        pieces = [text]
+        if self.width and self.width - indent >= 20:
+            pieces = textwrap.wrap(text, self.width - indent, break_on_hyphens=False) or [""]
+        for n, piece in enumerate(pieces):
+            line = escape(lead if n == 0 else " " * indent) + escape(piece)
+            self.console.print(f"[{style}]{line}[/]" if style else line)
+
+
+def _render_one(out: _Lines, result: CheckResult, verbose: bool) -> bool:
+    """One article's group; returns whether it ended with a blank line (an article
+    with nothing to show is one line, so a batch of clean drafts stays compact)."""
+    shown = [(c, f) for c in result.claims for f in c.findings if not f.suppressed]
+    name = one_line(result.article.uri)
+    about = against(result)
+    if not shown and not verbose:
+        out.print("", f"{name}{about}: no findings")
+        return False
+    out.print("", f"{name}{about}", style="bold")
+    if verbose:
+        for reason in result.relation.reasons:
+            out.print("    - ", reason)
+    for claim_result, finding in shown:
+        _finding(out, result, claim_result, finding, verbose)
+    if verbose:
+        for claim_result in result.claims:
+            _claim(out, result, claim_result)
+    out.console.print()
+    return True
+
+
+def _finding(out: _Lines, result: CheckResult, claim_result: ClaimResult, finding: Finding,
+             verbose: bool) -> None:
+    lead = _where(*result.article.line_col(claim_result.claim.span.start))
+    label = f"{SEVERITY_WORD[finding.severity]:<8}"
+    code = f" [{finding.code}{' ' + finding.name if verbose else ''}]"
+    out.console.print(f"{escape(lead)}[{_STYLE[finding.severity]}]{label}[/]", end="")
+    out.print("", one_line(finding.message) + code, indent=len(lead) + len(label))
+    if finding.passage:
+        out.print(" " * (len(lead) + len(label)), f"source: {citation(chosen_source(result), finding.passage)}")
+
+
+def _claim(out: _Lines, result: CheckResult, claim_result: ClaimResult) -> None:
+    """Every claim with its verdict and how it was aligned: the ``-v`` listing."""
+    claim = claim_result.claim
+    line, col = result.article.line_col(claim.span.start)
+    best = claim_result.alignment.best
+    aligned = (f" ← {citation(chosen_source(result), best.passage)}, aligned by {claim_result.alignment.method} "
+               f"({best.score:.2f})") if best else ""
+    out.print(f"{_where(line, col)}{claim.kind:<10}",
+              f"{verdict_words(claim_result)}: {_short(claim.text)}{aligned}")
+
+
+def _where(line: int, col: int) -> str:
+    """'  11:42    ': the location column findings and claims share."""
+    return f"{f'  {line}:{col}':<10} "
 
 
 def _short(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
+    text = one_line(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,5 +1,7 @@
 /* The HTML report's behaviour: filters kept in the address, keyboard navigation, help.
-   The page reads fully without it; this only hides, shows and moves focus. */
+   The page reads fully without it; this only hides, shows and moves focus.  A box's
+   initial state (its checked attribute) is the default view: claims with no finding
+   hidden. */
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -21,7 +23,7 @@
   }
 
   /* The filter state lives in the fragment, e.g. #severity=error,warning&kind=quote;
-     a group that shows everything is left out, and a plain #claim-3 is an anchor. */
+     a group left as the page opened is left out, and a plain #claim-3 is an anchor. */
   function readState() {
     var hash = window.location.hash.slice(1);
     var state = {};
@@ -41,7 +43,7 @@
     GROUPS.forEach(function (group) {
       var all = boxes(group);
       var on = all.filter(function (b) { return b.checked; });
-      if (on.length < all.length) {
+      if (all.some(function (b) { return b.checked !== b.defaultChecked; })) {
         parts.push(group + "=" + on.map(function (b) { return encodeURIComponent(b.value); }).join(","));
       }
     });
@@ -52,7 +54,7 @@
   function setBoxes(state) {
     GROUPS.forEach(function (group) {
       boxes(group).forEach(function (box) {
-        box.checked = !state[group] || state[group].indexOf(box.value) >= 0;
+        box.checked = state[group] ? state[group].indexOf(box.value) >= 0 : box.defaultChecked;
       });
     });
   }
@@ -176,7 +178,7 @@
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   document.getElementById("show-all").addEventListener("click", function () {
-    setBoxes({});
+    form.querySelectorAll('input[type="checkbox"][name]').forEach(function (box) { box.checked = true; });
     apply();
     writeState();
   });
