@@ -87,19 +87,17 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
         write(batch.run, fmt, output, color=color, verbose=verbose)
     else:
         _write(render(batch.run, fmt, color=color, verbose=verbose), None)
+    for failure in batch.run.failures:  # after the report, so none is lost in its output
+        click.echo(f"checker: error: {failure.message}", err=True)
     sys.exit(batch.exit_code())
 
 
 def _refuse_inputs(output, articles, sources, config_path) -> None:
-    from checker.batch import expand_articles
+    from checker.batch import expand_arguments
     from checker.config import has_scheme
     from checker.outfile import refuse_inputs
 
-    local = [a for a in articles if a != "-" and not has_scheme(a)]
-    try:
-        local = expand_articles(local)
-    except CheckerError:
-        pass  # a glob that matches nothing is reported by the run itself
+    local, _ = expand_arguments([a for a in articles if a != "-" and not has_scheme(a)])
     refuse_inputs(output, [*local, *(s for s in sources if not has_scheme(s)), *filter(None, [config_path])])
 
 

@@ -64,6 +64,7 @@ def document_from_text(text: str, uri: str, role: Role, meta: dict | None = None
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html",
              ".xhtml": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+SUPPORTED_SUFFIXES = frozenset(_SUFFIXES)  # what a folder argument takes from the folder
 _DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _MEDIA_TYPES = {"application/pdf": "pdf", "application/x-pdf": "pdf", _DOCX_TYPE: "docx",
                 "text/html": "html", "application/xhtml+xml": "html",

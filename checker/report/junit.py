@@ -3,7 +3,8 @@
 One ``testsuite`` per article and one ``testcase`` per claim, so a report reads as
 "claims checked": a claim with an error or warning finding fails, one whose findings were
 all suppressed is skipped (with the codes), info findings are noted in ``system-out``.
-An input error is a suite with one ``error`` testcase.  Characters XML 1.0 cannot carry
+A draft that could not be read is a suite (named by its path) with one ``error``
+testcase; so is an error that stops the whole run.  Characters XML 1.0 cannot carry
 (control characters a draft may hold) become U+FFFD rather than break the file.
 """
 
@@ -28,18 +29,26 @@ def render(run: RunResult, **_: Any) -> str:
     root = ET.Element("testsuites", name="checker")
     for result in run.results:
         root.append(_suite(result))
+    for failure in run.failures:
+        root.append(_error_suite(report_path(failure.path), failure.kind, failure.message))
     _count(root, root.findall("testsuite"))
     return _dump(root)
 
 
 def render_error(error: Exception) -> str:
     root = ET.Element("testsuites", name="checker")
-    suite = ET.SubElement(root, "testsuite", name="checker")
-    case = ET.SubElement(suite, "testcase", classname="checker", name="read inputs")
-    ET.SubElement(case, "error", type=type(error).__name__, message=xml_text(str(error)))
-    _count(suite, [suite])
-    _count(root, [suite])
+    root.append(_error_suite("checker", type(error).__name__, str(error)))
+    _count(root, root.findall("testsuite"))
     return _dump(root)
+
+
+def _error_suite(name: str, kind: str, message: str) -> ET.Element:
+    """A suite whose one testcase, reading the input, is in error."""
+    suite = ET.Element("testsuite", name=xml_text(name))
+    case = ET.SubElement(suite, "testcase", classname=xml_text(name), name="read inputs")
+    ET.SubElement(case, "error", type=kind, message=xml_text(message))
+    _count(suite, [suite])
+    return suite
 
 
 def _dump(root: ET.Element) -> str:

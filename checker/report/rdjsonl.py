@@ -3,7 +3,8 @@
 reviewdog counts columns in UTF-8 bytes, not characters, so a line with a "£" or a
 curly quote before the finding shifts the column: it is computed from the line's text.
 Suppressed findings are left out (reviewdog would post them as review comments); an
-input error is a diagnostic with no location.
+input that could not be read is a diagnostic on its file with no range (with no location
+at all for an error that stops the whole run).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from typing import Any
 
 from checker.model import Document, RunResult
-from checker.report.records import Record, records
+from checker.report.records import Record, failure_path, records
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "checker"}
@@ -41,10 +42,19 @@ def diagnostic(record: Record) -> dict[str, Any]:
 
 
 def render(run: RunResult, **_: Any) -> str:
-    return "".join(json.dumps(diagnostic(r), ensure_ascii=False) + "\n"
-                   for r in records(run, suppressed=False))
+    failures = [_error(f.kind, f.message, failure_path(f)) for f in run.failures]
+    return "".join(json.dumps(d, ensure_ascii=False) + "\n"
+                   for d in [*failures, *map(diagnostic, records(run, suppressed=False))])
 
 
 def render_error(error: Exception) -> str:
-    return json.dumps({"message": str(error), "severity": "ERROR", "source": SOURCE,
-                       "code": {"value": type(error).__name__}}, ensure_ascii=False) + "\n"
+    return json.dumps(_error(type(error).__name__, str(error)), ensure_ascii=False) + "\n"
+
+
+def _error(kind: str, message: str, path: str | None = None) -> dict[str, Any]:
+    """An input that could not be read: a diagnostic on its file, with no range."""
+    diagnostic: dict[str, Any] = {"message": message, "severity": "ERROR", "source": SOURCE,
+                                  "code": {"value": kind}}
+    if path:
+        diagnostic["location"] = {"path": path}
+    return diagnostic

@@ -8,8 +8,10 @@
   line), plus an occurrence number: the same finding keeps its fingerprint when text
   above it moves, so code scanning tracks it instead of closing and reopening it.
 - Suppressed findings are kept, with an ``inSource`` suppression.
-- An input error is a run with ``executionSuccessful: false`` and the error as a
-  tool execution notification, so an upload step still records why nothing was checked.
+- A draft that could not be read (or whose source could not) is a tool execution
+  notification on that file, and the invocation is ``executionSuccessful: false``; the
+  other drafts' results are all there.  An error that stops the whole run is the same
+  notification with no results, so an upload step still records why nothing was checked.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.model import RunResult, as_plain
-from checker.report.records import Record, records, report_path, source_region
+from checker.report.records import Record, failure_path, records, report_path, source_region
 from checker.textnorm import fold
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -34,20 +36,30 @@ def render(run: RunResult, **_: Any) -> str:
     rules, index = _rules()
     seen: Counter[str] = Counter()
     results = [_result(record, index, seen) for record in records(run)]
-    return _dump(_log(rules, results, [{"executionSuccessful": True}]))
+    notifications = [_notification(f.kind, f.message, failure_path(f)) for f in run.failures]
+    return _dump(_log(rules, results, [_invocation(notifications)]))
 
 
 def render_error(error: Exception) -> str:
     rules, _ = _rules()
-    invocation = {
-        "executionSuccessful": False,
-        "toolExecutionNotifications": [{
-            "level": "error",
-            "message": {"text": str(error)},
-            "descriptor": {"id": type(error).__name__},
-        }],
-    }
-    return _dump(_log(rules, [], [invocation]))
+    return _dump(_log(rules, [], [_invocation([_notification(type(error).__name__, str(error))])]))
+
+
+def _invocation(notifications: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run's one invocation: failed when any input could not be read, each such
+    input an error notification (on its file, where there is one)."""
+    if not notifications:
+        return {"executionSuccessful": True}
+    return {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+
+
+def _notification(kind: str, message: str, path: str | None = None) -> dict[str, Any]:
+    notification: dict[str, Any] = {"level": "error", "message": {"text": message},
+                                    "descriptor": {"id": kind}}
+    if path:
+        notification["locations"] = [{"physicalLocation": {
+            "artifactLocation": {"uri": quote(path, safe="/")}}}]
+    return notification
 
 
 def _dump(log: dict[str, Any]) -> str:
