@@ -22,6 +22,7 @@ from wcmatch import glob as wcglob
 
 from checker.config import GLOB_FLAGS, Config, config_for, has_scheme
 from checker.errors import CheckerError, MissingInput, UsageError
+from checker.ingest.frontmatter import sources_named
 from checker.model import CheckResult, Document, InputFailure, RunResult
 from checker.policy import SourcePolicy
 from checker.suppress import apply_suppressions
@@ -213,9 +214,9 @@ class BatchRunner:
             else Path(location).resolve().parent
         policy = SourcePolicy(root=repository_root(draft_dir) or config.root,
                               allow_urls=config.allow_urls, allow_private=config.allow_private)
-        named = front_matter.get("source")
+        named = sources_named(front_matter)
         if named:
-            wanted = [named] if isinstance(named, str) else list(named)
+            wanted = named
             base, by = draft_dir, f"{named_by} (front matter)"
         else:
             local = location != "-" and not has_scheme(location)
