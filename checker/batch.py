@@ -43,6 +43,7 @@ class Overrides:
     disable: tuple[str, ...] = ()
     encoding: str | None = None
     use_cache: bool = True
+    stdin_filename: str | None = None  # the file a buffer piped to ``-`` is of
 
     def apply(self, config: Config) -> Config:
         """``config`` with the flags applied: ``--enable`` replaces the config's enable
@@ -163,13 +164,16 @@ class BatchRunner:
         for code in (*self.overrides.enable, *self.overrides.disable):
             if code not in RULES_BY_CODE:
                 raise UsageError(f"unknown rule code {code!r} (known: {', '.join(RULES_BY_CODE)})")
+        if self.overrides.stdin_filename and "-" not in arguments:
+            raise UsageError("--stdin-filename names the file read from standard input: "
+                             "give - as the article")
         results, configs = [], []
         locations, failures = expand_arguments(arguments)
         for location in locations:
             try:
                 result, config = self.check_one(location)
             except CheckerError as err:  # this draft's failure; the others are still checked
-                failures.append(input_failure(location, err))
+                failures.append(input_failure(self.named(location), err))
                 continue
             results.append(result)
             configs.append(config)
@@ -182,7 +186,14 @@ class BatchRunner:
         sources = [self.load_source(s) for s in self.sources_for(location, front_matter, config)]
         return shape(self.checker.check(article, sources), config), config
 
+    def named(self, location: str) -> str:
+        """The file a location stands for: ``-`` is the ``--stdin-filename`` when given."""
+        if location == "-" and self.overrides.stdin_filename:
+            return self.overrides.stdin_filename
+        return location
+
     def config(self, location: str) -> Config:
+        location = self.named(location)
         key = Path(location).resolve().parent if location != "-" and not has_scheme(location) \
             else Path.cwd()
         if key not in self._configs:
@@ -195,7 +206,8 @@ class BatchRunner:
         from checker.ingest.frontmatter import split_front_matter
 
         document = load_document(location, "article", self.overrides.encoding,
-                                 use_cache=self.overrides.use_cache)
+                                 use_cache=self.overrides.use_cache,
+                                 stdin_name=self.overrides.stdin_filename)
         if "front_matter" in document.meta:  # a Markdown draft: its reader split it off
             return document, dict(document.meta["front_matter"])
         front_matter, body = split_front_matter(document.text)  # plain text, stdin
@@ -209,6 +221,7 @@ class BatchRunner:
         the last two only as the source policy allows."""
         if self.overrides.sources:
             return list(self.overrides.sources)
+        location = self.named(location)
         named_by = location if location != "-" else "<stdin>"
         draft_dir = Path.cwd() if location == "-" or has_scheme(location) \
             else Path(location).resolve().parent

@@ -41,6 +41,9 @@ def cli() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to this file (whole or not at all) instead of stdout.")
 @click.option("--encoding", help="Encoding of text inputs (default: UTF-8).")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The file the text piped to - is of (an editor's buffer): reported under "
+                   "this name, read as its suffix says, judged by its config and sources.")
 @click.option("--verbose", "-v", is_flag=True, help="List every claim, not only findings.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @click.option("--no-cache", is_flag=True,
@@ -57,7 +60,7 @@ def cli() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
 def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
-          encoding, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
+          encoding, stdin_filename, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error, write
@@ -65,7 +68,7 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
                           disable=tuple(c.upper() for c in disable), encoding=encoding,
-                          use_cache=not no_cache)
+                          use_cache=not no_cache, stdin_filename=stdin_filename)
     if output:
         _refuse_inputs(output, articles, sources, config_path)
     if show_text:
@@ -158,14 +161,20 @@ def _write(text: str | None, output: str | None) -> None:
 
 
 @cli.command()
-def rules() -> None:
-    """List the rules with their codes, severities and examples."""
-    from checker.compare.rules import RULES
+@click.argument("codes", nargs=-1, metavar="[CODE]...")
+def rules(codes) -> None:
+    """List the rules with their codes, severities and examples; with CODEs (or names
+    such as figures.count_mismatch), only those."""
+    from checker.compare.rules import RULES, RULES_BY_CODE, rule_named
 
-    for rule in RULES:
+    chosen = [rule_named(code) for code in codes] if codes else list(RULES)
+    unknown = [code for code, rule in zip(codes, chosen) if rule is None]
+    if unknown:
+        raise UsageError(f"unknown rule {unknown[0]!r} (known: {', '.join(RULES_BY_CODE)})")
+    for rule in chosen:
         click.echo(f"{rule.code}  {rule.name}  ({rule.severity})\n")
         for line in rule.description().splitlines():
-            click.echo(f"    {line}")
+            click.echo(f"    {line}".rstrip())
         click.echo()
 
 

@@ -103,6 +103,44 @@ def test_stdin_draft_reads_its_front_matter_relative_to_the_working_directory(
     assert phrase_engine.calls == [("<stdin>", ["reports/somerset.txt"])]
 
 
+def _stdin(monkeypatch, text):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+
+
+def test_stdin_filename_gives_the_buffer_its_files_config_and_sources(newsroom, phrase_engine,
+                                                                      capsys, monkeypatch):
+    _stdin(monkeypatch, BAD)  # an editor's unsaved buffer of a draft under the config's glob
+    code, out, _ = run_cli(["check", "-", "--stdin-filename", "drafts/essex/deep/new.md",
+                            "-f", "line"], capsys)
+    assert code == 1 and out.startswith("drafts/essex/deep/new.md:1:5: error NUM01")
+    assert phrase_engine.calls == [("drafts/essex/deep/new.md", ["reports/other.txt"])]
+
+
+def test_stdin_filename_reads_markdown_and_front_matter_beside_that_file(
+        newsroom, phrase_engine, capsys, monkeypatch):
+    _stdin(monkeypatch, "---\nsource: ../reports/somerset.txt\n---\n# " + BAD)
+    code, out, _ = run_cli(["check", "-", "--stdin-filename", "drafts/unsaved.md", "-f", "jsonl"],
+                           capsys)
+    assert code == 1
+    assert phrase_engine.calls == [("drafts/unsaved.md", ["reports/somerset.txt"])]
+    [result] = [json.loads(line) for line in out.splitlines()]
+    assert result["article"]["meta"]["format"] == "markdown"  # by the name's suffix
+    assert result["claims"][0]["line"] == 4 and result["claims"][0]["column"] == 7
+
+
+def test_stdin_filename_errors_name_that_file(newsroom, phrase_engine, capsys, monkeypatch):
+    _stdin(monkeypatch, "\n")
+    code, out, err = run_cli(["check", "-", "--stdin-filename", "drafts/unsaved.md", "-f", "github"],
+                             capsys)
+    assert code == 2 and err == "checker: error: drafts/unsaved.md: is empty\n"
+    assert out.startswith("::error file=drafts/unsaved.md,title=checker%3A EmptyInput::")
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error(newsroom, phrase_engine, capsys):
+    code, _, err = run_cli(["check", "drafts/a.md", "--stdin-filename", "x.md"], capsys)
+    assert code == 2 and "give - as the article" in err
+
+
 def _with_broken_drafts(root):
     """Two drafts that cannot be checked, sorted between the good a.md and b.md: one
     whose source is missing, one that is empty."""

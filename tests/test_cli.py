@@ -146,6 +146,21 @@ def test_rules_lists_every_rule(capsys):
         assert rule.code in out and rule.name in out
 
 
+@pytest.mark.parametrize("asked", ["QUO01", "quo01", "quotes.misquote"])
+def test_rules_code_shows_that_rule_only(capsys, asked):
+    main(["rules", asked])
+    out = capsys.readouterr().out
+    assert out.startswith("QUO01  quotes.misquote  (error)") and "NUM01" not in out
+    assert "Misreported:" in out and "Faithful:" in out
+
+
+def test_rules_unknown_code_is_exit_2(capsys):
+    from sample_runs import run_cli
+
+    code, out, err = run_cli(["rules", "XYZ99"], capsys)
+    assert code == 2 and out == "" and "unknown rule 'XYZ99'" in err
+
+
 @pytest.mark.parametrize("text,verdict,codes", [
     ("Inspectors found that nine different Directors of Children's Services had led the "
      "service over the last ten years.", "same_report", {"NUM01"}),

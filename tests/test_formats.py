@@ -10,6 +10,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jsonschema
 import pytest
@@ -59,6 +61,30 @@ def test_sarif_rules_are_fully_described():
     for rule in rules:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert "Misreported" in rule["help"]["text"] and rule["help"]["markdown"]
+
+
+def test_sarif_every_rule_links_its_page_in_docs_rules():
+    log = validate_sarif(render(run_of(clean_result()), "sarif"))
+    for described, rule in zip(log["runs"][0]["tool"]["driver"]["rules"], RULES):
+        page = Path(url2pathname(urlsplit(described["helpUri"]).path))
+        assert page == HERE.parent / "docs/rules" / f"{rule.code}.md"
+        assert page.read_text(encoding="utf-8") == rule.page()
+
+
+def test_sarif_help_uri_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CHECKER_RULES_URL", "https://news.example.org/checker/docs/rules")
+    log = validate_sarif(render(run_of(clean_result()), "sarif"))
+    assert log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] == \
+        "https://news.example.org/checker/docs/rules/NUM01.md"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_golden_rule_page(rule):
+    """docs/rules/CODE.md is the rule's docstring as a page; ``make update-gold`` rewrites it."""
+    page = HERE.parent / "docs/rules" / f"{rule.code}.md"
+    if os.environ.get("CHECKER_UPDATE_GOLD"):
+        page.write_text(rule.page(), encoding="utf-8")
+    assert page.read_text(encoding="utf-8") == rule.page()
 
 
 def test_sarif_results_locations_and_suppressions():
@@ -268,6 +294,7 @@ def test_golden_output(fmt, tmp_path, monkeypatch):
     """Every non-HTML format over one run with findings, a suppression and a clean
     article; ``make update-gold`` rewrites the files after a deliberate change."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CHECKER_RULES_URL", "https://checker.invalid/docs/rules/")  # not this checkout's path
     findings = apply_suppressions(sample_result(uri=str(tmp_path / "drafts/somerset.md")))
     run = run_of(findings, clean_result())
     out = mask(render(run, fmt), tmp_path)

@@ -3,7 +3,8 @@
 - ``columnKind`` is ``unicodeCodePoints``: the model's offsets are Python string
   indices, which count code points, so columns need no conversion.
 - Every rule is described (id, name, short and full description, help) from the rule
-  classes' docstrings, so a viewer can explain a finding without the checker.
+  classes' docstrings, so a viewer can explain a finding without the checker, and
+  links its page in ``docs/rules/`` (``helpUri``, see :func:`rule_pages_url`).
 - ``partialFingerprints`` hash the file, the rule and the claim's folded text (not its
   line), plus an occurrence number: the same finding keeps its fingerprint when text
   above it moves, so code scanning tracks it instead of closing and reopening it.
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -80,10 +83,23 @@ def _log(rules: list[dict[str, Any]], results: list[dict[str, Any]],
     }
 
 
+def rule_pages_url() -> str | None:
+    """Where the rule pages (``docs/rules/CODE.md``) are read: ``CHECKER_RULES_URL`` (the
+    folder on the web, e.g. the repository's ``docs/rules/`` at the checked-out commit),
+    else the ``docs/rules`` folder of the checkout checker runs from; None for an install
+    without it (then the rules carry their full help text only)."""
+    configured = os.environ.get("CHECKER_RULES_URL", "").strip()
+    if configured:
+        return configured if configured.endswith("/") else configured + "/"
+    pages = Path(__file__).resolve().parents[2] / "docs" / "rules"
+    return pages.as_uri() + "/" if pages.is_dir() else None
+
+
 def _rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
     from checker.compare.rules import RULES
 
     described = []
+    pages = rule_pages_url()
     for rule in RULES:
         doc = rule.description()
         described.append({
@@ -92,6 +108,7 @@ def _rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": doc.split("\n\n", 1)[0].replace("\n", " ")},
             "help": {"text": doc, "markdown": _help_markdown(rule.code, rule.name, doc)},
+            **({"helpUri": f"{pages}{rule.code}.md"} if pages else {}),
             "defaultConfiguration": {"level": LEVELS[rule.severity]},
         })
     return described, {rule.code: i for i, rule in enumerate(RULES)}
