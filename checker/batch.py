@@ -61,6 +61,10 @@ class Batch:
     run: RunResult
     configs: tuple[Config, ...]
 
+    def fail_on(self) -> tuple[str, ...]:
+        """Each result's ``fail_on``, for reports that mark failures as the exit code does."""
+        return tuple(config.fail_on for config in self.configs)
+
     def exit_code(self) -> int:
         """2 if any input could not be checked; else 1 if any draft has a finding at or
         above its own ``fail_on``; else 0."""

@@ -86,10 +86,11 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
         raise
     if color is None:
         color = output is None and sys.stdout.isatty()
+    options = {"color": color, "verbose": verbose, "fail_on": batch.fail_on()}
     if output:  # a format may write several files (html: an index and a page each)
-        write(batch.run, fmt, output, color=color, verbose=verbose)
+        write(batch.run, fmt, output, **options)
     else:
-        _write(render(batch.run, fmt, color=color, verbose=verbose), None)
+        _write(render(batch.run, fmt, **options), None)
     for failure in batch.run.failures:  # after the report, so none is lost in its output
         click.echo(f"checker: error: {failure.message}", err=True)
     sys.exit(batch.exit_code())

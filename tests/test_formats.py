@@ -211,9 +211,39 @@ def test_github_input_error_is_an_error_command():
 def test_junit_counts_and_parses():
     root = ET.fromstring(render(run_of(apply_suppressions(sample_result()), clean_result()), "junit"))
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("5", "3", "1")
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("5", "2", "1")
     first, second = root.findall("testsuite")
     assert first.get("name") == "drafts/somerset.md" and second.get("failures") == "0"
+
+
+@pytest.mark.parametrize("fail_on, failing, noted", [
+    ("error", ["NUM01", "DAT01"], ["warning ENT01"]),
+    ("warning", ["NUM01", "DAT01", "ENT01"], []),
+    ("info", ["NUM01", "DAT01", "ENT01"], []),
+    ("none", [], ["error NUM01", "error DAT01", "warning ENT01"]),
+])
+def test_junit_fails_only_at_or_above_fail_on(fail_on, failing, noted):
+    root = ET.fromstring(render(finding_run(), "junit", fail_on=fail_on))
+    assert [f.get("type") for f in root.iter("failure")] == failing
+    notes = [out.text.split(" ", 2)[:2] for out in root.iter("system-out")]
+    assert [" ".join(n) for n in notes] == noted
+    assert root.get("failures") == str(len(failing))
+
+
+def test_junit_each_draft_by_its_own_fail_on():
+    root = ET.fromstring(render(run_of(apply_suppressions(sample_result()), apply_suppressions(
+        sample_result(uri="drafts/other.md"))), "junit", fail_on=("warning", "none")))
+    assert [s.get("failures") for s in root.findall("testsuite")] == ["3", "0"]
+
+
+def test_junit_through_the_cli_follows_fail_on(tmp_path, phrase_engine, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text("The report.\n")
+    (tmp_path / "a.md").write_text("Somerst is the fifth director in five years.\n")
+    for flag, failures, code in (("error", "1", 1), ("warning", "2", 1), ("none", "0", 0)):
+        exit_code, out, _ = run_cli(["check", "a.md", "-s", "r.txt", "-f", "junit",
+                                     "--fail-on", flag], capsys)
+        assert (ET.fromstring(out).get("failures"), exit_code) == (failures, code)
 
 
 def test_junit_survives_control_characters():
