@@ -2,7 +2,9 @@
 
 reviewdog counts columns in UTF-8 bytes, not characters, so a line with a "£" or a
 curly quote before the finding shifts the column: it is computed from the line's text.
-Suppressed findings are left out (reviewdog would post them as review comments); an
+A misspelt name or misquoted word carries ``suggestions`` (the source's text in place
+of the article's, :mod:`checker.report.fixes`), which reviewdog offers as a suggested
+change.  Suppressed findings are left out (reviewdog would post them as review comments); an
 input that could not be read is a diagnostic on its file with no range (with no location
 at all for an error that stops the whole run).
 """
@@ -13,6 +15,7 @@ import json
 from typing import Any
 
 from checker.model import Document, RunResult
+from checker.report.fixes import replacements
 from checker.report.records import Record, failure_path, records
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -29,6 +32,9 @@ def byte_position(document: Document, offset: int) -> dict[str, int]:
 def diagnostic(record: Record) -> dict[str, Any]:
     finding, article = record.finding, record.result.article
     span = record.claim_result.claim.span
+    suggestions = [{"range": {"start": byte_position(article, e.start),
+                              "end": byte_position(article, e.end)}, "text": e.text}
+                   for e in replacements(record)]
     return {
         "message": record.message,
         "location": {"path": record.path,
@@ -38,6 +44,7 @@ def diagnostic(record: Record) -> dict[str, Any]:
         "source": SOURCE,
         "code": {"value": finding.code},
         "original_output": record.claim_result.claim.text,
+        **({"suggestions": suggestions} if suggestions else {}),
     }
 
 

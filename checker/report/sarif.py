@@ -9,6 +9,8 @@
   line), plus an occurrence number: the same finding keeps its fingerprint when text
   above it moves, so code scanning tracks it instead of closing and reopening it.
 - Suppressed findings are kept, with an ``inSource`` suppression.
+- A misspelt name or misquoted word carries a ``fix``: the source's text in place of
+  the article's (:mod:`checker.report.fixes`).
 - A draft that could not be read (or whose source could not) is a tool execution
   notification on that file, and the invocation is ``executionSuccessful: false``; the
   other drafts' results are all there.  An error that stops the whole run is the same
@@ -27,6 +29,7 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.model import RunResult, as_plain
+from checker.report.fixes import Replacement, replacements
 from checker.report.records import Record, failure_path, records, report_path, source_region
 from checker.textnorm import fold
 
@@ -144,16 +147,32 @@ def _result(record: Record, index: dict[str, int], seen: Counter[str]) -> dict[s
             related["id"] = 0
             related["message"] = {"text": f"source {finding.passage}"}
             result["relatedLocations"] = [related]
+    fixes = replacements(record)
+    if fixes:
+        result["fixes"] = [_fix(record, fixes)]
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource",
                                    "justification": "checker: ignore/off comment in the draft"}]
     return result
 
 
+def _fix(record: Record, edits: list[Replacement]) -> dict[str, Any]:
+    """The source's text in place of the article's, as one change to the draft."""
+    article = record.result.article
+    changes = [{"deletedRegion": _region(article.line_col(e.start), article.line_col(e.end)),
+                "insertedContent": {"text": e.text}} for e in edits]
+    return {"description": {"text": f"Use the source's words ({record.finding.code})"},
+            "artifactChanges": [{"artifactLocation": {"uri": quote(record.path, safe="/")},
+                                 "replacements": changes}]}
+
+
+def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
+    return {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
+
+
 def _location(path: str, start: tuple[int, int], end: tuple[int, int],
               snippet: str | None = None) -> dict[str, Any]:
-    region: dict[str, Any] = {"startLine": start[0], "startColumn": start[1],
-                              "endLine": end[0], "endColumn": end[1]}
+    region: dict[str, Any] = _region(start, end)
     if snippet:
         region["snippet"] = {"text": snippet}
     return {"physicalLocation": {"artifactLocation": {"uri": quote(path, safe="/")},
