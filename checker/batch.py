@@ -21,7 +21,7 @@ from typing import Any
 from wcmatch import glob as wcglob
 
 from checker.config import GLOB_FLAGS, Config, config_for, has_scheme
-from checker.errors import CheckerError, MissingInput, UsageError
+from checker.errors import CheckerError, MissingInput, NoSource, UsageError
 from checker.ingest.frontmatter import sources_named
 from checker.model import CheckResult, Document, InputFailure, RunResult
 from checker.policy import SourcePolicy
@@ -44,6 +44,7 @@ class Overrides:
     encoding: str | None = None
     use_cache: bool = True
     stdin_filename: str | None = None  # the file a buffer piped to ``-`` is of
+    drafts_only: bool = False  # pass over files that name no source (README.md in a hook)
 
     def apply(self, config: Config) -> Config:
         """``config`` with the flags applied: ``--enable`` replaces the config's enable
@@ -177,6 +178,8 @@ class BatchRunner:
             try:
                 result, config = self.check_one(location)
             except CheckerError as err:  # this draft's failure; the others are still checked
+                if isinstance(err, NoSource) and self.overrides.drafts_only:
+                    continue  # not a draft: no front matter or config names its source
                 failures.append(input_failure(self.named(location), err))
                 continue
             results.append(result)
@@ -240,7 +243,7 @@ class BatchRunner:
             wanted = list(config.sources_for(Path(location))) if local else []
             base, by = config.root, f"{named_by} ({config.path} sources)"
         if not wanted:
-            raise UsageError(f"{named_by}: no source: pass --source, name it as 'source:' in "
+            raise NoSource(f"{named_by}: no source: pass --source, name it as 'source:' in "
                              "the draft's front matter, or map the draft under "
                              "[tool.checker.sources]")
         located = []

@@ -44,6 +44,9 @@ def cli() -> None:
 @click.option("--stdin-filename", metavar="PATH",
               help="The file the text piped to - is of (an editor's buffer): reported under "
                    "this name, read as its suffix says, judged by its config and sources.")
+@click.option("--drafts-only", is_flag=True,
+              help="Check only drafts, files whose front matter or config names a source; "
+                   "pass over the others (README.md among staged Markdown files).")
 @click.option("--verbose", "-v", is_flag=True, help="List every claim, not only findings.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @click.option("--no-cache", is_flag=True,
@@ -60,7 +63,7 @@ def cli() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
 def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
-          encoding, stdin_filename, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
+          encoding, stdin_filename, drafts_only, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error, write
@@ -68,7 +71,8 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
                           disable=tuple(c.upper() for c in disable), encoding=encoding,
-                          use_cache=not no_cache, stdin_filename=stdin_filename)
+                          use_cache=not no_cache, stdin_filename=stdin_filename,
+                          drafts_only=drafts_only)
     if output:
         _refuse_inputs(output, articles, sources, config_path)
     if show_text:

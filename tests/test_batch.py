@@ -103,6 +103,28 @@ def test_stdin_draft_reads_its_front_matter_relative_to_the_working_directory(
     assert phrase_engine.calls == [("<stdin>", ["reports/somerset.txt"])]
 
 
+def test_drafts_only_passes_over_files_that_name_no_source(newsroom, phrase_engine, capsys):
+    (newsroom / "README.md").write_text("# Our newsroom\n\nThe fifth director in five years.\n")
+    code, out, err = run_cli(["check", "README.md", "drafts/a.md", "drafts/essex/deep/c.md",
+                              "--drafts-only", "-f", "line"], capsys)
+    assert code == 1 and err == ""
+    assert [call[0] for call in phrase_engine.calls] == ["drafts/a.md", "drafts/essex/deep/c.md"]
+    assert out.startswith("drafts/a.md:4:5: error NUM01") and "README" not in out
+
+
+def test_the_pre_commit_hook_entry_checks_drafts_only(newsroom, phrase_engine, capsys):
+    """The hook's own entry (from .pre-commit-hooks.yaml) over what pre-commit would pass:
+    every staged Markdown file, README.md among them."""
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    [hook] = [h for h in hooks if h["id"] == "checker"]
+    args = hook["entry"].split()[1:]  # after the 'checker' executable
+    (newsroom / "README.md").write_text("# Our newsroom\n")
+    code, _, err = run_cli([*args, "README.md", "drafts/b.md"], capsys)
+    assert code == 0 and err == "" and [c[0] for c in phrase_engine.calls] == ["drafts/b.md"]
+
+
 def _stdin(monkeypatch, text):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
 
