@@ -9,6 +9,11 @@ draft's front matter (``source:``, relative to the draft), then the config's
 
 After the engine has judged a draft, the config shapes what is reported: disabled rules
 are dropped, suppression comments applied, findings below ``min_severity`` hidden.
+
+A draft that cannot be checked (unreadable, its config or front matter broken, its
+source missing, refused or never named) becomes an :class:`~checker.model.InputFailure`
+on the run, and the batch goes on: one bad draft never hides the findings of the others,
+and the run exits 2 at the end.  ``--drafts-only`` passes over files naming no source.
 """
 
 from __future__ import annotations
@@ -234,9 +239,8 @@ class BatchRunner:
             else Path(location).resolve().parent
         policy = SourcePolicy(root=repository_root(draft_dir) or config.root,
                               allow_urls=config.allow_urls, allow_private=config.allow_private)
-        named = sources_named(front_matter)
-        if named:
-            wanted = named
+        in_front_matter = wanted = sources_named(front_matter)
+        if in_front_matter:
             base, by = draft_dir, f"{named_by} (front matter)"
         else:
             local = location != "-" and not has_scheme(location)
@@ -248,7 +252,7 @@ class BatchRunner:
                              "[tool.checker.sources]")
         located = []
         for name in wanted:
-            if named and has_scheme(location) and not has_scheme(name):
+            if in_front_matter and has_scheme(location) and not has_scheme(name):
                 name = urljoin(location, name)  # a draft read from a URL names sources beside it
             if has_scheme(name):
                 self._url_policies[policy.check_url(name, by)] = (policy, by)

@@ -63,7 +63,8 @@ def cli() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --corpus: run on this Dask scheduler (needs checker[dask]).")
 def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config_path, output,
-          encoding, stdin_filename, drafts_only, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
+          encoding, stdin_filename, drafts_only, verbose, color, no_cache, show_text, corpus,
+          jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error, write
