@@ -228,6 +228,15 @@ def test_broken_drafts_are_reported_in_the_format_and_the_others_still_checked(
                                 "checker: error: drafts/ac.md: is empty"]
 
 
+def test_broken_drafts_in_the_line_format_are_on_stderr_and_the_others_on_stdout(
+        newsroom, phrase_engine, capsys):
+    _with_broken_drafts(newsroom)
+    code, out, err = run_cli(["check", "drafts/*.md", "-f", "line"], capsys)
+    assert code == 2 and out.startswith("drafts/a.md:4:5: error NUM01")
+    assert err.splitlines() == ["checker: error: drafts/ab.md: reports/gone.txt: no such file",
+                                "checker: error: drafts/ac.md: is empty"]
+
+
 def test_a_pattern_matching_nothing_does_not_hide_the_other_arguments(newsroom, phrase_engine,
                                                                       capsys):
     code, out, err = run_cli(["check", "drafts/*.markdown", "drafts/a.md", "-f", "line"], capsys)
