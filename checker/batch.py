@@ -9,23 +9,31 @@ draft's front matter (``source:``, relative to the draft), then the config's
 
 After the engine has judged a draft, the config shapes what is reported: disabled rules
 are dropped, suppression comments applied, findings below ``min_severity`` hidden.
+
+A draft that cannot be checked (unreadable, its config or front matter broken, its
+source missing, refused or never named) becomes an :class:`~checker.model.InputFailure`
+on the run, and the batch goes on: one bad draft never hides the findings of the others,
+and the run exits 2 at the end.  ``--drafts-only`` passes over files naming no source.
 """
 
 from __future__ import annotations
 
-import glob
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from urllib.parse import urljoin
 from typing import Any
 
-from checker.config import Config, config_for, has_scheme
-from checker.errors import MissingInput, UsageError
-from checker.model import CheckResult, Document, RunResult
+from wcmatch import glob as wcglob
+
+from checker.config import GLOB_FLAGS, Config, config_for, has_scheme
+from checker.errors import CheckerError, MissingInput, NoSource, UsageError
+from checker.ingest.frontmatter import sources_named
+from checker.model import CheckResult, Document, InputFailure, RunResult
 from checker.policy import SourcePolicy
 from checker.suppress import apply_suppressions
+from checker.textnorm import one_line
 
-_GLOB_CHARS = frozenset("*?[")
+_GLOB_CHARS = frozenset("*?[{")
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,8 @@ class Overrides:
     disable: tuple[str, ...] = ()
     encoding: str | None = None
     use_cache: bool = True
+    stdin_filename: str | None = None  # the file a buffer piped to ``-`` is of
+    drafts_only: bool = False  # pass over files that name no source (README.md in a hook)
 
     def apply(self, config: Config) -> Config:
         """``config`` with the flags applied: ``--enable`` replaces the config's enable
@@ -57,33 +67,77 @@ class Batch:
     run: RunResult
     configs: tuple[Config, ...]
 
+    def fail_on(self) -> tuple[str, ...]:
+        """Each result's ``fail_on``, for reports that mark failures as the exit code does."""
+        return tuple(config.fail_on for config in self.configs)
+
     def exit_code(self) -> int:
-        """1 if any draft has a finding at or above its own ``fail_on``, else 0."""
+        """2 if any input could not be checked; else 1 if any draft has a finding at or
+        above its own ``fail_on``; else 0."""
+        if self.run.failures:
+            return 2
         return int(any(RunResult((result,)).fails(config.fail_on)
                        for result, config in zip(self.run.results, self.configs)))
 
 
-def expand_articles(arguments: tuple[str, ...] | list[str]) -> list[str]:
-    """Files, ``-`` and URLs as given; globs (``**`` included) expanded, sorted; each
-    file once, in the order first named.  A glob that matches no file is an error: a
-    typo in a CI pattern must not pass as 'nothing to check'."""
+def expand_arguments(arguments: tuple[str, ...] | list[str]) -> tuple[list[str], list[InputFailure]]:
+    """The drafts the arguments name, and a failure for each argument that names none.
+
+    Files, ``-`` and URLs as given; a folder stands for every file below it in a format
+    checker reads (hidden folders and files left out); globs (``**`` and ``{a,b}``
+    included) are expanded.  Each file once, in the order first named; a folder's and a
+    glob's files sorted.  A glob or folder that holds no file is a failure of that
+    argument (a typo in a CI pattern must not pass as 'nothing to check'), and the
+    other arguments are still expanded."""
     out: list[str] = []
+    failures: list[InputFailure] = []
     seen: set[str] = set()
     for argument in arguments:
-        if argument == "-" or has_scheme(argument) or Path(argument).exists() \
-                or not _GLOB_CHARS & set(argument):
-            found = [argument]
-        else:
-            found = sorted(m for m in glob.glob(argument, recursive=True) if Path(m).is_file())
-            if not found:
-                raise MissingInput(f"{argument}: no files match this pattern")
+        found = _named_files(argument)
+        if not found:
+            why = "no file in this folder is one checker reads" if Path(argument).is_dir() \
+                else "no files match this pattern"
+            failures.append(InputFailure(argument, MissingInput.__name__, f"{argument}: {why}"))
         for location in found:
             local = location != "-" and not has_scheme(location)
             key = str(Path(location).resolve()) if local else location
             if key not in seen:
                 seen.add(key)
                 out.append(location)
-    return out
+    return out, failures
+
+
+def expand_articles(arguments: tuple[str, ...] | list[str]) -> list[str]:
+    """As :func:`expand_arguments`, for callers that stop at the first argument naming
+    no file (``--show-text``)."""
+    found, failures = expand_arguments(arguments)
+    if failures:
+        raise MissingInput(failures[0].message)
+    return found
+
+
+def _named_files(argument: str) -> list[str]:
+    from checker.ingest.documents import SUPPORTED_SUFFIXES
+
+    if argument == "-" or has_scheme(argument):
+        return [argument]
+    path = Path(argument)
+    if path.is_dir():
+        below = (p for p in path.rglob("*") if p.is_file()
+                 and p.suffix.lower() in SUPPORTED_SUFFIXES
+                 and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        return sorted(p.as_posix() for p in below)
+    if path.exists() or not _GLOB_CHARS & set(argument):
+        return [argument]
+    return sorted(m for m in wcglob.glob(argument, flags=GLOB_FLAGS) if Path(m).is_file())
+
+
+def input_failure(location: str, error: CheckerError) -> InputFailure:
+    """``error`` as the failure of the draft at ``location``, its message naming it."""
+    message = one_line(str(error))
+    if not message.startswith(f"{location}:"):
+        message = f"{location}: {message}"
+    return InputFailure(location, type(error).__name__, message)
 
 
 def repository_root(start: Path) -> Path | None:
@@ -120,17 +174,38 @@ class BatchRunner:
         for code in (*self.overrides.enable, *self.overrides.disable):
             if code not in RULES_BY_CODE:
                 raise UsageError(f"unknown rule code {code!r} (known: {', '.join(RULES_BY_CODE)})")
+        if self.overrides.stdin_filename and "-" not in arguments:
+            raise UsageError("--stdin-filename names the file read from standard input: "
+                             "give - as the article")
         results, configs = [], []
-        for location in expand_articles(arguments):
-            config = self.overrides.apply(self.config(location))
-            article, front_matter = self.load_article(location)
-            sources = [self.load_source(s) for s in self.sources_for(location, front_matter,
-                                                                      config)]
-            results.append(shape(self.checker.check(article, sources), config))
+        locations, failures = expand_arguments(arguments)
+        for location in locations:
+            try:
+                result, config = self.check_one(location)
+            except CheckerError as err:  # this draft's failure; the others are still checked
+                if isinstance(err, NoSource) and self.overrides.drafts_only:
+                    continue  # not a draft: no front matter or config names its source
+                failures.append(input_failure(self.named(location), err))
+                continue
+            results.append(result)
             configs.append(config)
-        return Batch(RunResult(tuple(results)), tuple(configs))
+        return Batch(RunResult(tuple(results), tuple(failures)), tuple(configs))
+
+    def check_one(self, location: str) -> tuple[CheckResult, Config]:
+        """One draft judged under its config, against its sources."""
+        config = self.overrides.apply(self.config(location))
+        article, front_matter = self.load_article(location)
+        sources = [self.load_source(s) for s in self.sources_for(location, front_matter, config)]
+        return shape(self.checker.check(article, sources), config), config
+
+    def named(self, location: str) -> str:
+        """The file a location stands for: ``-`` is the ``--stdin-filename`` when given."""
+        if location == "-" and self.overrides.stdin_filename:
+            return self.overrides.stdin_filename
+        return location
 
     def config(self, location: str) -> Config:
+        location = self.named(location)
         key = Path(location).resolve().parent if location != "-" and not has_scheme(location) \
             else Path.cwd()
         if key not in self._configs:
@@ -143,7 +218,8 @@ class BatchRunner:
         from checker.ingest.frontmatter import split_front_matter
 
         document = load_document(location, "article", self.overrides.encoding,
-                                 use_cache=self.overrides.use_cache)
+                                 use_cache=self.overrides.use_cache,
+                                 stdin_name=self.overrides.stdin_filename)
         if "front_matter" in document.meta:  # a Markdown draft: its reader split it off
             return document, dict(document.meta["front_matter"])
         front_matter, body = split_front_matter(document.text)  # plain text, stdin
@@ -157,26 +233,26 @@ class BatchRunner:
         the last two only as the source policy allows."""
         if self.overrides.sources:
             return list(self.overrides.sources)
+        location = self.named(location)
         named_by = location if location != "-" else "<stdin>"
         draft_dir = Path.cwd() if location == "-" or has_scheme(location) \
             else Path(location).resolve().parent
         policy = SourcePolicy(root=repository_root(draft_dir) or config.root,
                               allow_urls=config.allow_urls, allow_private=config.allow_private)
-        named = front_matter.get("source")
-        if named:
-            wanted = [named] if isinstance(named, str) else list(named)
+        in_front_matter = wanted = sources_named(front_matter)
+        if in_front_matter:
             base, by = draft_dir, f"{named_by} (front matter)"
         else:
             local = location != "-" and not has_scheme(location)
             wanted = list(config.sources_for(Path(location))) if local else []
             base, by = config.root, f"{named_by} ({config.path} sources)"
         if not wanted:
-            raise UsageError(f"{named_by}: no source: pass --source, name it as 'source:' in "
+            raise NoSource(f"{named_by}: no source: pass --source, name it as 'source:' in "
                              "the draft's front matter, or map the draft under "
                              "[tool.checker.sources]")
         located = []
         for name in wanted:
-            if named and has_scheme(location) and not has_scheme(name):
+            if in_front_matter and has_scheme(location) and not has_scheme(name):
                 name = urljoin(location, name)  # a draft read from a URL names sources beside it
             if has_scheme(name):
                 self._url_policies[policy.check_url(name, by)] = (policy, by)

@@ -44,6 +44,12 @@ def cli() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to this file (whole or not at all) instead of stdout.")
 @click.option("--encoding", help="Encoding of text inputs (default: UTF-8).")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The file the text piped to - is of (an editor's buffer): reported under "
+                   "this name, read as its suffix says, judged by its config and sources.")
+@click.option("--drafts-only", is_flag=True,
+              help="Check only drafts, files whose front matter or config names a source; "
+                   "pass over the others (README.md among staged Markdown files).")
 @click.option("--verbose", "-v", is_flag=True, help="List every claim, not only findings.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.")
 @click.option("--no-cache", is_flag=True,
@@ -60,7 +66,8 @@ def cli() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --corpus: run on this Dask scheduler (needs claim-checker[dask]).")
 def check(articles, sources, formats, fail_on, min_severity, enable, disable, config_path, output,
-          encoding, verbose, color, no_cache, show_text, corpus, jobs, scheduler) -> None:
+          encoding, stdin_filename, drafts_only, verbose, color, no_cache, show_text, corpus,
+          jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
     from checker.report import render, render_error, write
@@ -69,7 +76,8 @@ def check(articles, sources, formats, fail_on, min_severity, enable, disable, co
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
                           disable=tuple(c.upper() for c in disable), encoding=encoding,
-                          use_cache=not no_cache)
+                          use_cache=not no_cache, stdin_filename=stdin_filename,
+                          drafts_only=drafts_only)
     fmt, files = formats
     if output and (not fmt or output in files):
         raise UsageError("-o is for the one -f given without :PATH")
@@ -91,14 +99,17 @@ def check(articles, sources, formats, fail_on, min_severity, enable, disable, co
         if fmt:
             _write(render_error(fmt, err), output)
         raise
+    options = {"verbose": verbose, "fail_on": batch.fail_on()}
     for path, name in files.items():  # files are never coloured or wrapped
-        write(batch.run, name, path, verbose=verbose, color=False, width=None)
+        write(batch.run, name, path, color=False, width=None, **options)
     if fmt:
         shown = terminal_options(None if output else sys.stdout, color)
         if output:  # a format may write several files (html: an index and a page each)
-            write(batch.run, fmt, output, verbose=verbose, **shown)
+            write(batch.run, fmt, output, **options, **shown)
         else:
-            _write(render(batch.run, fmt, verbose=verbose, **shown), None)
+            _write(render(batch.run, fmt, **options, **shown), None)
+    for failure in batch.run.failures:  # after the report, so none is lost in its output
+        click.echo(f"checker: error: {failure.message}", err=True)
     sys.exit(batch.exit_code())
 
 
@@ -122,15 +133,11 @@ def _formats(values: tuple[str, ...]) -> tuple[str | None, dict[str, str]]:
 
 
 def _refuse_inputs(output, articles, sources, config_path) -> None:
-    from checker.batch import expand_articles
+    from checker.batch import expand_arguments
     from checker.config import has_scheme
     from checker.outfile import refuse_inputs
 
-    local = [a for a in articles if a != "-" and not has_scheme(a)]
-    try:
-        local = expand_articles(local)
-    except CheckerError:
-        pass  # a glob that matches nothing is reported by the run itself
+    local, _ = expand_arguments([a for a in articles if a != "-" and not has_scheme(a)])
     refuse_inputs(output, [*local, *(s for s in sources if not has_scheme(s)), *filter(None, [config_path])])
 
 
@@ -191,14 +198,20 @@ def _write(text: str | None, output: str | None) -> None:
 
 
 @cli.command()
-def rules() -> None:
-    """List the rules with their codes, severities and examples."""
-    from checker.compare.rules import RULES
+@click.argument("codes", nargs=-1, metavar="[CODE]...")
+def rules(codes) -> None:
+    """List the rules with their codes, severities and examples; with CODEs (or names
+    such as figures.count_mismatch), only those."""
+    from checker.compare.rules import RULES, RULES_BY_CODE, rule_named
 
-    for rule in RULES:
+    chosen = [rule_named(code) for code in codes] if codes else list(RULES)
+    unknown = [code for code, rule in zip(codes, chosen) if rule is None]
+    if unknown:
+        raise UsageError(f"unknown rule {unknown[0]!r} (known: {', '.join(RULES_BY_CODE)})")
+    for rule in chosen:
         click.echo(f"{rule.code}  {rule.name}  ({rule.severity})\n")
         for line in rule.description().splitlines():
-            click.echo(f"    {line}")
+            click.echo(f"    {line}".rstrip())
         click.echo()
 
 

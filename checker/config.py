@@ -31,9 +31,10 @@ import ipaddress
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from wcmatch import glob as wcglob
 
 from checker.errors import ConfigError
 from checker.model import SEVERITY_RANK
@@ -77,7 +78,7 @@ class Config:
         except ValueError:
             return ()
         for pattern, locations in self.sources:
-            if glob_regex(pattern).fullmatch(relative):
+            if glob_matches(pattern, relative):
                 return tuple(loc if has_scheme(loc) else str(self.root / loc) for loc in locations)
         return ()
 
@@ -91,34 +92,16 @@ def has_scheme(location: str) -> bool:
     return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", location) is not None
 
 
-@lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A path glob as a regex: ``*`` and ``?`` stay inside one path segment, ``**/``
-    spans any number of directories (none included), ``[abc]`` is a class."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append(r"(?:[^/]*/)*")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(r".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append(r"[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append(r"[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1:end]
-            negate = body.startswith("!")
-            out.append("[" + ("^" if negate else "") + re.escape(body[negate:]) + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
+GLOB_FLAGS = wcglob.GLOBSTAR | wcglob.BRACE
+
+
+def glob_matches(pattern: str, relative: str) -> bool:
+    """Does the ``/``-separated ``relative`` path match ``pattern``, as shells and CI
+    tools read globs: ``*`` and ``?`` stay inside one segment, ``**`` spans directories
+    (none included), ``{a,b}`` alternatives, ``[a-c]`` ranges and ``[!x]`` negations.
+    wcmatch does the matching, so drafts and config globs agree with the expansion of
+    command-line arguments (:func:`checker.batch.expand_arguments`)."""
+    return wcglob.globmatch(relative, pattern, flags=GLOB_FLAGS)
 
 
 def find_config(start: Path) -> Path | None:

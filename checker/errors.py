@@ -3,6 +3,7 @@ clear line and exit code 2 instead of a traceback::
 
     CheckerError
     ├── UsageError          bad flags or combinations of flags
+    │   └── NoSource        a draft with no source named anywhere (skipped by --drafts-only)
     ├── ConfigError         a config file that cannot be read or names an unknown key
     └── InputError          an input that cannot be read as text
         ├── MissingInput    no such file
@@ -22,6 +23,10 @@ class CheckerError(Exception):
 
 
 class UsageError(CheckerError):
+    pass
+
+
+class NoSource(UsageError):
     pass
 
 

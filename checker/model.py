@@ -425,8 +425,20 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class InputFailure:
+    """An input of a batch that could not be checked (the draft, its config or its
+    source), kept on the run so that every format reports it beside the findings of the
+    drafts that could be checked, instead of one bad draft ending the run."""
+
+    path: str  # the draft, as given on the command line
+    kind: str  # the error's class name, e.g. MissingInput
+    message: str  # one line, naming the input that failed
+
+
+@dataclass(frozen=True)
 class RunResult:
     results: tuple[CheckResult, ...]
+    failures: tuple[InputFailure, ...] = ()
 
     def fails(self, fail_on: str) -> bool:
         """Is there an unsuppressed finding at or above ``fail_on`` ('none': never)?"""

@@ -146,6 +146,21 @@ def test_rules_lists_every_rule(capsys):
         assert rule.code in out and rule.name in out
 
 
+@pytest.mark.parametrize("asked", ["QUO01", "quo01", "quotes.misquote"])
+def test_rules_code_shows_that_rule_only(capsys, asked):
+    main(["rules", asked])
+    out = capsys.readouterr().out
+    assert out.startswith("QUO01  quotes.misquote  (error)") and "NUM01" not in out
+    assert "Misreported:" in out and "Faithful:" in out
+
+
+def test_rules_unknown_code_is_exit_2(capsys):
+    from sample_runs import run_cli
+
+    code, out, err = run_cli(["rules", "XYZ99"], capsys)
+    assert code == 2 and out == "" and "unknown rule 'XYZ99'" in err
+
+
 @pytest.mark.parametrize("text,verdict,codes", [
     ("Inspectors found that nine different Directors of Children's Services had led the "
      "service over the last ten years.", "same_report", {"NUM01"}),
@@ -170,7 +185,7 @@ def test_one_run_writes_several_formats_the_same_as_separate_runs(tmp_path, caps
     assert out == alone
     _, sarif_alone, _ = run(capsys, "check", str(BBC), "--source", str(REPORT), "-f", "sarif")
     assert sarif.read_text(encoding="utf-8") == sarif_alone
-    assert json.loads(result.read_text(encoding="utf-8"))["schema"] == "checker/1"
+    assert json.loads(result.read_text(encoding="utf-8"))["schema"] == "checker/2"
 
 
 def test_formats_all_sent_to_files_leave_stdout_empty_and_errors_reach_each_file(tmp_path, capsys):

@@ -10,6 +10,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jsonschema
 import pytest
@@ -59,6 +61,30 @@ def test_sarif_rules_are_fully_described():
     for rule in rules:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert "Misreported" in rule["help"]["text"] and rule["help"]["markdown"]
+
+
+def test_sarif_every_rule_links_its_page_in_docs_rules():
+    log = validate_sarif(render(run_of(clean_result()), "sarif"))
+    for described, rule in zip(log["runs"][0]["tool"]["driver"]["rules"], RULES):
+        page = Path(url2pathname(urlsplit(described["helpUri"]).path))
+        assert page == HERE.parent / "docs/rules" / f"{rule.code}.md"
+        assert page.read_text(encoding="utf-8") == rule.page()
+
+
+def test_sarif_help_uri_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CHECKER_RULES_URL", "https://news.example.org/checker/docs/rules")
+    log = validate_sarif(render(run_of(clean_result()), "sarif"))
+    assert log["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] == \
+        "https://news.example.org/checker/docs/rules/NUM01.md"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_golden_rule_page(rule):
+    """docs/rules/CODE.md is the rule's docstring as a page; ``make update-gold`` rewrites it."""
+    page = HERE.parent / "docs/rules" / f"{rule.code}.md"
+    if os.environ.get("CHECKER_UPDATE_GOLD"):
+        page.write_text(rule.page(), encoding="utf-8")
+    assert page.read_text(encoding="utf-8") == rule.page()
 
 
 def test_sarif_results_locations_and_suppressions():
@@ -185,9 +211,39 @@ def test_github_input_error_is_an_error_command():
 def test_junit_counts_and_parses():
     root = ET.fromstring(render(run_of(apply_suppressions(sample_result()), clean_result()), "junit"))
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("5", "3", "1")
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("5", "2", "1")
     first, second = root.findall("testsuite")
     assert first.get("name") == "drafts/somerset.md" and second.get("failures") == "0"
+
+
+@pytest.mark.parametrize("fail_on, failing, noted", [
+    ("error", ["NUM01", "DAT01"], ["warning ENT01"]),
+    ("warning", ["NUM01", "DAT01", "ENT01"], []),
+    ("info", ["NUM01", "DAT01", "ENT01"], []),
+    ("none", [], ["error NUM01", "error DAT01", "warning ENT01"]),
+])
+def test_junit_fails_only_at_or_above_fail_on(fail_on, failing, noted):
+    root = ET.fromstring(render(finding_run(), "junit", fail_on=fail_on))
+    assert [f.get("type") for f in root.iter("failure")] == failing
+    notes = [out.text.split(" ", 2)[:2] for out in root.iter("system-out")]
+    assert [" ".join(n) for n in notes] == noted
+    assert root.get("failures") == str(len(failing))
+
+
+def test_junit_each_draft_by_its_own_fail_on():
+    root = ET.fromstring(render(run_of(apply_suppressions(sample_result()), apply_suppressions(
+        sample_result(uri="drafts/other.md"))), "junit", fail_on=("warning", "none")))
+    assert [s.get("failures") for s in root.findall("testsuite")] == ["3", "0"]
+
+
+def test_junit_through_the_cli_follows_fail_on(tmp_path, phrase_engine, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text("The report.\n")
+    (tmp_path / "a.md").write_text("Somerst is the fifth director in five years.\n")
+    for flag, failures, code in (("error", "1", 1), ("warning", "2", 1), ("none", "0", 0)):
+        exit_code, out, _ = run_cli(["check", "a.md", "-s", "r.txt", "-f", "junit",
+                                     "--fail-on", flag], capsys)
+        assert (ET.fromstring(out).get("failures"), exit_code) == (failures, code)
 
 
 def test_junit_survives_control_characters():
@@ -268,6 +324,7 @@ def test_golden_output(fmt, tmp_path, monkeypatch):
     """Every non-HTML format over one run with findings, a suppression and a clean
     article; ``make update-gold`` rewrites the files after a deliberate change."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CHECKER_RULES_URL", "https://checker.invalid/docs/rules/")  # not this checkout's path
     findings = apply_suppressions(sample_result(uri=str(tmp_path / "drafts/somerset.md")))
     run = run_of(findings, clean_result())
     out = mask(render(run, fmt), tmp_path)

@@ -1,5 +1,6 @@
 """The pre-commit hook, for real: ``pre-commit try-repo`` of this repository on a
-temporary git repository of drafts.  pre-commit builds the hook's own virtualenv with pip
+temporary git repository of drafts (and a README.md, which names no source and is
+passed over).  pre-commit builds the hook's own virtualenv with pip
 (from the package index), so the first run takes a minute or more."""
 
 from __future__ import annotations
@@ -36,15 +37,17 @@ def test_pre_commit_hook_fails_a_misstating_draft_and_passes_a_faithful_one(tmp_
     shutil.copy(REPORT, drafts / "reports/somerset.txt")
     (drafts / "drafts/misstated.md").write_text(MISSTATED, encoding="utf-8")
     (drafts / "drafts/faithful.md").write_text(FAITHFUL, encoding="utf-8")
+    (drafts / "README.md").write_text("# Drafts\n\nThe fifth director in five years.\n",
+                                      encoding="utf-8")  # Markdown, but no draft: no source
     git("init", "-q", cwd=drafts)
     git("add", ".", cwd=drafts)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
            "PRE_COMMIT_COLOR": "never"}
 
-    def hook(draft: str) -> subprocess.CompletedProcess:
+    def hook(*files: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "checker",
-             "--files", draft, "--verbose"],
+             "--files", *files, "--verbose"],
             cwd=drafts, env=env, capture_output=True, text=True, timeout=1200)
 
     failed = hook("drafts/misstated.md")
@@ -52,6 +55,6 @@ def test_pre_commit_hook_fails_a_misstating_draft_and_passes_a_faithful_one(tmp_
     assert "Failed" in failed.stdout
     assert "drafts/misstated.md:8:" in failed.stdout and "NUM01" in failed.stdout
 
-    passed = hook("drafts/faithful.md")
+    passed = hook("drafts/faithful.md", "README.md")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout and "NUM01" not in passed.stdout

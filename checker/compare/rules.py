@@ -28,6 +28,14 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
+    def page(cls) -> str:
+        """The rule's documentation page (``docs/rules/CODE.md``, the SARIF ``helpUri``)."""
+        return (f"# {cls.code} `{cls.name}`\n\nDefault severity: **{cls.severity}**. "
+                f"{cls.summary}\n\n{cls.description()}\n\nSilence one finding with "
+                f"`<!-- checker: ignore {cls.code} -->` above its paragraph, or the rule with "
+                f"`disable = [\"{cls.code}\"]` in the config.\n")
+
+    @classmethod
     def finding(cls, claim: Claim, message: str, article_value: Any = None,
                 source_value: Any = None, passage: str | None = None,
                 severity: Severity | None = None) -> Finding:
@@ -266,3 +274,8 @@ RULES: tuple[type[Rule], ...] = (
     DateMismatch, MisspeltName, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def rule_named(key: str) -> type[Rule] | None:
+    """The rule with this code (any case) or name (``figures.count_mismatch``)."""
+    return RULES_BY_CODE.get(key.upper()) or next((r for r in RULES if r.name == key), None)

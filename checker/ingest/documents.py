@@ -64,6 +64,7 @@ def document_from_text(text: str, uri: str, role: Role, meta: dict | None = None
 
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html",
              ".xhtml": "html", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+SUPPORTED_SUFFIXES = frozenset(_SUFFIXES)  # what a folder argument takes from the folder
 _DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _MEDIA_TYPES = {"application/pdf": "pdf", "application/x-pdf": "pdf", _DOCX_TYPE: "docx",
                 "text/html": "html", "application/xhtml+xml": "html",
@@ -139,9 +140,12 @@ def _read(data: bytes, kind: str, location: str, encoding: str | None,
 
 
 def load_document(location: str, role: Role, encoding: str | None = None, *,
-                  use_cache: bool = True, guard: Callable[[str], None] | None = None) -> Document:
+                  use_cache: bool = True, guard: Callable[[str], None] | None = None,
+                  stdin_name: str | None = None) -> Document:
     """Read a URL, a path, or ``-`` (stdin) as an article or a source.  ``guard`` sees
-    every URL a fetch requests, redirects included, and may refuse it."""
+    every URL a fetch requests, redirects included, and may refuse it.  ``stdin_name``
+    is the file an editor's buffer piped to stdin is of (``--stdin-filename``): the
+    document takes its name and its format from that name's suffix."""
     from checker.ingest.fetch import FetchOptions, fetch, is_url
 
     header_charset = None
@@ -157,6 +161,8 @@ def load_document(location: str, role: Role, encoding: str | None = None, *,
                      "media_type": fetched.media_type}  # not from_cache: same input, same output
     else:
         data = read_bytes(location)
+        if location == STDIN and stdin_name:
+            location = stdin_name  # named so in messages, and its Markdown read beside it
         uri = "<stdin>" if location == STDIN else str(Path(location))
         suffix = "" if location == STDIN else Path(location).suffix.lower()
         kind = sniff_format(data, suffix)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from checker.ingest.frontmatter import mask, split_front_matter
+from checker.ingest.frontmatter import mask, sources_named, split_front_matter, strings_of
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DIRECTIVE = re.compile(r"<!--\s*checker:", re.I)
@@ -92,13 +92,12 @@ def read_markdown(text: str, location: str) -> tuple[str, dict]:
         for key in ("title", "date"):
             if isinstance(front.get(key), str):
                 meta[key] = front[key]
-        for key in ("author", "byline"):
-            if front.get(key):
-                value = front[key]
-                meta["byline"] = value if isinstance(value, str) else ", ".join(value)
-        sources = front.get("source")
-        if sources:
-            names = [sources] if isinstance(sources, str) else list(sources)
+        for key in ("author", "authors", "byline"):
+            names = strings_of(front.get(key))  # a map (Hugo's author: name: ...) is not a byline
+            if names:
+                meta["byline"] = ", ".join(names)
+        names = sources_named(front)
+        if names:
             meta["sources"] = [resolve_source(name, location) for name in names]
             meta["source"] = meta["sources"][0]
     return mask_markdown(body), meta

@@ -9,7 +9,8 @@ stays inside one annotation's message instead of starting a command of its own.
 GitHub shows at most 10 error, 10 warning and 10 notice annotations per step; the rest
 would be dropped without a word, so only that many of each are printed and a plain line
 says how many were left out and where to see them.  Suppressed findings are not
-annotated (they are counted in the summary line).
+annotated (they are counted in the summary line).  A draft that could not be read is
+an ``::error`` on its file, before the findings and outside the caps.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from checker.model import RunResult
-from checker.report.records import records
+from checker.model import InputFailure, RunResult
+from checker.report.records import failure_path, records
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 LIMIT_PER_STEP = 10
@@ -38,7 +39,7 @@ def command(name: str, message: str, **properties: Any) -> str:
 
 
 def render(run: RunResult, **_: Any) -> str:
-    lines: list[str] = []
+    lines = [_failure(f) for f in run.failures]  # never capped: an unchecked draft must show
     shown: Counter[str] = Counter()
     left_out: Counter[str] = Counter()
     for record in records(run, suppressed=False):
@@ -53,13 +54,20 @@ def render(run: RunResult, **_: Any) -> str:
     summary = run.summary
     counts = ", ".join(f"{s} {summary.by_severity.get(s, 0)}" for s in COMMANDS)
     lines.append(f"checker: articles {summary.articles}: {counts}, "
-                 f"suppressed {summary.suppressed}")
+                 f"suppressed {summary.suppressed}"
+                 + (f", not checked {len(run.failures)}" if run.failures else ""))
     if left_out:
         what = ", ".join(f"{left_out[n]} {n}" for n in COMMANDS.values() if left_out[n])
         lines.append(f"checker: not annotated ({what}): GitHub shows at most "
                      f"{LIMIT_PER_STEP} annotations of each kind per step; "
                      "use --format sarif or text for every finding")
     return "".join(line + "\n" for line in lines)
+
+
+def _failure(failure: InputFailure) -> str:
+    path = failure_path(failure)
+    where = {"file": path} if path else {}
+    return command("error", failure.message, **where, title=f"checker: {failure.kind}")
 
 
 def render_error(error: Exception) -> str:

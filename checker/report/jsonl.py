@@ -1,6 +1,8 @@
 """One JSON result per line (the ``--format json`` object of each article), so a CI
 step can stream a batch of drafts into ``jq`` or a log store one article at a time.
-An input error is one line ``{"schema": ..., "error": {"type", "message"}}``."""
+A draft that could not be checked is one line ``{"schema", "article": {"path"},
+"error": {"type", "message"}}``, after the results; an error that stops the whole run is
+the same object without ``article``."""
 
 from __future__ import annotations
 
@@ -8,11 +10,12 @@ import json
 from typing import Any
 
 from checker.model import RunResult
-from checker.report.jsonout import error_to_dict, result_to_dict
+from checker.report.jsonout import error_to_dict, failure_to_dict, result_to_dict
 
 
 def render(run: RunResult, **_: Any) -> str:
-    return "".join(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n" for r in run.results)
+    lines = [*map(result_to_dict, run.results), *map(failure_to_dict, run.failures)]
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
 
 
 def render_error(error: Exception) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checker.model import CheckResult, ClaimResult, Finding, RunResult, as_plain
+from checker.model import CheckResult, ClaimResult, Finding, InputFailure, RunResult, as_plain
 
 SCHEMA = "checker/2"
 
@@ -80,7 +80,22 @@ def render_error(error: Exception) -> str:
     return json.dumps(error_to_dict(error), indent=2, ensure_ascii=False) + "\n"
 
 
+def failure_to_dict(failure: InputFailure) -> dict[str, Any]:
+    """A draft that could not be checked: the error object, with the draft's path."""
+    return {"schema": SCHEMA, "article": {"path": failure.path},
+            "error": {"type": failure.kind, "message": failure.message}}
+
+
 def render(run: RunResult, **_: Any) -> str:
+    """One article's result; else ``{"schema", "results"}``, with ``"errors"`` (one
+    :func:`failure_to_dict` each) when drafts could not be checked; a single draft that
+    could not be, alone, is its error object."""
     results = [result_to_dict(r) for r in run.results]
-    body: Any = results[0] if len(results) == 1 else {"schema": SCHEMA, "results": results}
+    errors = [failure_to_dict(f) for f in run.failures]
+    if len(results) == 1 and not errors:
+        body: Any = results[0]
+    elif len(errors) == 1 and not results:
+        body = errors[0]
+    else:
+        body = {"schema": SCHEMA, "results": results, **({"errors": errors} if errors else {})}
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"

@@ -2,8 +2,11 @@
 
 reviewdog counts columns in UTF-8 bytes, not characters, so a line with a "£" or a
 curly quote before the finding shifts the column: it is computed from the line's text.
-Suppressed findings are left out (reviewdog would post them as review comments); an
-input error is a diagnostic with no location.
+A misspelt name or misquoted word carries ``suggestions`` (the source's text in place
+of the article's, :mod:`checker.report.fixes`), which reviewdog offers as a suggested
+change.  Suppressed findings are left out (reviewdog would post them as review comments); an
+input that could not be read is a diagnostic on its file with no range (with no location
+at all for an error that stops the whole run).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import json
 from typing import Any
 
 from checker.model import Document, RunResult
-from checker.report.records import Record, records
+from checker.report.fixes import replacements
+from checker.report.records import Record, failure_path, records
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "checker"}
@@ -28,6 +32,9 @@ def byte_position(document: Document, offset: int) -> dict[str, int]:
 def diagnostic(record: Record) -> dict[str, Any]:
     finding, article = record.finding, record.result.article
     span = record.claim_result.claim.span
+    suggestions = [{"range": {"start": byte_position(article, e.start),
+                              "end": byte_position(article, e.end)}, "text": e.text}
+                   for e in replacements(record)]
     return {
         "message": record.message,
         "location": {"path": record.path,
@@ -37,14 +44,24 @@ def diagnostic(record: Record) -> dict[str, Any]:
         "source": SOURCE,
         "code": {"value": finding.code},
         "original_output": record.claim_result.claim.text,
+        **({"suggestions": suggestions} if suggestions else {}),
     }
 
 
 def render(run: RunResult, **_: Any) -> str:
-    return "".join(json.dumps(diagnostic(r), ensure_ascii=False) + "\n"
-                   for r in records(run, suppressed=False))
+    failures = [_error(f.kind, f.message, failure_path(f)) for f in run.failures]
+    return "".join(json.dumps(d, ensure_ascii=False) + "\n"
+                   for d in [*failures, *map(diagnostic, records(run, suppressed=False))])
 
 
 def render_error(error: Exception) -> str:
-    return json.dumps({"message": str(error), "severity": "ERROR", "source": SOURCE,
-                       "code": {"value": type(error).__name__}}, ensure_ascii=False) + "\n"
+    return json.dumps(_error(type(error).__name__, str(error)), ensure_ascii=False) + "\n"
+
+
+def _error(kind: str, message: str, path: str | None = None) -> dict[str, Any]:
+    """An input that could not be read: a diagnostic on its file, with no range."""
+    diagnostic: dict[str, Any] = {"message": message, "severity": "ERROR", "source": SOURCE,
+                                  "code": {"value": kind}}
+    if path:
+        diagnostic["location"] = {"path": path}
+    return diagnostic

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.model import CheckResult, ClaimResult, Document, Finding, RunResult
+from checker.model import CheckResult, ClaimResult, Document, Finding, InputFailure, RunResult
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,14 @@ def report_path(uri: str) -> str:
         except ValueError:
             return path.as_posix()
     return Path(os.path.normpath(path)).as_posix()
+
+
+def failure_path(failure: InputFailure) -> str | None:
+    """The file of a draft that could not be checked, as reports name files; None for
+    standard input or a URL, which no viewer can place on a file."""
+    if failure.path == "-" or "://" in failure.path:
+        return None
+    return report_path(failure.path)
 
 
 def records(run: RunResult, suppressed: bool = True) -> Iterator[Record]:
