@@ -6,7 +6,8 @@ subject; a date, the inspection or publication the report dates in the passage i
 held to; a figure, the headline figure of its passage that it was held to (its value, or
 for a contradicted one the finding's source value); a quotation or statement, the main
 point or judgement whose passage it was aligned with at least as closely as a supported
-statement must be.  Claims judged ``not_in_source``, ``out_of_scope`` or ``unchecked``
+statement must be; a main point is carried, too, by the claims that carry one of its
+figures.  Claims judged ``not_in_source``, ``out_of_scope`` or ``unchecked``
 carry nothing.
 
 A cell is *misreported* when a claim carrying the point has an unsuppressed error or
@@ -110,6 +111,10 @@ def cells_for(result: CheckResult, points: tuple[Point, ...]) -> dict[str, Cell]
     for claim in result.claims:
         for point in carried_points(claim, points):
             carrying[point.key].append(claim)
+    for point in points:  # a main point is carried by what carries one of its figures too
+        if point.kind == "figure":
+            whole = carrying[f"point:{point.passage}"]
+            whole.extend(c for c in carrying[point.key] if c not in whole)
     cells = {}
     for point in points:
         claims = tuple(carrying[point.key])
