@@ -173,3 +173,71 @@ def test_bad_input_is_one_line_and_exit_2(capsys, args, message):
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+
+
+def _mixed_corpus(folder: Path) -> Path:
+    """The seed report and the real wild-dev and editions sources (other releases of the
+    same statistics among them), with news articles as distractors."""
+    import shutil
+
+    from corpus_helpers import write_news
+
+    folder.mkdir(parents=True)
+    shutil.copy(REPORT, folder / REPORT.name)
+    copied: set[str] = set()
+    for source in sorted(WILD.glob("*/source.txt")):
+        text = source.read_text(encoding="utf-8")
+        if text not in copied:  # pairs on one bulletin share it: one copy, named by the first
+            copied.add(text)
+            shutil.copy(source, folder / f"{source.parent.name}.txt")
+    for edition in sorted((ROOT / "corpora" / "editions").glob("*/source.txt")):
+        shutil.copy(edition, folder / f"{edition.parent.name}.txt")
+    write_news(folder / "news", 10)
+    return folder
+
+
+def test_corpus_groups_seeds_and_real_pairs_by_their_sources(tmp_path, monkeypatch):
+    from checker.outlets.run import compare_in_corpus
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = _mixed_corpus(tmp_path / "corpus")
+    editions = sorted((ROOT / "corpora" / "editions" / "articles").iterdir())
+    wild = sorted(WILD.glob("*/article.txt"))
+    articles = [BBC, LOCAL, LATER, OTHER, *wild, *editions]
+    comparison = compare_in_corpus([str(a) for a in articles], str(corpus), Overrides())
+    maps = {Path(m.source.uri).name: m for m in comparison.maps}
+    covering = {name: sorted(Path(r.article.uri).parent.name if r.article.uri.endswith("article.txt")
+                             else Path(r.article.uri).name for r in m.articles)
+                for name, m in maps.items()}
+    assert covering[REPORT.name] == sorted([BBC.name, LOCAL.name])
+    assert [r.article.uri for r in maps[REPORT.name].apart] == [str(LATER)]
+    assert covering["ons-cpi-mar2022-bbc.txt"] == [
+        "ons-cpi-mar2022-bbc", "ons-cpi-mar2022-national", "ons-cpi-mar2022-wontumi"]
+    assert covering["ons-lms-oct2020-bbc.txt"] == ["ons-lms-oct2020-bbc", "ons-lms-oct2020-hrreview"]
+    for pair in ("cqc-2013-healthcareleader", "exeter-greenspace-2014-exepose", "ofsted-fieldplace-2017"):
+        assert covering[f"{pair}.txt"] == [pair]
+    placed = [r.article.uri for m in comparison.maps for r in (*m.articles, *m.apart)]
+    assert len(placed) == len(set(placed))  # no article in two maps
+    assert str(OTHER) in {r.article.uri for r in comparison.unattributed}
+    # the maps are the same as with --source: the CPI outlets still agree on 7%
+    prices = maps["ons-cpi-mar2022-bbc.txt"]
+    seven = next(t for t in prices.topics if t.kind == "figure" and "7%" in (t.report_value or ""))
+    assert not seven.disagree and len(seven.said) == 3
+
+
+def test_csv_one_row_per_cell_and_per_outlet_value(capsys, somerset):
+    import csv
+
+    from checker.report.compare_csv import inert
+
+    code, out, _ = run(capsys, "compare", str(BBC), str(LOCAL), "--source", str(REPORT), "-f", "csv")
+    assert code == 0
+    table = list(csv.DictReader(out.splitlines()))
+    report_side = [r for r in table if r["side"] == "report"]
+    assert len(report_side) == 2 * len(somerset.points)
+    directors = _point(somerset, "figure", "8 directors")
+    (bbc,) = [r for r in report_side if r["key"] == directors.key and r["article"] == str(BBC)]
+    assert bbc["verdict"] == "misreported" and bbc["codes"] == "NUM01"
+    outlets = [r for r in table if r["side"] == "outlets" and r["key"] == directors.key]
+    assert {r["verdict"] for r in outlets} == {"disagree"} and len(outlets) == 2
+    assert inert("=HYPERLINK(1)") == "'=HYPERLINK(1)" and inert("fifth") == "fifth"

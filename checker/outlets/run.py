@@ -28,7 +28,9 @@ def compare_with_source(articles: Sequence[str], source: str, overrides) -> Comp
 
 def compare_in_corpus(articles: Sequence[str], corpus: str, overrides, *, jobs: int = 1) -> Comparison:
     """Each article against the report of ``corpus`` it covers; one map per report, in
-    the order the reports are first met, and apart the articles no report was found for."""
+    the order the reports are first met.  An article about a later or earlier report of
+    a subject is listed apart in that subject's map; one the corpus holds no report on
+    (no source found, or only one about another subject) is listed as unattributed."""
     from checker.corpus.runner import corpus_batch
     from checker.corpus.store import open_index
     from checker.engine import Checker
@@ -40,8 +42,8 @@ def compare_in_corpus(articles: Sequence[str], corpus: str, overrides, *, jobs: 
     documents = {}
     unattributed = []
     for result in results:
-        if not result.sources:
-            unattributed.append(result)
+        if not result.sources or result.relation.verdict in ("different_subject", "unknown"):
+            unattributed.append(result)  # the corpus holds no report on its subject
             continue
         source = result.sources[0]
         documents.setdefault(source.id, source)
