@@ -175,52 +175,57 @@ def test_bad_input_is_one_line_and_exit_2(capsys, args, message):
     assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
 
 
-def _mixed_corpus(folder: Path) -> Path:
+LABELS = json.loads((ROOT / "corpora" / "editions" / "labels.json").read_text(encoding="utf-8"))
+
+
+def _mixed_corpus(folder: Path) -> dict[str, tuple[str, str]]:
     """The seed report and the real wild-dev and editions sources (other releases of the
-    same statistics among them), with news articles as distractors."""
+    same statistics among them), with news articles as distractors: each copied file's
+    name -> its labelled (subject, edition)."""
     import shutil
 
     from corpus_helpers import write_news
 
     folder.mkdir(parents=True)
-    shutil.copy(REPORT, folder / REPORT.name)
-    copied: set[str] = set()
-    for source in sorted(WILD.glob("*/source.txt")):
-        text = source.read_text(encoding="utf-8")
-        if text not in copied:  # pairs on one bulletin share it: one copy, named by the first
-            copied.add(text)
-            shutil.copy(source, folder / f"{source.parent.name}.txt")
-    for edition in sorted((ROOT / "corpora" / "editions").glob("*/source.txt")):
-        shutil.copy(edition, folder / f"{edition.parent.name}.txt")
+    labels, copied = {}, set()
+    for key, label in LABELS["sources"].items():
+        path = ROOT / "corpora" / key
+        text = path.read_text(encoding="utf-8")
+        if text in copied:  # pairs on one bulletin share it: one copy, named by the first
+            continue
+        copied.add(text)
+        name = path.name if key.startswith("seeds/") else f"{path.parent.name}.txt"
+        shutil.copy(path, folder / name)
+        labels[name] = tuple(label)
     write_news(folder / "news", 10)
-    return folder
+    return labels
 
 
 def test_corpus_groups_seeds_and_real_pairs_by_their_sources(tmp_path, monkeypatch):
+    """Every labelled article of corpora/seeds, wild-dev and editions: in the map of a
+    source with its label (subject and edition) when the corpus holds one, else in no
+    map's covering articles (listed apart or unattributed)."""
     from checker.outlets.run import compare_in_corpus
 
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
-    corpus = _mixed_corpus(tmp_path / "corpus")
-    editions = sorted((ROOT / "corpora" / "editions" / "articles").iterdir())
-    wild = sorted(WILD.glob("*/article.txt"))
-    articles = [BBC, LOCAL, LATER, OTHER, *wild, *editions]
-    comparison = compare_in_corpus([str(a) for a in articles], str(corpus), Overrides())
+    corpus = tmp_path / "corpus"
+    source_labels = _mixed_corpus(corpus)
+    articles = {str(ROOT / "corpora" / key): tuple(label) for key, label in LABELS["articles"].items()}
+    comparison = compare_in_corpus(list(articles), str(corpus), Overrides())
+    covered_by = {r.article.uri: source_labels[Path(m.source.uri).name]
+                  for m in comparison.maps for r in m.articles}
+    wrong = [(Path(uri).parent.name + "/" + Path(uri).name, covered_by.get(uri))
+             for uri, label in articles.items()
+             if covered_by.get(uri) != (label if label in source_labels.values() else None)]
+    assert wrong == []
     maps = {Path(m.source.uri).name: m for m in comparison.maps}
-    covering = {name: sorted(Path(r.article.uri).parent.name if r.article.uri.endswith("article.txt")
-                             else Path(r.article.uri).name for r in m.articles)
-                for name, m in maps.items()}
-    assert covering[REPORT.name] == sorted([BBC.name, LOCAL.name])
     assert [r.article.uri for r in maps[REPORT.name].apart] == [str(LATER)]
-    assert covering["ons-cpi-mar2022-bbc.txt"] == [
-        "ons-cpi-mar2022-bbc", "ons-cpi-mar2022-national", "ons-cpi-mar2022-wontumi"]
-    assert covering["ons-lms-oct2020-bbc.txt"] == ["ons-lms-oct2020-bbc", "ons-lms-oct2020-hrreview"]
-    for pair in ("cqc-2013-healthcareleader", "exeter-greenspace-2014-exepose", "ofsted-fieldplace-2017"):
-        assert covering[f"{pair}.txt"] == [pair]
+    assert str(OTHER) in {r.article.uri for r in comparison.unattributed}
     placed = [r.article.uri for m in comparison.maps for r in (*m.articles, *m.apart)]
     assert len(placed) == len(set(placed))  # no article in two maps
-    assert str(OTHER) in {r.article.uri for r in comparison.unattributed}
     # the maps are the same as with --source: the CPI outlets still agree on 7%
     prices = maps["ons-cpi-mar2022-bbc.txt"]
+    assert len(prices.articles) == 3
     seven = next(t for t in prices.topics if t.kind == "figure" and "7%" in (t.report_value or ""))
     assert not seven.disagree and len(seven.said) == 3
 

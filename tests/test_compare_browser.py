@@ -44,7 +44,7 @@ def tab(browser, request):  # noqa: F811
 
 
 def _directors_row(page):
-    return page.locator("table.matrix tbody tr", has_text="Directors of Children")
+    return page.locator("table.matrix tbody tr.k-figure", has_text="Directors of Children")
 
 
 def test_cells_are_coloured_with_icon_and_label(tab, matrix):

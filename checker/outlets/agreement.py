@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from checker.compare.dates import matches_value
-from checker.compare.figures import compatible, describe, measure_qualifiers, same_unit
+from checker.compare.figures import compatible, describe, measure_qualifiers
 from checker.model import CheckResult, ClaimResult, DateRef, Finding, Quantity
-from checker.outlets.carried import Cell, carried_points, serious_findings
+from checker.outlets.carried import Cell, serious_findings
 from checker.outlets.points import Point
 from checker.textnorm import fold
 
@@ -127,14 +127,16 @@ def _values_differ(point: Point, said: list[Said]) -> bool:
     return False
 
 
-def figure_topics(results: Sequence[CheckResult], points: Sequence[Point]) -> list[Topic]:
-    """Figures the report's points do not hold, of the same measure and period in two
-    or more articles (see the module docstring for what 'the same' takes)."""
+def figure_topics(results: Sequence[CheckResult], cells: dict[str, dict[str, Cell]]) -> list[Topic]:
+    """Figures that carry none of the report's points (``cells``, as for
+    :func:`point_topics`), of the same measure and period in two or more articles (see
+    the module docstring for what 'the same' takes)."""
     groups: dict[tuple, list[Said]] = defaultdict(list)
     for result in results:
+        carrying = {id(c) for cell in cells[result.article.uri].values() for c in cell.claims}
         for claim in result.claims:
             key = _figure_key(claim)
-            if key is None or carried_points(claim, tuple(points)):
+            if key is None or id(claim) in carrying:
                 continue
             if all(s.article != result.article.uri for s in groups[key]):
                 groups[key].append(Said(result.article.uri, _value(claim), claim))

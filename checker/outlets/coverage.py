@@ -73,7 +73,7 @@ def build_map(source: Document, prepared, results: Sequence[CheckResult]) -> Cov
     covering = tuple(r for r in results if r.relation.verdict == "same_report")
     apart = tuple(r for r in results if r.relation.verdict != "same_report")
     cells = {r.article.uri: cells_for(r, points) for r in covering}
-    topics = (point_topics(points, cells) + figure_topics(covering, points)
+    topics = (point_topics(points, cells) + figure_topics(covering, cells)
               + quote_topics(covering))
     return CoverageMap(source, points, covering, cells, tuple(topics),
                        tuple(shared_errors(covering)), apart)

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from checker.model import ClaimResult, Document
 from checker.outlets.coverage import Comparison, CoverageMap
-from checker.report.compare_text import letters
+from checker.report.compare_text import letters, short
 from checker.report.html import _asset, _csp_hash, _environment, title_of
 from checker.report.html_palette import css_variables
 
@@ -56,7 +56,7 @@ def map_view(coverage: CoverageMap, number: int) -> dict[str, Any]:
             cells.append({"verdict": cell.verdict, "letter": column["letter"],
                           "said": [said_of(documents[column["uri"]], c) for c in cell.claims],
                           "findings": cell.findings})
-        rows.append({"point": point, "cells": cells})
+        rows.append({"point": point, "says": short(point.value, 160), "cells": cells})
     topics = [{"topic": t, "said": [{"letter": letter[s.article], "value": s.value,
                                       "sentence": said_of(documents[s.article], s.claim)}
                                      for s in t.said]} for t in coverage.topics]

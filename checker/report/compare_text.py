@@ -56,8 +56,8 @@ def _render_map(console: Console, coverage: CoverageMap) -> None:
             table.add_column(head, justify="center", no_wrap=True)
         for point in coverage.points:
             cells = [coverage.cells[r.article.uri][point.key].verdict for r in coverage.articles]
-            table.add_row(escape(_short(f"{point.kind}: {point.label}", 60)),
-                          escape(_short(point.value, 60)),
+            table.add_row(escape(short(f"{point.kind}: {point.label}", 60)),
+                          escape(short(point.value, 60)),
                           *(f"[{_STYLE[v]}]{ICON[v]}[/]" for v in cells))
         console.print(table)
         console.print("  ✔ confirmed  ✖ misreported  · not mentioned")
@@ -74,8 +74,8 @@ def _render_map(console: Console, coverage: CoverageMap) -> None:
         for topic in topics:
             report = f" (report: {escape(topic.report_value)})" if topic.report_value else \
                 " (the report does not say)"
-            said = "; ".join(f"{letter[s.article]} {escape(_short(s.value, 50))}" for s in topic.said)
-            console.print(f"  {topic.kind} {escape(_short(topic.label, 50))}{report}: {said}")
+            said = "; ".join(f"{letter[s.article]} {escape(short(s.value, 50))}" for s in topic.said)
+            console.print(f"  {topic.kind} {escape(short(topic.label, 50))}{report}: {said}")
     if coverage.shared:
         console.print("[bold]The same error in several articles[/]")
         for error in coverage.shared:
@@ -94,6 +94,7 @@ def _apart_line(console: Console, result: CheckResult) -> None:
     console.print(f"  {escape(result.article.uri)}: {result.relation.verdict}{escape(one_line(reason))}")
 
 
-def _short(text: str, width: int) -> str:
+def short(text: str, width: int) -> str:
+    """``text`` on one line, cut with an ellipsis at ``width`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
