@@ -246,3 +246,47 @@ def test_csv_one_row_per_cell_and_per_outlet_value(capsys, somerset):
     outlets = [r for r in table if r["side"] == "outlets" and r["key"] == directors.key]
     assert {r["verdict"] for r in outlets} == {"disagree"} and len(outlets) == 2
     assert inert("=HYPERLINK(1)") == "'=HYPERLINK(1)" and inert("fifth") == "fifth"
+
+
+def _variant(folder: Path, original: Path, name: str, old: str = "", new: str = "", extra: str = "") -> Path:
+    """A copy of a real article with one phrase changed or one paragraph added."""
+    text = original.read_text(encoding="utf-8")
+    assert not old or old in text
+    path = folder / name
+    path.write_text(text.replace(old, new) + (f"\n{extra}\n" if extra else ""), encoding="utf-8")
+    return path
+
+
+def test_the_same_error_in_two_articles_is_one_shared_error(tmp_path):
+    copy = _variant(tmp_path, BBC, "syndicated-copy.txt")
+    coverage = _map(REPORT, [BBC, copy])
+    shared = {e.code: e for e in coverage.shared}
+    assert set(shared["NUM01"].articles) == {str(BBC), str(copy)}
+    directors = _point(coverage, "figure", "8 directors")
+    topic = next(t for t in coverage.topics if t.key == directors.key)
+    assert not topic.disagree  # they agree with each other, both wrong by the report
+    assert {coverage.cells[a][directors.key].verdict for a in (str(BBC), str(copy))} == {"misreported"}
+
+
+def test_a_quotation_given_two_ways_is_a_disagreement(tmp_path):
+    fixed = _variant(tmp_path, LOCAL, "corrected.txt", "- Experiences and progress of care leaders",
+                     "- Experiences and progress of care leavers")
+    coverage = _map(REPORT, [LOCAL, fixed])
+    heading = [t for t in coverage.topics if t.kind == "quotation" and "progress of care" in t.label]
+    assert len(heading) == 1 and heading[0].disagree
+    assert coverage.cells[str(LOCAL)]["judgement:care_leavers"].verdict == "misreported"
+    assert coverage.cells[str(fixed)]["judgement:care_leavers"].verdict == "confirmed"
+
+
+def test_outlets_disagree_on_a_figure_the_report_does_not_give(tmp_path):
+    source = WILD / "ons-cpi-mar2022-bbc" / "source.txt"
+    original = WILD / "ons-cpi-mar2022-bbc" / "article.txt"
+    one = _variant(tmp_path, original, "one.txt", extra="Food inflation rose to 5.9% in the 12 months to March.")
+    other = _variant(tmp_path, original, "other.txt", extra="Food inflation rose to 5.8% in the 12 months to March.")
+    same = _variant(tmp_path, original, "same.txt", extra="Food inflation rose to 5.9% in the 12 months to March.")
+    coverage = _map(source, [one, other, same])
+    (food,) = [t for t in coverage.topics if t.kind == "figure" and t.report_value is None]
+    assert food.disagree and [s.value.split("%")[0] for s in food.said] == ["5.9", "5.8", "5.9"]
+    two = _map(source, [one, same])
+    (agreed,) = [t for t in two.topics if t.kind == "figure" and t.report_value is None]
+    assert not agreed.disagree

@@ -89,9 +89,11 @@ def _value(claim: ClaimResult) -> str:
 
 def point_topics(points: Sequence[Point], cells: dict[str, dict[str, Cell]]) -> list[Topic]:
     """Topics of the report's own points carried by two or more articles.  ``cells``:
-    article uri -> point key -> cell.  An article's value is what it got wrong where it
-    misreported the point (the finding's article value), else its claim of the point's
-    own kind (a grade for a judgement, a figure for a figure)."""
+    article uri -> point key -> cell.  Only claims of the point's own kind speak to it
+    here (a grade for a judgement, a date for dates, a figure for a figure): a misquoted
+    heading is no grade, and 'a four-week inspection' does not contradict another
+    outlet's 'in January'.  An article's value is what it got wrong (the finding's
+    article value) where such a claim is misreported, else that claim's value."""
     wanted = {"judgement": "rating", "date": "date", "figure": "figure"}
     out = []
     for point in points:
@@ -99,12 +101,12 @@ def point_topics(points: Sequence[Point], cells: dict[str, dict[str, Cell]]) -> 
         said, verdicts = [], set()
         for article, by_point in cells.items():
             cell = by_point[point.key]
-            wrong = next((c for c in cell.claims if serious_findings(c)), None)
-            claim = wrong or next((c for c in cell.claims if c.claim.kind == kind), None)
-            if claim is not None:
-                value = str(serious_findings(wrong)[0].article_value) if wrong else _value(claim)
-                said.append(Said(article, value, claim))
-                verdicts.add(cell.verdict)
+            own = [c for c in cell.claims if c.claim.kind == kind]
+            wrong = next((c for c in own if serious_findings(c)), None)
+            if own:
+                value = str(serious_findings(wrong)[0].article_value) if wrong else _value(own[0])
+                said.append(Said(article, value, wrong or own[0]))
+                verdicts.add("misreported" if wrong else "confirmed")
         if len(said) < 2:
             continue
         settled = len(verdicts) > 1  # one confirmed, another misreported
