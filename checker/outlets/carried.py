@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from checker.compare.figures import compatible, same_unit
 from checker.compare.judge import SUPPORTED_AT
 from checker.model import CheckResult, ClaimResult, Finding
 from checker.outlets.points import Point
 
-CellVerdict = str  # confirmed | misreported | not_mentioned
-CELL_VERDICTS = ("confirmed", "misreported", "not_mentioned")
+CellVerdict = Literal["confirmed", "misreported", "not_mentioned"]
 _SERIOUS = ("error", "warning")
 
 
@@ -36,8 +36,6 @@ class Cell:
     """One article against one point: the verdict, the claims that carried it and the
     findings that make it misreported."""
 
-    point: str
-    article: str
     verdict: CellVerdict
     claims: tuple[ClaimResult, ...] = ()
     findings: tuple[Finding, ...] = ()
@@ -120,5 +118,5 @@ def cells_for(result: CheckResult, points: tuple[Point, ...]) -> dict[str, Cell]
         claims = tuple(carrying[point.key])
         wrong = tuple(f for c in claims for f in serious_findings(c))
         verdict = "misreported" if wrong else "confirmed" if claims else "not_mentioned"
-        cells[point.key] = Cell(point.key, result.article.uri, verdict, claims, wrong)
+        cells[point.key] = Cell(verdict, claims, wrong)
     return cells

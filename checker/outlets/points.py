@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from checker.compare.figures import describe
 from checker.model import Document, Quantity
 
-PointKind = str  # judgement | date | point | figure
+PointKind = Literal["judgement", "date", "point", "figure"]
 
 _SUMMARY_HEADING = re.compile(
     r"\b(main points|key (findings|points|messages|facts)|summary of (key )?findings|headlines|"
