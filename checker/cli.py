@@ -150,6 +150,44 @@ def _corpus_batch(articles, overrides, corpus, jobs, scheduler):
 
 
 @cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--source", "-s", help="The report every article covers (path or URL).")
+@click.option("--corpus", type=click.Path(file_okay=False),
+              help="Attribute each article to the report it covers in this directory of "
+                   "sources; one map per report.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "csv", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the map to this file (whole or not at all) instead of stdout.")
+@click.option("--encoding", help="Encoding of text inputs (default: UTF-8).")
+@click.option("--color/--no-color", default=None, help="Colour the text output.")
+@click.option("--no-cache", is_flag=True, help="Fetch URLs afresh.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --corpus: check this many articles at once.")
+def compare(articles, source, corpus, fmt, output, encoding, color, no_cache, jobs) -> None:
+    """Set ARTICLES covering one report side by side: which of the report's findings each
+    carried (confirmed, misreported, not mentioned) and where the outlets disagree."""
+    from checker.batch import Overrides
+    from checker.outlets.run import compare_in_corpus, compare_with_source
+    from checker.report.compare import render, write
+
+    if bool(source) == bool(corpus):
+        raise UsageError("give the report with --source, or a directory of reports with --corpus")
+    if output:
+        _refuse_inputs(output, articles, (source,) if source else (), None)
+    overrides = Overrides(sources=(source,) if source else (), encoding=encoding,
+                          use_cache=not no_cache)
+    comparison = (compare_with_source(articles, source, overrides) if source
+                  else compare_in_corpus(articles, corpus, overrides, jobs=jobs))
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    if output:
+        write(comparison, fmt, output, color=False)
+    else:
+        _write(render(comparison, fmt, color=color), None)
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--beside", is_flag=True,
               help="Keep the index in DIRECTORY/.checker-index instead of the user cache.")

@@ -153,7 +153,7 @@ _MEASURE_KINDS = stem_set(
     "uk britain british national nationwide country economy")
 
 
-def _qualifiers(measure: str) -> frozenset[str]:
+def measure_qualifiers(measure: str) -> frozenset[str]:
     """The words of a measure that say what it is of: no kind words, no symbols."""
     return frozenset(w for w in stem_set(measure) - _MEASURE_KINDS if any(c.isalpha() for c in w))
 
@@ -166,7 +166,7 @@ def same_measure(article: Quantity, source: "SourceFigure") -> bool:
     is not the all-items rate, however alike the sentences."""
     if article.unit == "age":
         return True  # whose age it is, same_person decides
-    qualifiers = _qualifiers(article.measure.replace("-", " "))
+    qualifiers = measure_qualifiers(article.measure.replace("-", " "))
     context = f"{source.setting} {source.passage_text or source.sentence}".replace("-", " ")
     return qualifiers <= stem_set(context)
 
@@ -315,7 +315,7 @@ def _another_measure(claim: Claim, q: Quantity, figures: list[SourceFigure]):
     9.1%' where 9.1% is the all-items rate.  A warning when the source gives the
     article's own measure a figure of its own (then the mix-up is plain); information
     when it gives that measure nothing (the figure may be right, from elsewhere)."""
-    if not _qualifiers(q.measure) or q.approx:
+    if not measure_qualifiers(q.measure) or q.approx:
         return None
     alike = [f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity)
              and periods_agree(q, f.quantity)]
@@ -370,7 +370,7 @@ def _absent(claim: Claim, q: Quantity, sentence: str, same: list[SourceFigure]):
     the source, where the source gives figures of that very measure, it is a warning (a
     mistyped or invented number); otherwise information (it may come from elsewhere),
     naming the measure's nearest figures if the source has any."""
-    named = bool(_qualifiers(q.measure))  # a measure the source's passages name too
+    named = bool(measure_qualifiers(q.measure))  # a measure the source's passages name too
     measured = [f for f in same if f.similarity >= (ONLY_COUNT_CONTEXT if named else SAME_CONTEXT)]
     attributed = cites_source(sentence)
     nearest = sorted(measured, key=lambda f: abs(f.quantity.value - q.value))[:NEAREST_NAMED]

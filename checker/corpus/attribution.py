@@ -63,6 +63,8 @@ MIN_COVERAGE_NAMED = 0.25
 
 _GENERIC = frozenset("county city borough district metropolitan council of the and".split())
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# 'the highest since March 1992': a year the article is after, which bounds nothing
+_SINCE = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$", re.I)
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 
 
@@ -138,7 +140,8 @@ class _Article:
         self.lede = " ".join(lede(article))
         self.councils = named_councils(article.text)
         self.subjects = [s for s, _ in named_subjects(article.text)]
-        years = [int(y) for y in _YEAR.findall(article.text)]
+        years = [int(m.group(1)) for m in _YEAR.finditer(article.text)
+                 if not _SINCE.search(article.text, max(0, m.start() - 24), m.start())]
         date = (article.meta or {}).get("date")
         if _year(date):
             years.append(_year(date))  # type: ignore[arg-type]
@@ -241,8 +244,9 @@ def attribute(article: Document, index: CorpusIndex, top_k: int = TOP_K) -> Attr
     runners_up = tuple(c for c in kept + ruled_out if c.row != best.row)[: top_k - 1]
     lede = set(index.cards[best.row].lede)
     lede_idf = math.fsum(float(w) for t, w in zip(known, idf) if t in lede)
-    stands_out = _stands_out(best, [c for c in kept if c.row != best.row],
-                             math.fsum(idf.tolist()), lede_idf)
+    rivals = [c for c in kept if c.row != best.row and not _other_edition(index, c, best)]
+    stands_out = _release_for_its_period(index, best, art) or \
+        _stands_out(best, rivals, math.fsum(idf.tolist()), lede_idf)
     if stands_out is None:
         why = (f"no source stands out: the best, {best.uri}, holds {best.coverage:.0%} of the "
                "article's vocabulary and scores close to the next")
@@ -299,6 +303,34 @@ def _edition_of_subject(kept: list[Candidate], index: CorpusIndex, art: _Article
     if dated:
         return dated[0]
     return max(peers, key=lambda c: (index.cards[c.row].date or "", c.score))
+
+
+def _release_for_its_period(index: CorpusIndex, best: Candidate, art: _Article) -> str | None:
+    """A release of the statistic the article's opening names, for the very period the
+    article's figures are for, is the source however short its stored text: a topic and
+    an edition together pin a release down as a name and a date pin an inspection."""
+    card = index.cards[best.row]
+    if not (card.is_report and card.subject and card.subject.kind == "statistic"
+            and any(r.startswith("names ") for r in best.reasons)):
+        return None
+    months = source_months(card.subject)
+    if months is None:
+        return None
+    ends, reference = months
+    found = article_period(art.document, reference)
+    if found is None or found[1] not in ends:
+        return None
+    return "a release of the statistic the article names, for the period its figures are for"
+
+
+def _other_edition(index: CorpusIndex, candidate: Candidate, best: Candidate) -> bool:
+    """Is ``candidate`` another release of the statistic ``best`` is a release of?  Its
+    score is no rival's: releases share their vocabulary, and the period chose between
+    them (:func:`_edition_of_subject`)."""
+    mine, theirs = index.cards[best.row], index.cards[candidate.row]
+    return bool(mine.is_report and theirs.is_report and mine.subject and theirs.subject
+                and mine.subject.kind == "statistic"
+                and subject_key(mine.subject) == subject_key(theirs.subject))
 
 
 def _edition_reported(peers: list[Candidate], index: CorpusIndex, art: _Article) -> Candidate | None:
