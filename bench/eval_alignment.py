@@ -24,9 +24,8 @@ def main() -> None:
     import bm25s
     from rapidfuzz import fuzz
 
-    from checker.ingest.documents import content_id
     from checker.match.index import SourceIndex, clauses
-    from checker.model import Claim, Document, Passage, Span
+    from checker.model import Claim, Span
     from checker.textnorm import fold, stems
 
     records = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
@@ -34,13 +33,7 @@ def main() -> None:
     spent = 0.0
     for record in records:
         gold = set(record["gold_indices"])
-        passages, pos = [], 0
-        for i, text in enumerate(record["candidates"]):
-            passages.append(Passage(id=f"s{i}", index=i, span=Span(pos, pos + len(text)), text=text))
-            pos += len(text) + 1
-        text = "\n".join(record["candidates"])
-        index = SourceIndex(Document(id=content_id(text), uri=record["id"], role="source",
-                                     text=text, passages=tuple(passages)))
+        index = SourceIndex.of_sentences(record["candidates"], record["id"])
         claim = Claim(id="c", kind="statement", span=Span(0, len(record["claim"])), text=record["claim"])
         start = time.perf_counter()
         alignment = index.align(claim, record["claim"], clauses(record["claim"]))
