@@ -20,6 +20,7 @@ from checker.compare.figures import (
     same_unit,
 )
 from checker.compare.names import check_name, near_misses, term_finding
+from checker.compare.partial import check_overstatement
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
 from checker.compare.scope import (
@@ -138,6 +139,9 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
+    over = check_overstatement(claim, index, cited) if verdict == "supported" else None
+    if over:
+        return verdict, [over[0]], [over[1]]
     return verdict, [], []
 
 

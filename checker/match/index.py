@@ -239,6 +239,13 @@ class SourceIndex:
                                              show_progress=False)
         return [int(i) for i in results[0]]
 
+    def holding(self, query: str) -> list[int]:
+        """Retrieval candidates that each account for at least :data:`ALIGN_FLOOR` of the
+        query: the passages that tell of what it says, best first."""
+        wanted = query_stems(query)
+        scored = [(self.coverage(wanted, i), i) for i in self.candidates(query)]
+        return [i for score, i in sorted(scored, key=lambda t: (-t[0], t[1])) if score >= ALIGN_FLOOR]
+
     def coverage(self, query_stems: list[str], index: int) -> float:
         """Share of the query's IDF-weighted vocabulary found in a passage."""
         return self.share(set(query_stems), set(self.stems[index]))
