@@ -4,7 +4,9 @@ passage that merely shares a word or two with it)."""
 
 from __future__ import annotations
 
-from checker.match.index import SourceIndex, clauses
+from checker.engine import Checker
+from checker.ingest.documents import document_from_text, load_document
+from checker.match.index import SourceIndex, best_sentence, clauses
 from checker.model import Claim, Span
 
 REPORT = [
@@ -50,3 +52,24 @@ def test_two_neighbours_each_sharing_a_common_word_are_not_a_pair():
     # distinctive words, not just its common ones
     alignment = _align("Payments to independent children's services consultants doubled last year.")
     assert alignment.evidence == ()
+
+
+def test_evidence_quotes_the_sentence_of_the_source_that_holds_it():
+    passage = "Adoption is good. The overall judgement is that services are inadequate. Staff work hard."
+    # a fragment is quoted as the sentence it stands in, not as the fragment
+    assert best_sentence(passage, "judgement is that services") == REPORT_SENTENCE
+    # checker's own summary of a judgement is quoted as the source's sentence
+    assert best_sentence(passage, "the overall judgement: inadequate") == REPORT_SENTENCE
+
+
+REPORT_SENTENCE = "The overall judgement is that services are inadequate."
+
+
+def test_a_judgement_is_cited_in_the_reports_words():
+    report = load_document("corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt", "source")
+    article = document_from_text("Ofsted rated Somerset County Council's children's services inadequate.\n",
+                                 "a.txt", "article")
+    [rating] = [c for c in Checker().check(article, [report]).claims if c.claim.kind == "rating"]
+    best = rating.alignment.evidence[0]
+    assert best.text == "The overall judgement is that children's services are inadequate"
+    assert best.text in report.passage(best.passage).text

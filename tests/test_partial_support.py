@@ -88,3 +88,4 @@ def test_the_report_supports_only_part_and_says_so(check, sentence, article, sou
 ])
 def test_the_report_sentence_repeated_is_not_flagged(check, sentence):
     assert _statement(check(sentence), sentence[:30]).findings == ()
+

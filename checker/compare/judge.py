@@ -31,9 +31,9 @@ from checker.compare.scope import (
 )
 from checker.extract.figures import local_context
 from checker.ingest.grades import is_history
-from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, clauses
+from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses
 from checker.compare.rules import RULES_BY_CODE
-from checker.model import Alignment, Claim, ClaimResult, Document, Finding, Relation
+from checker.model import Alignment, Claim, ClaimResult, Document, Evidence, Finding, Relation
 from checker.textnorm import as_written
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
@@ -73,12 +73,26 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
         findings = [_as_note(f) for f in findings]
     if evidence:
         seen = {e.passage for e in evidence}
-        merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
+        merged = tuple(_in_source_words(evidence, chosen)) + tuple(e for e in alignment.evidence if e.passage not in seen)
         alignment = Alignment(claim.id, merged[:MAX_EVIDENCE_PIECES], _method(claim, alignment, evidence))
     if _spoken_by_other(claim):
         findings = []
         verdict = "supported" if verdict == "supported" else "not_in_source"
     return ClaimResult(claim, verdict, alignment, tuple(findings))
+
+
+def _in_source_words(evidence: Sequence[Evidence], index: SourceIndex) -> list[Evidence]:
+    """Evidence as the source's own words: the whole sentence or table row of the cited
+    passage that holds what a comparison found there, never checker's summary of it (a
+    judgement read as "the overall judgement: inadequate" is quoted as the report's
+    "The overall judgement is that children's services are inadequate").  Evidence that
+    names no passage of the source cannot be looked up by a reader, and is left out."""
+    out = []
+    for e in evidence:
+        passage = index.document.passage(e.passage)
+        if passage is not None:
+            out.append(replace(e, text=best_sentence(passage.text, e.text)))
+    return out
 
 
 def _as_note(finding: Finding) -> Finding:

@@ -343,9 +343,14 @@ class SourceIndex:
 
 
 def best_sentence(text: str, query: str) -> str:
-    """The sentence of a passage that shares most words with the query."""
+    """The sentence of a passage that holds the query's words as they stand, else the one
+    that shares most words with it: evidence is quoted as whole sentences of the source."""
     sentences = _SENTENCE.split(text)
     if len(sentences) == 1:
         return text
+    needle = fold(query).strip(" .,;:")
+    holding = [s for s in sentences if needle and needle in fold(s)]
+    if holding:
+        return holding[0]
     wanted = set(stems(query))
     return max(sentences, key=lambda s: len(wanted & set(stems(s))))
