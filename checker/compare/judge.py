@@ -31,10 +31,10 @@ from checker.compare.scope import (
 )
 from checker.extract.figures import local_context
 from checker.ingest.grades import is_history
-from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses
+from checker.match.index import ALIGN_FLOOR, MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses
 from checker.compare.rules import RULES_BY_CODE
 from checker.model import Alignment, Claim, ClaimResult, Document, Evidence, Finding, Relation
-from checker.textnorm import as_written
+from checker.textnorm import STOPWORDS, as_written, fold, stem
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
 REPEATED_AT = 0.9  # ... and at which it is the source's sentence, word for word
@@ -119,9 +119,9 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
         return "exact" if all(e.score >= 1.0 for e in evidence) else "fuzzy"
     if claim.kind in ("rating", "date"):
         return "facts"
-    if alignment.method == "exact" or not alignment.evidence:
-        return alignment.method if alignment.method == "exact" else claim.kind
-    return alignment.method
+    if alignment.method == "exact" or alignment.evidence:
+        return alignment.method
+    return "entity" if claim.kind == "entity" else "figure"  # a statement held by its figures too
 
 
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex,
@@ -153,10 +153,63 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
+    held = _held_by_figures(claim, sentence, index, claims) if verdict != "supported" else []
+    if held:
+        verdict = "supported"
+        cited = list(dict.fromkeys([e.passage for e in held] + cited))
     over = check_overstatement(claim, index, cited) if verdict == "supported" else None
     if over:
         return verdict, [over[0]], [over[1]]
-    return verdict, [], []
+    return verdict, [], held
+
+
+def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Sequence[Claim]) -> list[Evidence]:
+    """A sentence that reports figures in other words than the source's ("The same
+    measure of inflation stood at 6.2 percent in February" for "... up from 6.2% in
+    February") is the source's when every figure in it is supported, each with its
+    measure, period and unit checked, and the passages giving them hold at least
+    :data:`ALIGN_FLOOR` of its words: the evidence of its figures, or nothing."""
+    figures = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence]
+    if not figures:
+        return []
+    evidence: list[Evidence] = []
+    for figure in figures:
+        verdict, findings, found = _check(figure, sentence, Alignment(figure.id), index, claims)
+        if verdict != "supported" or findings or not found:
+            return []
+        evidence.append(found[0])
+    passages = list(dict.fromkeys(e.passage for e in evidence))
+    if index.joint_coverage(claim.text, passages) < ALIGN_FLOOR:
+        return []
+    rest = _without(claim.text, claim.span.start, figures)
+    source = " ".join(p.text for p in index.passages if p.id in passages)
+    return evidence if _numbers_stand(rest, source) else []
+
+
+# a number, and the word straight after it (no punctuation between): what it counts
+_NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)"
+                     r"\b(?:[ -]([a-z]+))?")
+
+
+def _without(text: str, start: int, figures: Sequence[Claim]) -> str:
+    """The text with the figure claims inside it blanked out: what is left unchecked."""
+    chars = list(text)
+    for figure in figures:
+        for i in range(max(0, figure.span.start - start), min(len(text), figure.span.end - start)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _numbers_stand(text: str, source: str) -> bool:
+    """Does every number of ``text`` that no figure claim checked stand in the source as
+    it does here, with the word it counts ("four years" is not the source's "four-hour")?"""
+    def numbers(t: str) -> list[tuple[str, str]]:
+        return [(n, stem(w) if w and w not in STOPWORDS else "") for n, w in _NUMBER.findall(fold(t))]
+
+    given = numbers(source)
+    held, counted = {n for n, _ in given}, set(given)
+    return all(n in held and (not w or (n, w) in counted) for n, w in numbers(text))
 
 
 def _from_history(alignment: Alignment, index: SourceIndex) -> bool:
