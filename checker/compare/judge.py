@@ -31,10 +31,10 @@ from checker.compare.scope import (
 )
 from checker.extract.figures import local_context
 from checker.ingest.grades import is_history
-from checker.match.index import ALIGN_FLOOR, MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses
+from checker.match.index import ALIGN_FLOOR, MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses, query_stems
 from checker.compare.rules import RULES_BY_CODE
 from checker.model import Alignment, Claim, ClaimResult, Document, Evidence, Finding, Relation
-from checker.textnorm import STOPWORDS, as_written, fold, stem
+from checker.textnorm import STOPWORDS, as_written, fold, stem, stem_set
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
 REPEATED_AT = 0.9  # ... and at which it is the source's sentence, word for word
@@ -164,11 +164,13 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
 
 
 def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Sequence[Claim]) -> list[Evidence]:
-    """A sentence that reports figures in other words than the source's ("The same
-    measure of inflation stood at 6.2 percent in February" for "... up from 6.2% in
-    February") is the source's when every figure in it is supported, each with its
-    measure, period and unit checked, and the passages giving them hold at least
-    :data:`ALIGN_FLOOR` of its words: the evidence of its figures, or nothing."""
+    """A sentence that reports figures in other words than the source's ("inflation fell
+    to 10.5% in December from 10.7% in November" for "The Consumer Prices Index (CPI) rose
+    by 10.5% in the 12 months to December 2022, down from 10.7% in November") is the
+    source's when every figure in it is supported, each with its measure, period and
+    unit checked; the passages giving them, read with their headings, hold at least
+    :data:`ALIGN_FLOOR` of its words; and every other number in it stands there with the
+    word it counts (a year counts nothing).  Returns the evidence of its figures, or nothing."""
     figures = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence]
     if not figures:
         return []
@@ -178,18 +180,20 @@ def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Se
         if verdict != "supported" or findings or not found:
             return []
         evidence.append(found[0])
-    passages = list(dict.fromkeys(e.passage for e in evidence))
-    if index.joint_coverage(claim.text, passages) < ALIGN_FLOOR:
+    passages = set(e.passage for e in evidence)
+    source = " ".join(f"{p.heading} {p.text}" for p in index.passages if p.id in passages)
+    if index.share(set(query_stems(claim.text)), stem_set(source)) < ALIGN_FLOOR:
         return []
-    rest = _without(claim.text, claim.span.start, figures)
-    source = " ".join(p.text for p in index.passages if p.id in passages)
-    return evidence if _numbers_stand(rest, source) else []
+    return evidence if _numbers_stand(_without(claim.text, claim.span.start, figures), source) else []
 
 
 # a number, and the word straight after it (no punctuation between): what it counts
 _NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)"
                      r"\b(?:[ -]([a-z]+))?")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _without(text: str, start: int, figures: Sequence[Claim]) -> str:
@@ -209,7 +213,7 @@ def _numbers_stand(text: str, source: str) -> bool:
 
     given = numbers(source)
     held, counted = {n for n, _ in given}, set(given)
-    return all(n in held and (not w or (n, w) in counted) for n, w in numbers(text))
+    return all(n in held and (not w or _YEAR.fullmatch(n) or (n, w) in counted) for n, w in numbers(text))
 
 
 def _from_history(alignment: Alignment, index: SourceIndex) -> bool:
