@@ -307,7 +307,7 @@ class Alignment:
 
     claim_id: str
     evidence: tuple[Evidence, ...] = ()
-    method: str = "none"  # exact | fuzzy | bm25 | facts | none
+    method: str = "none"  # exact | fuzzy | bm25 | adjacent | facts | none
 
     @property
     def best(self) -> Evidence | None:

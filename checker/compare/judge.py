@@ -23,6 +23,7 @@ from checker.compare.figures import (
     same_unit,
 )
 from checker.compare.names import check_name, near_misses, term_finding
+from checker.compare.partial import check_overstatement
 from checker.compare.quotes import check_quote
 from checker.compare.ratings import check_rating
 from checker.compare.scope import (
@@ -33,10 +34,10 @@ from checker.compare.scope import (
 )
 from checker.extract.figures import local_context
 from checker.ingest.grades import is_history
-from checker.match.index import MAX_EVIDENCE_PIECES, SourceIndex, clauses
+from checker.match.index import ALIGN_FLOOR, MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses, query_stems
 from checker.compare.rules import RULES_BY_CODE
-from checker.model import Alignment, Claim, ClaimResult, Document, Finding, Relation
-from checker.textnorm import as_written
+from checker.model import Alignment, Claim, ClaimResult, Document, Evidence, Finding, Relation
+from checker.textnorm import STOPWORDS, as_written, fold, stem, stem_set
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
 REPEATED_AT = 0.9  # ... and at which it is the source's sentence, word for word
@@ -81,7 +82,7 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
         findings = [_as_note(f) for f in findings]
     if evidence:
         seen = {e.passage for e in evidence}
-        merged = tuple(evidence) + tuple(e for e in alignment.evidence if e.passage not in seen)
+        merged = tuple(_in_source_words(evidence, chosen)) + tuple(e for e in alignment.evidence if e.passage not in seen)
         alignment = Alignment(claim.id, merged[:MAX_EVIDENCE_PIECES], _method(claim, alignment, evidence))
     if claim.said_by is not None:
         return ClaimResult(claim, "not_checked", alignment,
@@ -89,6 +90,20 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
     if claim.kind == "entity" and verdict == "supported":
         return ClaimResult(claim, "not_checked", alignment, reason="a name, spelt as the source spells it")
     return ClaimResult(claim, verdict, alignment, tuple(findings))
+
+
+def _in_source_words(evidence: Sequence[Evidence], index: SourceIndex) -> list[Evidence]:
+    """Evidence as the source's own words: the whole sentence or table row of the cited
+    passage that holds what a comparison found there, never checker's summary of it (a
+    judgement read as "the overall judgement: inadequate" is quoted as the report's
+    "The overall judgement is that children's services are inadequate").  Evidence that
+    names no passage of the source cannot be looked up by a reader, and is left out."""
+    out = []
+    for e in evidence:
+        passage = index.document.passage(e.passage)
+        if passage is not None:
+            out.append(replace(e, text=best_sentence(passage.text, e.text)))
+    return out
 
 
 def _as_note(finding: Finding) -> Finding:
@@ -108,9 +123,9 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
         return "exact" if all(e.score >= 1.0 for e in evidence) else "fuzzy"
     if claim.kind in ("rating", "date"):
         return "facts"
-    if alignment.method == "exact" or not alignment.evidence:
-        return alignment.method if alignment.method == "exact" else claim.kind
-    return alignment.method
+    if alignment.method == "exact" or alignment.evidence:
+        return alignment.method
+    return "entity" if claim.kind == "entity" else "figure"  # a statement held by its figures too
 
 
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex,
@@ -142,7 +157,67 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
-    return verdict, [], []
+    held = _held_by_figures(claim, sentence, index, claims) if verdict != "supported" else []
+    if held:
+        verdict = "supported"
+        cited = list(dict.fromkeys([e.passage for e in held] + cited))
+    over = check_overstatement(claim, index, cited) if verdict == "supported" else None
+    if over:
+        return verdict, [over[0]], [over[1]]
+    return verdict, [], held
+
+
+def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Sequence[Claim]) -> list[Evidence]:
+    """A sentence that reports figures in other words than the source's ("inflation fell
+    to 10.5% in December from 10.7% in November" for "The Consumer Prices Index (CPI) rose
+    by 10.5% in the 12 months to December 2022, down from 10.7% in November") is the
+    source's when every figure in it is supported, each with its measure, period and
+    unit checked; the passages giving them, read with their headings, hold at least
+    :data:`ALIGN_FLOOR` of its words; and every other number in it stands there with the
+    word it counts (a year counts nothing).  Returns the evidence of its figures, or nothing."""
+    figures = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence]
+    if not figures:
+        return []
+    evidence: list[Evidence] = []
+    for figure in figures:
+        verdict, findings, found = _check(figure, sentence, Alignment(figure.id), index, claims)
+        if verdict != "supported" or findings or not found:
+            return []
+        evidence.append(found[0])
+    passages = set(e.passage for e in evidence)
+    source = " ".join(f"{p.heading} {p.text}" for p in index.passages if p.id in passages)
+    if index.share(set(query_stems(claim.text)), stem_set(source)) < ALIGN_FLOOR:
+        return []
+    return evidence if _numbers_stand(_without(claim.text, claim.span.start, figures), source) else []
+
+
+# a number, and the word straight after it (no punctuation between): what it counts
+_NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)"
+                     r"\b(?:[ -]([a-z]+))?")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _without(text: str, start: int, figures: Sequence[Claim]) -> str:
+    """The text with the figure claims inside it blanked out: what is left unchecked."""
+    chars = list(text)
+    for figure in figures:
+        for i in range(max(0, figure.span.start - start), min(len(text), figure.span.end - start)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _numbers_stand(text: str, source: str) -> bool:
+    """Does every number of ``text`` that no figure claim checked stand in the source as
+    it does here, with the word it counts ("four years" is not the source's "four-hour")?"""
+    def numbers(t: str) -> list[tuple[str, str]]:
+        return [(n, stem(w) if w and w not in STOPWORDS else "") for n, w in _NUMBER.findall(fold(t))]
+
+    given = numbers(source)
+    held, counted = {n for n, _ in given}, set(given)
+    return all(n in held and (not w or _YEAR.fullmatch(n) or (n, w) in counted) for n, w in numbers(text))
 
 
 def _from_history(alignment: Alignment, index: SourceIndex) -> bool:

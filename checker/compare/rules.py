@@ -250,6 +250,24 @@ class MisspeltName(Rule):
     summary = "A name or term is spelt differently from the source."
 
 
+class Overstated(Rule):
+    """A statement goes further than the passage it came from, in words a rule can name:
+    an absolute negative for a qualified one, all for some, or a hedge dropped.
+
+    Misreported: "Ofsted has found no improvement in the care provided" against "services
+    have not improved sufficiently"; "all care leavers have a pathway plan" against "most
+    care leavers have a pathway plan".
+
+    Faithful: "services have not improved sufficiently since 2013"; "children may be at
+    risk of harm" against "children may be at risk of harm".
+    """
+
+    code = "STA01"
+    name = "statements.overstated"
+    severity = "warning"
+    summary = "A statement says more than its source passage (never for not sufficiently, all for most, a hedge dropped)."
+
+
 class UnusedSuppression(Rule):
     """A suppression comment in the draft (``<!-- checker: ignore CODE -->``, or an
     ``off``/``on`` stretch) that silences no finding: the text was fixed, or the code is
@@ -271,7 +289,7 @@ class UnusedSuppression(Rule):
 RULES: tuple[type[Rule], ...] = (
     FigureMismatch, DurationMismatch, AnotherUnit, AnotherPeriod, AnotherDirection, FigureNotInSource,
     AnotherMeasure, Misquote, QuoteNotFound, RatingMismatch,
-    DateMismatch, MisspeltName, UnusedSuppression,
+    DateMismatch, MisspeltName, Overstated, UnusedSuppression,
 )
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 

@@ -6,7 +6,10 @@ answered (trafilatura's extraction fallbacks are the model):
 2. ``fuzzy``  a quotation nearly stands in a passage (rapidfuzz, length-weighted, so a
    short heading cannot win by being contained in the query);
 3. ``bm25``   ranked retrieval (bm25s), re-scored by how much of the claim's weighted
-   vocabulary the passage covers.
+   vocabulary the passage covers;
+4. ``adjacent`` where no passage reaches the floor alone, two neighbouring passages (two
+   sentences of one account, a heading and its paragraph, a table row and its header)
+   that reach a higher floor together: a reader finds the claim there, told in two.
 
 Below a floor, a claim aligns to nothing: the source does not contain it, and forcing a
 match would turn "not in the source" into a false "supported".
@@ -20,10 +23,12 @@ from collections import Counter
 from functools import cached_property
 
 from checker.ingest.completeness import stops_mid_sentence
-from checker.model import Alignment, Claim, Document, Evidence
+from checker.ingest.documents import content_id
+from checker.model import Alignment, Claim, Document, Evidence, Passage, Span
 from checker.textnorm import fold, stem_set, stems, words
 
 ALIGN_FLOOR = 0.3
+PAIR_FLOOR = 0.35  # two passages together must account for more than one alone
 CHUNK_FLOOR = 0.75  # a clause must be nearly all there to count on its own
 MIN_GAIN = 0.05  # share of a sentence's weight a further cited passage must account for
 TOP_K = 10
@@ -84,6 +89,17 @@ class SourceIndex:
         self._queries: dict[str, tuple[frozenset[str], float]] = {}
         n = len(self.passages)
         self._idf = {s: math.log(1 + (n - d + 0.5) / (d + 0.5)) for s, d in self.df.items()}
+
+    @classmethod
+    def of_sentences(cls, sentences: list[str], uri: str = "sentences") -> SourceIndex:
+        """A source made of given sentences, one passage each (ids ``s0``, ``s1`` ...):
+        how labelled alignment data (WiCE's page sentences) and tests are indexed."""
+        passages, pos = [], 0
+        for i, text in enumerate(sentences):
+            passages.append(Passage(id=f"s{i}", index=i, span=Span(pos, pos + len(text)), text=text))
+            pos += len(text) + 1
+        text = "\n".join(sentences)
+        return cls(Document(id=content_id(text), uri=uri, role="source", text=text, passages=tuple(passages)))
 
     def warm(self) -> None:
         """Read everything a check may need now (the figures and dates need spaCy), so
@@ -223,6 +239,13 @@ class SourceIndex:
                                              show_progress=False)
         return [int(i) for i in results[0]]
 
+    def holding(self, query: str) -> list[int]:
+        """Retrieval candidates that each account for at least :data:`ALIGN_FLOOR` of the
+        query: the passages that tell of what it says, best first."""
+        wanted = query_stems(query)
+        scored = [(self.coverage(wanted, i), i) for i in self.candidates(query)]
+        return [i for score, i in sorted(scored, key=lambda t: (-t[0], t[1])) if score >= ALIGN_FLOOR]
+
     def coverage(self, query_stems: list[str], index: int) -> float:
         """Share of the query's IDF-weighted vocabulary found in a passage."""
         return self.share(set(query_stems), set(self.stems[index]))
@@ -262,10 +285,36 @@ class SourceIndex:
                 score = self.score(text_stems, i)
                 if score >= floor and score > best.get(i, (0.0, ""))[0]:
                     best[i] = (score, text)
+        if not best:
+            pair = self._adjacent(query)
+            return tuple(self._evidence(i, query, score) for i, score in pair), "adjacent" if pair else "none"
         ranked = self._cover(query, best) if chunks else sorted(best, key=lambda i: (-best[i][0], i))
         limit = MAX_EVIDENCE_PIECES if chunks else MAX_EVIDENCE
         evidence = [self._evidence(i, best[i][1], best[i][0]) for i in ranked[:limit]]
-        return tuple(evidence), "bm25" if evidence else "none"
+        return tuple(evidence), "bm25"
+
+    def _adjacent(self, query: str) -> list[tuple[int, float]]:
+        """Two neighbouring passages, one of them a retrieval candidate, that together
+        hold at least :data:`PAIR_FLOOR` of the query's weighted words, each adding at
+        least :data:`MIN_GAIN` of it: the best such pair, its better-covering passage
+        first, each scored by what the pair holds.  Empty when no pair does."""
+        wanted = set(query_stems(query))
+        total = self.weight(wanted)
+        if not total:
+            return []
+        best: tuple[float, int, int] | None = None
+        for i in self.candidates(query):
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(self.passages):
+                    continue
+                mine, theirs = wanted & set(self.stems[i]), wanted & set(self.stems[j])
+                together = self.weight(mine | theirs) / total
+                if (together >= PAIR_FLOOR and self.weight(theirs - mine) >= MIN_GAIN * total
+                        and self.weight(mine - theirs) >= MIN_GAIN * total
+                        and (best is None or together > best[0])):
+                    first, second = (i, j) if self.weight(mine) >= self.weight(theirs) else (j, i)
+                    best = (together, first, second)
+        return [] if best is None else [(best[1], best[0]), (best[2], best[0])]
 
     def _cover(self, query: str, matched: dict[int, tuple[float, str]]) -> list[int]:
         """Passages that together account for a long sentence, greedily: each next one
@@ -294,9 +343,14 @@ class SourceIndex:
 
 
 def best_sentence(text: str, query: str) -> str:
-    """The sentence of a passage that shares most words with the query."""
+    """The sentence of a passage that holds the query's words as they stand, else the one
+    that shares most words with it: evidence is quoted as whole sentences of the source."""
     sentences = _SENTENCE.split(text)
     if len(sentences) == 1:
         return text
+    needle = fold(query).strip(" .,;:")
+    holding = [s for s in sentences if needle and needle in fold(s)]
+    if holding:
+        return holding[0]
     wanted = set(stems(query))
     return max(sentences, key=lambda s: len(wanted & set(stems(s))))

@@ -1,0 +1,75 @@
+"""The alignment cascade on small sources: where it cites a passage, where two passages
+together, and where nothing (a claim the source does not hold must not borrow a
+passage that merely shares a word or two with it)."""
+
+from __future__ import annotations
+
+from checker.engine import Checker
+from checker.ingest.documents import document_from_text, load_document
+from checker.match.index import SourceIndex, best_sentence, clauses
+from checker.model import Claim, Span
+
+REPORT = [
+    "Children's services in the county are inadequate.",
+    "Leadership, management and governance",
+    "The continual churn in the senior leadership team over the last ten years has "
+    "hampered progress.",
+    "This includes eight different Directors of Children's Services.",
+    "Adoption performance requires improvement.",
+    "Foster carers are well supported by their supervising social workers.",
+    "Since the last inspection in 2013, services have not improved sufficiently.",
+]
+
+
+def _align(text: str, sentences: list[str] = REPORT):
+    index = SourceIndex.of_sentences(sentences)
+    claim = Claim(id="c", kind="statement", span=Span(0, len(text)), text=text)
+    return index.align(claim, text, clauses(text))
+
+
+def test_a_sentence_taken_word_for_word_is_exact():
+    alignment = _align("Adoption performance requires improvement.")
+    assert alignment.method == "exact"
+    assert [e.passage for e in alignment.evidence] == ["s4"]
+
+
+def test_a_claim_told_across_two_adjacent_sentences_cites_both():
+    # neither sentence alone holds enough of it; the two together do
+    alignment = _align("Eight Directors came and went amid the leadership churn.")
+    assert alignment.method == "adjacent"
+    assert [e.passage for e in alignment.evidence] == ["s3", "s2"]  # the one holding more first
+    assert all(e.text in REPORT for e in alignment.evidence)  # the source's own words
+
+
+def test_a_claim_the_source_does_not_hold_cites_nothing():
+    alignment = _align("The council has appointed a permanent director who took over two weeks ago.")
+    assert alignment.evidence == ()
+    assert alignment.method == "none"
+
+
+def test_two_neighbours_each_sharing_a_common_word_are_not_a_pair():
+    # 'services' and 'children' stand in many sentences: a pair must hold the claim's
+    # distinctive words, not just its common ones
+    alignment = _align("Payments to independent children's services consultants doubled last year.")
+    assert alignment.evidence == ()
+
+
+def test_evidence_quotes_the_sentence_of_the_source_that_holds_it():
+    passage = "Adoption is good. The overall judgement is that services are inadequate. Staff work hard."
+    # a fragment is quoted as the sentence it stands in, not as the fragment
+    assert best_sentence(passage, "judgement is that services") == REPORT_SENTENCE
+    # checker's own summary of a judgement is quoted as the source's sentence
+    assert best_sentence(passage, "the overall judgement: inadequate") == REPORT_SENTENCE
+
+
+REPORT_SENTENCE = "The overall judgement is that services are inadequate."
+
+
+def test_a_judgement_is_cited_in_the_reports_words():
+    report = load_document("corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt", "source")
+    article = document_from_text("Ofsted rated Somerset County Council's children's services inadequate.\n",
+                                 "a.txt", "article")
+    [rating] = [c for c in Checker().check(article, [report]).claims if c.claim.kind == "rating"]
+    best = rating.alignment.evidence[0]
+    assert best.text == "The overall judgement is that children's services are inadequate"
+    assert best.text in report.passage(best.passage).text

@@ -1,0 +1,91 @@
+"""Partial support (STA01): a statement that goes further than its passage in words a
+rule can name, and faithful statements left alone; first on passages given as text,
+then end to end against the seed report (sentences other than the seed articles')."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare.partial import overstatements
+from checker.engine import Checker
+from checker.ingest.documents import document_from_text, load_document
+
+PASSAGES = [
+    ("¶1", "There are serious weaknesses. Since the last inspection in 2013, services have not "
+           "improved sufficiently and some children are not adequately safeguarded."),
+    ("¶2", "Most care leavers have a pathway plan. Some children may be at risk of harm "
+           "because referrals are slow. In May 2014 the team moved offices."),
+    ("¶3", "Partners are not fully committed to the safety of children."),
+]
+
+
+@pytest.mark.parametrize("claim,kind,article,source", [
+    ("Inspectors found no improvement in services since the last inspection in 2013.",
+     "absolute_negative", "no improvement", "not improved sufficiently"),
+    ("Services have not improved since the last inspection.",
+     "absolute_negative", "not improved", "not improved sufficiently"),
+    ("Partners are not committed to the safety of children.",
+     "absolute_negative", "not committed", "not fully committed"),
+    ("All care leavers have a pathway plan.", "all_for_some", "all care", "most care"),
+    ("Children are at risk of harm because referrals are slow.",
+     "hedge_dropped", "risk of harm", "may be at risk of harm"),
+])
+def test_an_overstatement_is_named(claim, kind, article, source):
+    [found] = overstatements(claim, PASSAGES)
+    assert (found.kind, found.article, found.source) == (kind, article, source)
+    assert found.sentence in dict(PASSAGES)[found.passage]  # the source's own sentence
+
+
+@pytest.mark.parametrize("claim", [
+    "Services have not improved sufficiently since the last inspection.",  # the qualifier kept
+    "Most care leavers have a pathway plan.",
+    "Some children may be at risk of harm because referrals are slow.",  # the hedge kept
+    "In 2014 the team moved offices.",  # "May" the month is no hedge
+    "No children were adopted in 2014.",  # no passage tells of adoption
+    "Partners are not fully committed to the safety of children.",
+])
+def test_a_faithful_statement_is_left_alone(claim):
+    assert overstatements(claim, PASSAGES) == []
+
+
+def test_the_source_saying_the_stronger_form_itself_is_no_overstatement():
+    passages = [*PASSAGES, ("¶4", "There has been no improvement in services since 2013.")]
+    assert overstatements("Inspectors found no improvement in services since 2013.", passages) == []
+
+
+REPORT = "corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt"
+LEAD = "Somerset County Council's children's services have been inspected by Ofsted.\n\n"
+
+
+@pytest.fixture(scope="module")
+def check():
+    checker = Checker()
+    report = load_document(REPORT, "source")
+    return lambda text: checker.check(document_from_text(LEAD + text + "\n", "a.txt", "article"), [report])
+
+
+def _statement(result, text):
+    return next(c for c in result.claims if c.claim.kind == "statement" and text in c.claim.text)
+
+
+@pytest.mark.parametrize("sentence,article,source", [
+    ("Oversight, scrutiny and challenge from corporate leaders has not been robust.",
+     "not been robust", "not been sufficiently robust"),
+    ("All care leavers spoken to said that they feel safe where they live.", "all care", "most care"),
+])
+def test_the_report_supports_only_part_and_says_so(check, sentence, article, source):
+    claim = _statement(check(sentence), sentence[:30])
+    assert claim.verdict == "supported"
+    [finding] = claim.findings
+    assert (finding.code, finding.severity) == ("STA01", "warning")
+    assert (finding.article_value, finding.source_value) == (article, source)
+    assert claim.alignment.evidence[0].passage == finding.passage  # cites the qualified sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oversight, scrutiny and challenge from corporate leaders has not been sufficiently robust.",
+    "Most care leavers spoken to said that they feel safe where they live.",
+])
+def test_the_report_sentence_repeated_is_not_flagged(check, sentence):
+    assert _statement(check(sentence), sentence[:30]).findings == ()
+
