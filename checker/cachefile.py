@@ -89,16 +89,17 @@ def decode(data: bytes, kind: str, key: str) -> Any:
         raise InvalidEntry("its size is not a size")
     if header.get("sha256") != hashlib.sha256(packed).hexdigest():
         raise InvalidEntry("its checksum does not match (torn or altered)")
+    inflater = zlib.decompressobj()
     try:
-        inflater = zlib.decompressobj()
         body = inflater.decompress(packed, size + 1)
-        if len(body) != size or not inflater.eof:
-            raise InvalidEntry("its body is not the size its header says")
-        return json.loads(body.decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError) as err:
-        if isinstance(err, InvalidEntry):
-            raise
-        raise InvalidEntry("its body is not compressed JSON") from err
+    except zlib.error as err:
+        raise InvalidEntry("its body is not compressed") from err
+    if len(body) != size or not inflater.eof:
+        raise InvalidEntry("its body is not the size its header says")
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as err:  # not UTF-8, not JSON, or nested too deep
+        raise InvalidEntry("its body is not JSON checker can read") from err
 
 
 class EntryFolder:

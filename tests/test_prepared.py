@@ -6,10 +6,12 @@ from __future__ import annotations
 from checker import as_json
 
 import gzip
+import hashlib
 import json
 import pickle
 import shutil
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -140,6 +142,17 @@ def test_an_altered_entry_fails_its_checksum(stored):
     with pytest.raises(cachefile.InvalidEntry, match="another format, kind, key"):
         cachefile.decode(good, prepared_module.KIND, "another-source")
     assert cachefile.decode(good, prepared_module.KIND, source.id)["passages"] > 100
+
+
+def test_an_entry_nested_too_deep_is_refused_when_read():
+    deep = cachefile.encode(prepared_module.KIND, "key", None).split(b"\n", 1)[0]
+    body = b"[" * 100_000 + b"]" * 100_000
+    packed = zlib.compress(body)
+    header = json.loads(deep[len(cachefile.MAGIC):])
+    header.update(sha256=hashlib.sha256(packed).hexdigest(), size=len(body))
+    entry = cachefile.MAGIC + json.dumps(header).encode() + b"\n" + packed
+    with pytest.raises(cachefile.InvalidEntry, match="not JSON"):
+        cachefile.decode(entry, prepared_module.KIND, "key")
 
 
 def test_no_cache_environment_turns_the_store_off(monkeypatch):
