@@ -40,6 +40,14 @@ def test_a_file_pdfium_cannot_read_is_read_by_pdfplumber(seed_pdf, monkeypatch):
     assert read_pdf(seed_pdf, "seed.pdf") == expected
 
 
+def test_a_file_where_pdfium_finds_no_text_is_read_by_pdfplumber(seed_pdf, monkeypatch):
+    expected = read_pdf(seed_pdf, "seed.pdf")
+    real = pdfwords.pdfium_words
+    monkeypatch.setattr(pdfwords, "pdfium_words", lambda *a: (
+        [([], height) for _, height in real(*a)[0]], {}))
+    assert read_pdf(seed_pdf, "seed.pdf") == expected
+
+
 def test_a_pdf_needing_a_password_is_refused_by_pdfium_itself(tmp_path, monkeypatch):
     locked = build_report_pdf(tmp_path / "locked.pdf", text="1. A short paragraph.\n",
                               encrypt="secret").read_bytes()

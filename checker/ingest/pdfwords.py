@@ -7,7 +7,8 @@ more than 3 points, a move up or down of more than 3 points, or a change of font
 and boxed as pdfminer boxes a character (from the font's descent to one font size above
 it), so both give the same words.  On the 30 Ofsted reports of
 corpora/ofsted-ilacs-dev it is about ten times faster than pdfplumber.  A file PDFium
-cannot read is read by pdfplumber; one that needs a password is refused by both.
+cannot read, or finds no text in, is read by pdfplumber; one that needs a password is
+refused by both.
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ def _encrypted(location: str) -> Encrypted:
 def read_words(data: bytes, location: str) -> tuple[Pages, dict]:
     """(each page's words and height, the document information dictionary)."""
     try:
-        return pdfium_words(data, location)
+        pages, info = pdfium_words(data, location)
     except Encrypted:
         raise
     except Exception:  # a file PDFium cannot parse may still be read by pdfminer
         return pdfplumber_words(data, location)
+    if not any(words for words, _ in pages):  # a scan, or text PDFium cannot map
+        return pdfplumber_words(data, location)
+    return pages, info
 
 
 def pdfium_words(data: bytes, location: str) -> tuple[Pages, dict]:
