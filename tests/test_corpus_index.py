@@ -32,24 +32,24 @@ def test_second_run_parses_nothing_and_a_changed_file_alone_is_parsed(tmp_path, 
     third = build_index(corpus)
     assert (third.parsed, third.reused, third.removed, third.prepared, third.rebuilt_bm25) == \
         (1, 20, 1, 1, True)
-    assert len(list((third.store / "prepared").glob("*.pickle.gz"))) == 21  # the old one went
+    assert len(list((third.store / "prepared").glob("*.entry"))) == 21  # the old one went
 
 
 def test_the_index_holds_each_sources_claims(tmp_path, monkeypatch):
     corpus = somerset_corpus(tmp_path / "corpus", 3)
     index = open_index(corpus)
     row = next(i for i, card in enumerate(index.cards) if card.path == REPORT.name)
-    prepared = index.claims.load(index.cards[row].doc_id)
+    prepared = index.claims.load(index.document(row))
     assert prepared is not None
     assert any(value == "2015-03-27" for _, value, _ in prepared.dates)  # read at index time
     assert prepared.quantities  # the report's figures, read by spaCy once
     # A new version of checker reads every source's claims again at the next run.
-    import checker.prepared as prepared_module
+    import checker.cachefile as cachefile
 
-    monkeypatch.setattr(prepared_module, "code_fingerprint", lambda: "a-later-version")
+    monkeypatch.setattr(cachefile, "code_fingerprint", lambda: "a-later-version")
     stats = build_index(corpus)
     assert (stats.parsed, stats.prepared) == (0, 4)
-    assert len(list((stats.store / "prepared").glob("*.pickle.gz"))) == 4
+    assert len(list((stats.store / "prepared").glob("*.entry"))) == 4
 
 
 def test_touched_or_renamed_files_are_rehashed_not_reparsed(tmp_path):
@@ -70,7 +70,7 @@ def test_deleted_files_leave_the_store(tmp_path):
     stats = build_index(corpus)
     assert (stats.documents, stats.removed) == (5, 1)
     assert len(list((stats.store / "docs").glob("*.json.gz"))) == 5
-    assert len(list((stats.store / "prepared").glob("*.pickle.gz"))) == 5
+    assert len(list((stats.store / "prepared").glob("*.entry"))) == 5
 
 
 def test_beside_store_is_found_first(tmp_path):

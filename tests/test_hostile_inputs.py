@@ -68,11 +68,12 @@ def test_no_path_can_begin_a_line_of_output(tmp_path, capsys):
 
 @pytest.mark.parametrize("where", ["a file", "a path under a file", "a directory as the entry"])
 def test_a_cache_problem_only_costs_speed(tmp_path, capsys, monkeypatch, where):
+    import checker.cachefile as cachefile
     import checker.prepared as prepared
     from checker.engine import Checker
     from checker.ingest.documents import document_from_text
 
-    monkeypatch.setattr(prepared, "_warned", [])
+    monkeypatch.setattr(cachefile, "_warned", [])
     blocker = tmp_path / "cache-file"
     blocker.write_text("not a directory")
     root = {"a file": blocker, "a path under a file": blocker / "sub"}.get(where, tmp_path / "cache")

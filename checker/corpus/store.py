@@ -6,9 +6,9 @@ Layout of a store (in the user cache directory, or ``DIR/.checker-index`` with
     manifest.json            one card per source file: path, content hash, facts
     docs/<sha256>.json.gz    the parsed Document (passages, facts)
     docs/<sha256>.terms.gz   its term counts, what the retrieval index is built from
-    prepared/<id>-<code>.pickle.gz  its claims: the figures and dates spaCy reads in it,
-                             with its passages indexed for alignment (see
-                             checker.prepared), so no check parses a source again
+    prepared/<id>-<code>.entry  its claims: the figures and dates spaCy reads in it, as
+                             checked JSON (see checker.prepared), so no check parses a
+                             source again
     bm25/                    the bm25s index over every document, loaded memory-mapped
 
 Files are keyed by the SHA-256 of their bytes, so a re-index parses only files whose

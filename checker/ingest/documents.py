@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import BinaryInput, EmptyInput
+from checker.ingest.extracted import extract_once
 from checker.ingest.facts import read_facts
 from checker.ingest.passages import line_pieces, split_passages
 from checker.ingest.read import STDIN, decode_text, read_bytes
@@ -167,5 +168,7 @@ def load_document(location: str, role: Role, encoding: str | None = None, *,
         suffix = "" if location == STDIN else Path(location).suffix.lower()
         kind = sniff_format(data, suffix)
         base_meta = {}
-    text, meta, page_starts = _read(data, kind, location, encoding, header_charset)
+    text, meta, page_starts = extract_once(
+        data, kind, location, encoding or header_charset,
+        lambda: _read(data, kind, location, encoding, header_charset))
     return document_from_text(text, uri, role, {**base_meta, **meta}, page_starts)

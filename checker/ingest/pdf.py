@@ -1,8 +1,9 @@
 """PDF reports back into the paragraphs their authors wrote.
 
-pdfplumber gives each word with its position and size; from those, lines are rebuilt
-(words overlapping vertically), then paragraphs (lines close together, no new margin
-number or bullet), across page breaks when a paragraph runs on.  pdfplumber's word
+:mod:`checker.ingest.pdfwords` gives each word with its position and size (PDFium's
+characters put into words as pdfplumber would, else pdfplumber's own); from those, lines
+are rebuilt (words overlapping vertically), then paragraphs (lines close together, no
+new margin number or bullet), across page breaks when a paragraph runs on.  Word
 positions were chosen because they keep a paragraph number hanging in the margin on its
 paragraph's first line (pdfminer's layout analysis split such numbers off into their
 own boxes, and pypdf's line breaks made a year at a line start read as a number).
@@ -19,12 +20,11 @@ its page.
 
 from __future__ import annotations
 
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from checker.errors import InputError, NoTextError
+from checker.errors import NoTextError
 
 _SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARGIN_NUMBER = re.compile(r"^\d{1,3}\.$")
@@ -210,23 +210,15 @@ def read_pdf(data: bytes, location: str) -> tuple[str, dict, list[int]]:
 
     A paragraph that runs over a page break belongs to the page it starts on.
     """
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from checker.ingest.pdfwords import read_words
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages_words = [(page.extract_words(extra_attrs=["size"], keep_blank_chars=False),
-                        float(page.height)) for page in pdf.pages]
-        info = pdf.metadata or {}
-        pdf.close()
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise InputError(f"{location}: the PDF is encrypted; save an unprotected copy"
-                         " and check that") from err
-    except Exception as err:  # pdfminer raises many types for a damaged file
-        if "password" in str(err).lower() or "encrypt" in str(err).lower():
-            raise InputError(f"{location}: the PDF is encrypted; save an unprotected copy"
-                             " and check that") from err
-        raise InputError(f"{location}: not a readable PDF ({type(err).__name__})") from err
+    return text_from_words(*read_words(data, location), location)
+
+
+def text_from_words(pages_words: list[tuple[list[dict], float]], info: dict,
+                    location: str) -> tuple[str, dict, list[int]]:
+    """:func:`read_pdf` from the words a reader gave (each page's, with its height) and
+    the document information."""
     if not any(words for words, _ in pages_words):
         raise NoTextError(f"{location}: the PDF has no text layer (a scan?); run it through"
                           " OCR (e.g. ocrmypdf) and check the result")

@@ -106,11 +106,10 @@ class SourceIndex:
         that a stored preparation is complete."""
         _ = self.quantities, self.dates, self.bigrams, self.vocabulary
 
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state["_aligned"] = {}  # per-run look-ups are not worth keeping
-        state["_queries"] = {}
-        return state
+    def restore_readings(self, quantities: dict[int, list], dates: list[tuple[str, str, str]]) -> None:
+        """Take the figures and dates a stored preparation of this document read
+        (:mod:`checker.prepared`), instead of running spaCy over it again."""
+        self.__dict__.update(quantities=quantities, dates=dates)  # the cached properties' values
 
     # -- shared lookups ------------------------------------------------------------
     def idf(self, stem: str) -> float:
