@@ -8,10 +8,10 @@ input error is a diagnostic with no location.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker.model import Document, RunResult
+from checker.report.jsondump import dumps
 from checker.report.records import Record, records
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -41,10 +41,10 @@ def diagnostic(record: Record) -> dict[str, Any]:
 
 
 def render(run: RunResult, **_: Any) -> str:
-    return "".join(json.dumps(diagnostic(r), ensure_ascii=False) + "\n"
+    return "".join(dumps(diagnostic(r)) + "\n"
                    for r in records(run, suppressed=False))
 
 
 def render_error(error: Exception) -> str:
-    return json.dumps({"message": str(error), "severity": "ERROR", "source": SOURCE,
-                       "code": {"value": type(error).__name__}}, ensure_ascii=False) + "\n"
+    return dumps({"message": str(error), "severity": "ERROR", "source": SOURCE,
+                  "code": {"value": type(error).__name__}}) + "\n"

@@ -15,13 +15,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
 from checker.model import RunResult, as_plain
+from checker.report.jsondump import dumps
 from checker.report.records import Record, records, report_path, source_region
 from checker.textnorm import fold
 
@@ -51,7 +51,7 @@ def render_error(error: Exception) -> str:
 
 
 def _dump(log: dict[str, Any]) -> str:
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log, indent=2) + "\n"
 
 
 def _log(rules: list[dict[str, Any]], results: list[dict[str, Any]],
