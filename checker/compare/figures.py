@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from checker.compare.rules import (
     AnotherDirection,
@@ -137,7 +138,13 @@ def same_unit(article: Quantity, source: Quantity) -> bool:
         return article.unit == source.unit
     if article.unit == source.unit:
         return True
-    return bool(stems(article.unit)) and stems(article.unit) == stems(source.unit)
+    return bool(_unit_stems(article.unit)) and _unit_stems(article.unit) == _unit_stems(source.unit)
+
+
+@lru_cache(maxsize=4096)
+def _unit_stems(unit: str) -> tuple[str, ...]:
+    """A unit's stems, cached: each article figure asks of every source figure."""
+    return tuple(stems(unit))
 
 
 # Words that name the kind of figure, not what it is of: 'food prices' and 'the
@@ -274,12 +281,14 @@ def mentions_value(value: float, text: str) -> bool:
     forms = {f"{value:g}"}
     if value == int(value):
         forms |= {f"{int(value):,}", str(int(value))}
+    # each pattern only where its digits stand in the text at all: a bare number is
+    # looked for in every passage, and most passages hold none of its forms
     for scale, words in ((1e9, r"(?:bn|billion)"), (1e6, r"(?:m|mn|million)"), (1e3, r"(?:k|thousand)")):
         if value >= scale:
             scaled = f"{value / scale:g}"
-            if re.search(rf"(?<![\d.,]){re.escape(scaled)}\s?{words}\b", text, re.I):
+            if scaled in text and re.search(rf"(?<![\d.,]){re.escape(scaled)}\s?{words}\b", text, re.I):
                 return True
-    if any(re.search(rf"(?<![\d.,]){re.escape(form)}(?!\d|[.,]\d)", text) for form in forms):
+    if any(form in text and re.search(rf"(?<![\d.,]){re.escape(form)}(?!\d|[.,]\d)", text) for form in forms):
         return True
     word = _WORDS.get(int(value)) if value == int(value) else None
     return bool(word and re.search(rf"\b{word}\b", text, re.I))

@@ -62,8 +62,8 @@ def _query(claim: Claim, sentence: str) -> str:
 
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
           claims: Sequence[Claim] = ()) -> ClaimResult:
-    """The verdict on one claim; ``claims`` are the article's others (figures of one
-    sentence are read in parallel with the source's)."""
+    """The verdict on one claim; ``claims`` are its sentence's (figures of one sentence
+    are read in parallel with the source's), or more of the article's."""
     empty = Alignment(claim.id)
     if chosen is None:
         if relation.verdict == "different_subject":

@@ -7,6 +7,7 @@ quotation is theirs), and numbers the claims in text order.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from checker.extract import quotes
@@ -22,8 +23,8 @@ from checker.textnorm import fold
 
 def extract_claims(article: Document) -> list[Claim]:
     ctx = build_context(article)
-    quoted = quotes.extract(ctx)
-    claims: list[Claim] = list(quoted)
+    quoted = _Quotations(quotes.extract(ctx))
+    claims: list[Claim] = list(quoted.claims)
     for paragraph in ctx.paragraphs:
         for sentence in paragraph.sentences():
             sentence_span = ctx.sentence_span(paragraph, sentence)
@@ -34,8 +35,26 @@ def extract_claims(article: Document) -> list[Claim]:
     return [replace(claim, id=f"C{i:03d}") for i, claim in enumerate(claims, start=1)]
 
 
+class _Quotations:
+    """The article's quotations in text order, looked up by bisection: they never
+    overlap, so a sentence or a claim need only ask about those around it (asking all of
+    them made a draft of many short quoted lines cost the square of its length)."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = sorted(claims, key=lambda c: c.span.start)
+        self._starts = [c.span.start for c in self.claims]
+        self._ends = [c.span.end for c in self.claims]
+
+    def overlapping(self, span: Span) -> list[Claim]:
+        return self.claims[bisect_right(self._ends, span.start):bisect_left(self._starts, span.end)]
+
+    def containing(self, span: Span) -> Claim | None:
+        k = bisect_right(self._starts, span.start) - 1
+        return self.claims[k] if k >= 0 and self.claims[k].span.contains(span) else None
+
+
 def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Span,
-                     quoted: list[Claim]) -> list[Claim]:
+                     quoted: _Quotations) -> list[Claim]:
     out: list[Claim] = []
     base = paragraph.offset
 
@@ -78,20 +97,20 @@ def _first_mentions(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-def _covering_quote(span: Span, quoted: list[Claim]) -> Claim | None:
+def _covering_quote(span: Span, quoted: _Quotations) -> Claim | None:
     """The quotation that makes up most of a sentence, if any."""
-    for quote in quoted:
+    for quote in quoted.overlapping(span):
         overlap = min(span.end, quote.span.end) - max(span.start, quote.span.start)
         if overlap > 0.6 * len(span):
             return quote
     return None
 
 
-def _attribute(claim: Claim, quoted: list[Claim]) -> Claim:
+def _attribute(claim: Claim, quoted: _Quotations) -> Claim:
     """A claim inside a quotation is the speaker's, not the article's."""
     if claim.kind == "quote" or claim.attribution:
         return claim
-    for quote in quoted:
-        if quote.span.contains(claim.span) and quote.payload.speaker_kind == "other":
-            return replace(claim, attribution=quote.payload.speaker)
+    quote = quoted.containing(claim.span)
+    if quote is not None and quote.payload.speaker_kind == "other":
+        return replace(claim, attribution=quote.payload.speaker)
     return claim

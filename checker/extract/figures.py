@@ -14,6 +14,7 @@ of a comparison are read alike.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from checker.extract.numbers import (
@@ -211,8 +212,8 @@ def local_context(sentence: str, figure_text: str, radius: int = LOCAL_RADIUS) -
     at = sentence.find(figure_text)
     if at < 0:
         return sentence
-    before = sentence[:at].split()[-radius:]
-    after = sentence[at + len(figure_text):].split()[:radius]
+    before = sentence[:at].rsplit(None, radius)[-radius:]  # split only as far as needed
+    after = sentence[at + len(figure_text):].split(None, radius)[:radius]
     words = before + figure_text.split() + after
     return " ".join(w for w in words if not any(ch.isdigit() for ch in w) and w.lower() not in NUMBER_WORDS)
 
@@ -225,8 +226,9 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
     ``inherited`` is the period of the section the sentence stands in (a heading's),
     for figures whose sentence names none."""
     tokens = sentence.doc
+    text = sentence.text  # built from the tokens on every access: once, not once a figure
     periods = [(period, sentence.start_char + a, sentence.start_char + b)
-               for period, a, b in find_periods(sentence.text)]
+               for period, a, b in find_periods(text)]
     found: list[tuple[Quantity, int, int]] = []
     borrowed: list[int] = []  # figures whose noun is the sentence's subject ('up from 272')
     for mention in find_mentions(sentence):
@@ -288,12 +290,23 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
             continue  # the '12' of 'the 12 months to May' is the period's, not a figure
         found.append((Quantity(value=mention.value, unit=unit, measure=measure,
                                approx=mention.approx, ordinal=mention.sort == "ordinal",
-                               text=tokens.text[char_start:char_end]), char_start, char_end))
+                               text=_written(sentence, text, char_start, char_end)), char_start, char_end))
     found = _share_units(found, borrowed)
-    found = [(replace(q, period=_period_of(q, a, b, found, periods) or (inherited if q.unit else None),
-                      change=read_change(sentence.text, a - sentence.start_char, b - sentence.start_char)),
+    spans = _Spans([(a, b) for _, a, b in found])
+    found = [(replace(q, period=_period_of(q, a, b, spans, periods) or (inherited if q.unit else None),
+                      change=read_change(text, a - sentence.start_char, b - sentence.start_char)),
               a, b) for q, a, b in found]
     return _drop_windows(found, periods)
+
+
+def _written(sentence, text: str, start: int, end: int) -> str:
+    """The document's text from ``start`` to ``end``, cut from the sentence's own text
+    (``text``) where it lies inside: a spaCy Doc builds its whole text on every access,
+    and a paragraph of many figures asked it once a figure."""
+    base = sentence.start_char
+    if base <= start and end <= base + len(text):
+        return text[start - base:end - base]
+    return sentence.doc.text[start:end]
 
 
 def _drop_windows(found, periods):
@@ -345,26 +358,42 @@ def _inside_period(offset: int, text: str, periods) -> bool:
 PERIOD_REACH = 60  # characters after a figure within which a period phrase is its own
 
 
-def _period_of(q: Quantity, start: int, end: int, found, periods) -> Period | None:
+class _Spans:
+    """The character ranges of a sentence's figures, sorted, so that what stands between
+    a figure and a period phrase is found by bisection: a line of a thousand figures
+    costs a thousand look-ups, not a million comparisons."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = sorted(a for a, _ in spans)
+        self.ends = sorted(b for _, b in spans)
+
+    def trails(self, period_start: int, figure_end: int) -> bool:
+        """Does the period phrase follow the figure closely, no figure starting between?"""
+        if not 0 <= period_start - figure_end <= PERIOD_REACH:
+            return False
+        k = bisect_left(self.starts, figure_end)
+        return k == len(self.starts) or self.starts[k] >= period_start
+
+    def owned(self, period_start: int) -> bool:
+        """Does some figure end closely before the period phrase, none starting between?"""
+        k = bisect_left(self.starts, period_start)
+        last_start = self.starts[k - 1] if k else -1
+        j = bisect_left(self.ends, max(last_start + 1, period_start - PERIOD_REACH))
+        return j < len(self.ends) and self.ends[j] <= period_start
+
+
+def _period_of(q: Quantity, start: int, end: int, spans: _Spans, periods) -> Period | None:
     """The period a figure is for: a period phrase right after it with no other figure
     between ('6.2% in March'); else one before it that no figure claims that way ('In
     the 12 months to May, prices rose 9.1%'); else the window the sentence counts over
     ('eight directors over the last ten years')."""
     if q.unit in _NO_WINDOW:
         return None
-    others = [(a, b) for other, a, b in found if (a, b) != (start, end)]
-
-    def trailing(period_start: int, figure_end: int) -> bool:
-        return 0 <= period_start - figure_end <= PERIOD_REACH and not any(
-            figure_end <= a < period_start for a, _ in others)
-
-    after = [p for p, a, _ in periods if trailing(a, end)]
+    after = [p for p, a, _ in periods if spans.trails(a, end)]
     if after:  # the nearest: 'the fifth director in five years, appointed in January'
         if after[0].dated or not (q.unit in TIME_UNITS.values() and after[0].length == q.value):
             return after[0]
-    dated = [(p, a, b) for p, a, b in periods if p.dated]
-    owned = {a for p, a, _ in dated for _, b in others if trailing(a, b)}
-    before = [p for p, a, b in dated if b <= start and a not in owned]
+    before = [p for p, a, b in periods if p.dated and b <= start and not spans.owned(a)]
     if before:
         return before[-1]
     for period, a, b in periods:

@@ -20,9 +20,15 @@ _TITLES = re.compile(r"^(?:the|mr|mrs|ms|dr|councillor|cllr)\s+", re.I)
 def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
     """Names in one spaCy sentence, with character ranges in its document."""
     found: dict[tuple[int, int], EntityRef] = {}
-    text = sentence.doc.text
-    for match in COUNCIL.finditer(sentence.text):
-        start = sentence.start_char + match.start()
+    # cut from the sentence's own text: a spaCy Doc builds its whole text on every
+    # access, and each sentence of a long paragraph asked for it
+    own, base = sentence.text, sentence.start_char
+
+    def text_at(start: int, end: int) -> str:
+        return own[start - base:end - base]
+
+    for match in COUNCIL.finditer(own):
+        start = base + match.start()
         found[(start, start + len(match.group(0)))] = EntityRef(match.group(0), "ORG")
     for ent in sentence.ents:
         if ent.label_ not in _LABELS:
@@ -34,10 +40,10 @@ def find_names(sentence) -> list[tuple[EntityRef, int, int]]:
         span = (start, start + len(name))
         if any(a <= span[0] and span[1] <= b for a, b in found):
             continue
-        found[span] = EntityRef(text[span[0]:span[1]], ent.label_)
+        found[span] = EntityRef(text_at(*span), ent.label_)
     for start, end in _title_runs(sentence):
-        if is_name(text[start:end]) and not any(a <= start < b or a < end <= b for a, b in found):
-            found[(start, end)] = EntityRef(text[start:end], "NAME")
+        if is_name(text_at(start, end)) and not any(a <= start < b or a < end <= b for a, b in found):
+            found[(start, end)] = EntityRef(text_at(start, end), "NAME")
     return [(ref, a, b) for (a, b), ref in sorted(found.items())]
 
 

@@ -16,7 +16,7 @@ councillor are recorded, not judged against the report.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from checker.extract.context import ArticleContext, Paragraph
@@ -108,16 +108,24 @@ def classify_speaker(speaker: str) -> str:
     return "unknown"
 
 
-def _speaker_in(sentence, quoted: tuple[tuple[int, int], ...]) -> tuple[str, str]:
+class _Quoted:
+    """The spans of a paragraph's quotations, sorted and not overlapping, so that
+    whether a token is inside one is found by bisection."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...] = ()) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def inside(self, token) -> bool:
+        k = bisect_right(self.starts, token.idx) - 1
+        return k >= 0 and token.idx < self.spans[k][1]
+
+
+def _speaker_in(sentence, quoted: _Quoted) -> tuple[str, str]:
     """The speaker and cue of a quotation from one sentence's parse, ignoring words
     inside quotations (its own, and any other in the sentence: '"Every time you say
-    that," Tester said, "you give ammunition"' is Tester's, not 'you').  ``quoted`` is
-    sorted and does not overlap, so a token is looked up in it by bisection."""
-    starts = [start for start, _ in quoted]
-
-    def inside(token) -> bool:
-        k = bisect_right(starts, token.idx) - 1
-        return k >= 0 and token.idx < quoted[k][1]
+    that," Tester said, "you give ammunition"' is Tester's, not 'you')."""
+    inside = quoted.inside
 
     for token in sentence:
         if inside(token):
@@ -137,9 +145,9 @@ def _speaker_in(sentence, quoted: tuple[tuple[int, int], ...]) -> tuple[str, str
                 return _antecedent(subject[0], token), token.text
             if subject:
                 words = [t for t in subject[0].subtree if not inside(t)]
-                if words:
-                    doc = sentence.doc
-                    text = doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+                if words:  # cut from the sentence: a Doc builds its whole text on each access
+                    base = sentence.start_char
+                    text = sentence.text[words[0].idx - base: words[-1].idx + len(words[-1].text) - base]
                     return text.strip(" ,\u201c\u201d\"'"), token.text
     match = re.search(r"(?i:according to) ([A-Z][\w' ]+|the [\w ]+)", sentence.text)
     if match:
@@ -163,19 +171,34 @@ def _antecedent(pronoun, verb) -> str:
     return doc.text[noun.left_edge.idx: noun.idx + len(noun.text)]
 
 
-def _speaker_near(paragraph: Paragraph, start: int, end: int,
-                  quoted: tuple[tuple[int, int], ...], cache: dict) -> tuple[str, str]:
+class _Sentences:
+    """A paragraph's sentences with their character bounds, so that those around a
+    quotation are found by bisection (a line of a thousand quotations asked each of its
+    sentences about each quotation)."""
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        self.all = paragraph.sentences()
+        self.starts = [s.start_char for s in self.all]
+        self.ends = [s.end_char for s in self.all]
+
+    def around(self, start: int, end: int) -> list:
+        """The sentence that opens a quotation, the one that closes it, the one after."""
+        near = self.all[bisect_right(self.ends, start - 1):bisect_left(self.starts, end + 2)]
+        after = bisect_left(self.starts, end)
+        return near[:1] + near[-1:] + self.all[after:after + 1]
+
+
+def _speaker_near(sentences: _Sentences, start: int, end: int,
+                  quoted: _Quoted, cache: dict) -> tuple[str, str]:
     """Look for the cue in the sentence that opens the quotation, then in the one that
     closes it (a quotation of several sentences ends '..., said the report.').
     ``quoted``: every quotation's span in the paragraph, this one's included; ``cache``
-    keeps each sentence's answer for the paragraph's other quotations."""
-    sentences = [s for s in paragraph.doc.sents if s.start_char < end + 2 and s.end_char > start - 1]
-    following = [s for s in paragraph.doc.sents if s.start_char >= end]
-    candidates = sentences[:1] + sentences[-1:] + following[:1]
-    for sentence in candidates:
-        if (sentence.start, quoted) not in cache:  # one sentence's speaker serves all its quotes
-            cache[(sentence.start, quoted)] = _speaker_in(sentence, quoted)
-        speaker, cue = cache[(sentence.start, quoted)]
+    keeps each sentence's answer for the paragraph's other quotations (``quoted`` is the
+    same for all of them, so a sentence's start is the key)."""
+    for sentence in sentences.around(start, end):
+        if sentence.start not in cache:  # one sentence's speaker serves all its quotes
+            cache[sentence.start] = _speaker_in(sentence, quoted)
+        speaker, cue = cache[sentence.start]
         if speaker:
             return speaker, cue
     return "", ""
@@ -214,8 +237,10 @@ def extract(ctx: ArticleContext) -> list[Claim]:
             continue
         intro = None
         pairs = _pairs(text)
-        quoted = tuple((start, end) for start, end, _ in pairs)
+        quoted = _Quoted(tuple((start, end) for start, end, _ in pairs))
+        sentences = _Sentences(paragraph) if pairs else None
         speakers: dict = {}
+        first_here = len(claims)
         for index, (start, end, closed) in enumerate(pairs):
             content = text[start:end]
             continuing = carry is not None and index == 0 and text.lstrip()[:1] in OPEN_CLOSE
@@ -224,14 +249,14 @@ def extract(ctx: ArticleContext) -> list[Claim]:
                 if not opened.speaker and closed:
                     # '"...quality.' / '"It focuses ...," the inspectors wrote.': the cue
                     # comes with the last paragraph and names the speaker of them all
-                    speaker, cue = _speaker_near(paragraph, start, end, quoted, speakers)
+                    speaker, cue = _speaker_near(sentences, start, end, quoted, speakers)
                     if speaker:
                         opened = _Open(*_resolve(speaker, last_source, last_other), cue)
                         for k in carried:
                             claims[k] = _with_speaker(claims[k], opened)
             else:
                 carried = []
-                speaker, cue = _speaker_near(paragraph, start, end, quoted, speakers)
+                speaker, cue = _speaker_near(sentences, start, end, quoted, speakers)
                 speaker, kind = _resolve(speaker, last_source, last_other)
                 if not speaker and index > 0 and claims and claims[-1].attribution:
                     prev = claims[-1].payload  # a later quotation in the same paragraph
@@ -248,11 +273,11 @@ def extract(ctx: ArticleContext) -> list[Claim]:
             claims.append(_claim(paragraph, start, start + len(trimmed), opened, "quote marks"))
         if not pairs:
             carry = None
-        here = [c.payload for c in claims if c.span.start >= paragraph.offset]
+        here = [c.payload for c in claims[first_here:]]  # this paragraph's
         previous = _Open(here[-1].speaker, here[-1].speaker_kind, here[-1].cue) if pairs and here else None
         if _INTRO.search(text) and not pairs:
             sentence = paragraph.sentences()[-1]
-            speaker, cue = _speaker_in(sentence, ())
+            speaker, cue = _speaker_in(sentence, _Quoted())
             if not speaker and re.search(r"\b(report|ofsted|inspectors)\b", text, re.I):
                 speaker, cue = re.search(r"\b(the report|report|ofsted|inspectors)\b", text, re.I).group(1), "colon"
             speaker, kind = _resolve(speaker, last_source, last_other)

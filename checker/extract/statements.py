@@ -9,6 +9,7 @@ speaker is reporting what the report says ("The report does praise ...").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABOUT_SOURCE = re.compile(r"\b(the report|ofsted|inspectors?|the inspection)\b", re.I)
 _MIN_WORDS = 5
@@ -33,8 +34,10 @@ def about_source(text: str) -> bool:
     return bool(_ABOUT_SOURCE.search(text))
 
 
+@lru_cache(maxsize=1024)
 def cites_source(text: str) -> bool:
     """Does a sentence give its figures as the source's ("ONS figures show", "the report
     found", "according to the bulletin")?  Then a figure the source lacks is the
-    article's error, not a number from elsewhere."""
+    article's error, not a number from elsewhere.  Cached: every figure of a sentence
+    asks, and searching a long sentence once a figure made its cost grow as its square."""
     return bool(_CITES_SOURCE.search(text))

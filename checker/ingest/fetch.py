@@ -142,15 +142,24 @@ def _load(url: str) -> tuple[_Entry, bytes] | None:
 
 
 def _store(entry: _Entry, body: bytes) -> None:
+    """Keep a response, each file whole (a temporary file, then a rename); a cache that
+    cannot be written (read-only, full) only costs the next run a download, and a write
+    that fails takes its temporary file with it, so a full disk leaves nothing behind."""
     meta_path, body_path = _paths(entry.url)
+    tmp = None
     try:
         meta_path.parent.mkdir(parents=True, exist_ok=True)
         for path, data in ((body_path, body), (meta_path, json.dumps(asdict(entry)).encode())):
             tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             os.replace(tmp, path)
+            tmp = None
     except OSError:
-        pass
+        if tmp is not None:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass  # a directory in its place, or a read-only cache: nothing was written
 
 
 def _max_age(cache_control: str) -> float | None:

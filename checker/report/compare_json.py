@@ -7,12 +7,12 @@ reads it too, so field names stay one set.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker.model import CheckResult, ClaimResult, Document
 from checker.outlets.coverage import Comparison, CoverageMap
 from checker.report.jsonout import finding_to_dict
+from checker.report.jsondump import dumps
 
 SCHEMA = "checker-compare/1"
 
@@ -63,4 +63,4 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def render(comparison: Comparison, **_: Any) -> str:
-    return json.dumps(comparison_to_dict(comparison), indent=2, ensure_ascii=False) + "\n"
+    return dumps(comparison_to_dict(comparison), indent=2) + "\n"

@@ -40,6 +40,7 @@ from checker.report.html_palette import css_variables
 from checker.report.wording import (RELATION_LABEL, VERDICT_LABEL, chosen_source, citation,
                                     summary_line, verdict_line)
 from checker.report.worddiff import word_diff
+from checker.textnorm import one_line
 
 SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "info": "Note",
                   "none": "No finding", "suppressed": "Suppressed"}
@@ -341,7 +342,7 @@ def title_of(document: Document) -> str:
     title = str(document.meta.get("title") or "").strip()
     if not title:
         first = next((line.strip() for line in document.text.splitlines() if line.strip()), "")
-        title = first or document.uri
+        title = first or one_line(document.uri)
     return title if len(title) <= 160 else title[:159] + "…"
 
 
@@ -403,6 +404,7 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["token"] = css_token
+    env.filters["one_line"] = one_line  # a path shown with its line breaks as escapes
     env.globals.update(SEVERITY_LABEL=SEVERITY_LABEL, SEVERITY_ICON=SEVERITY_ICON, KIND_LABEL=KIND_LABEL,
                        VERDICT_LABEL=VERDICT_LABEL, VERDICT_ICON=VERDICT_ICON,
                        RELATION_LABEL=RELATION_LABEL, version=__version__)

@@ -6,17 +6,17 @@ the same object without ``article``."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker.model import RunResult
+from checker.report.jsondump import dumps
 from checker.report.jsonout import error_to_dict, failure_to_dict, result_to_dict
 
 
 def render(run: RunResult, **_: Any) -> str:
     lines = [*map(result_to_dict, run.results), *map(failure_to_dict, run.failures)]
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    return "".join(dumps(line) + "\n" for line in lines)
 
 
 def render_error(error: Exception) -> str:
-    return json.dumps(error_to_dict(error), ensure_ascii=False) + "\n"
+    return dumps(error_to_dict(error)) + "\n"

@@ -5,10 +5,10 @@ Every machine format reads :func:`result_to_dict`, so the field names stay one s
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker.model import CheckResult, ClaimResult, Finding, InputFailure, RunResult, as_plain
+from checker.report.jsondump import dumps
 
 SCHEMA = "checker/2"
 
@@ -77,7 +77,7 @@ def error_to_dict(error: Exception) -> dict[str, Any]:
 
 def render_error(error: Exception) -> str:
     """An input error as a JSON object, so a machine reading stdout still gets JSON."""
-    return json.dumps(error_to_dict(error), indent=2, ensure_ascii=False) + "\n"
+    return dumps(error_to_dict(error), indent=2) + "\n"
 
 
 def failure_to_dict(failure: InputFailure) -> dict[str, Any]:
@@ -98,4 +98,4 @@ def render(run: RunResult, **_: Any) -> str:
         body = errors[0]
     else:
         body = {"schema": SCHEMA, "results": results, **({"errors": errors} if errors else {})}
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return dumps(body, indent=2) + "\n"

@@ -7,7 +7,9 @@ the build agree; one whose findings were all suppressed is skipped (with the cod
 findings below the threshold are noted in ``system-out``.
 A draft that could not be read is a suite (named by its path) with one ``error``
 testcase; so is an error that stops the whole run.  Characters XML 1.0 cannot carry
-(control characters a draft may hold) become U+FFFD rather than break the file.
+(control characters a draft may hold) become U+FFFD rather than break the file, and so
+do the line ends other than CR and LF (U+0085, U+2028, U+2029), which XML would let
+stand raw where a draft's text could then begin a line of the file.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 from checker.model import SEVERITY_RANK, CheckResult, ClaimResult, RunResult
 from checker.report.records import report_path
 
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u0085\u2028\u2029]")
 
 
 def xml_text(text: str) -> str:

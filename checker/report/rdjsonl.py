@@ -11,11 +11,11 @@ at all for an error that stops the whole run).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checker.model import Document, RunResult
 from checker.report.fixes import replacements
+from checker.report.jsondump import dumps
 from checker.report.records import Record, failure_path, records
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -50,12 +50,12 @@ def diagnostic(record: Record) -> dict[str, Any]:
 
 def render(run: RunResult, **_: Any) -> str:
     failures = [_error(f.kind, f.message, failure_path(f)) for f in run.failures]
-    return "".join(json.dumps(d, ensure_ascii=False) + "\n"
+    return "".join(dumps(d) + "\n"
                    for d in [*failures, *map(diagnostic, records(run, suppressed=False))])
 
 
 def render_error(error: Exception) -> str:
-    return json.dumps(_error(type(error).__name__, str(error)), ensure_ascii=False) + "\n"
+    return dumps(_error(type(error).__name__, str(error))) + "\n"
 
 
 def _error(kind: str, message: str, path: str | None = None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.model import CheckResult, ClaimResult, Document, Finding, InputFailure, RunResult
+from checker.textnorm import one_line
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,18 @@ class Record:
 
 def report_path(uri: str) -> str:
     """A document's path as reports show it: relative to the working directory when it
-    lies inside it (CI tools resolve paths against the checkout), with ``/``."""
+    lies inside it (CI tools resolve paths against the checkout), with ``/``, and its
+    line breaks shown as escapes, so that no file name can begin a line of a report (a
+    workflow command, a forged finding) in any format."""
     if uri.startswith("<") or "://" in uri:
-        return uri
+        return one_line(uri)
     path = Path(uri)
     if path.is_absolute():
         try:
             path = path.resolve().relative_to(Path.cwd().resolve())
         except ValueError:
-            return path.as_posix()
-    return Path(os.path.normpath(path)).as_posix()
+            return one_line(path.as_posix())
+    return one_line(Path(os.path.normpath(path)).as_posix())
 
 
 def failure_path(failure: InputFailure) -> str | None:

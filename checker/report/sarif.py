@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -30,6 +29,7 @@ from urllib.parse import quote
 from checker import __version__
 from checker.model import RunResult, as_plain
 from checker.report.fixes import Replacement, replacements
+from checker.report.jsondump import dumps
 from checker.report.records import Record, failure_path, records, report_path, source_region
 from checker.textnorm import fold
 
@@ -69,7 +69,7 @@ def _notification(kind: str, message: str, path: str | None = None) -> dict[str,
 
 
 def _dump(log: dict[str, Any]) -> str:
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log, indent=2) + "\n"
 
 
 def _log(rules: list[dict[str, Any]], results: list[dict[str, Any]],
