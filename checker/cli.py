@@ -67,7 +67,7 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
           jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
-    from checker.report import render, render_error, write
+    from checker.report import render, render_error, reports_errors, write
 
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
                           min_severity=min_severity, enable=tuple(c.upper() for c in enable),
@@ -92,10 +92,11 @@ def check(articles, sources, fmt, fail_on, min_severity, enable, disable, config
     if color is None:
         color = output is None and sys.stdout.isatty()
     options = {"color": color, "verbose": verbose, "fail_on": batch.fail_on()}
-    if output:  # a format may write several files (html: an index and a page each)
-        write(batch.run, fmt, output, **options)
-    else:
-        _write(render(batch.run, fmt, **options), None)
+    if batch.run.results or reports_errors(fmt):  # else no report: nothing was checked
+        if output:  # a format may write several files (html: an index and a page each)
+            write(batch.run, fmt, output, **options)
+        else:
+            _write(render(batch.run, fmt, **options), None)
     for failure in batch.run.failures:  # after the report, so none is lost in its output
         click.echo(f"checker: error: {failure.message}", err=True)
     sys.exit(batch.exit_code())
