@@ -134,10 +134,10 @@ def _named_files(argument: str) -> list[str]:
 
 def input_failure(location: str, error: CheckerError) -> InputFailure:
     """``error`` as the failure of the draft at ``location``, its message naming it."""
-    message = one_line(str(error))
+    message = str(error)
     if not message.startswith(f"{location}:"):
         message = f"{location}: {message}"
-    return InputFailure(location, type(error).__name__, message)
+    return InputFailure(location, type(error).__name__, one_line(message))
 
 
 def repository_root(start: Path) -> Path | None:

@@ -70,7 +70,7 @@ def check(articles, sources, formats, fail_on, min_severity, enable, disable, co
           jobs, scheduler) -> None:
     """Check ARTICLES (paths, URLs, globs such as 'drafts/**/*.md', or - for stdin)."""
     from checker.batch import Overrides, run_batch
-    from checker.report import render, render_error, write
+    from checker.report import render, render_error, reports_errors, write
     from checker.report.text import terminal_options
 
     overrides = Overrides(sources=sources, config=config_path, fail_on=fail_on,
@@ -101,8 +101,9 @@ def check(articles, sources, formats, fail_on, min_severity, enable, disable, co
         raise
     options = {"verbose": verbose, "fail_on": batch.fail_on()}
     for path, name in files.items():  # files are never coloured or wrapped
-        write(batch.run, name, path, color=False, width=None, **options)
-    if fmt:
+        if batch.run.results or reports_errors(name):  # else no report: nothing was checked
+            write(batch.run, name, path, color=False, width=None, **options)
+    if fmt and (batch.run.results or reports_errors(fmt)):
         shown = terminal_options(None if output else sys.stdout, color)
         if output:  # a format may write several files (html: an index and a page each)
             write(batch.run, fmt, output, **options, **shown)

@@ -237,6 +237,16 @@ def test_broken_drafts_in_the_line_format_are_on_stderr_and_the_others_on_stdout
                                 "checker: error: drafts/ac.md: is empty"]
 
 
+def test_a_report_people_read_is_written_for_the_drafts_checked_and_none_if_none_was(
+        newsroom, phrase_engine, capsys):
+    _with_broken_drafts(newsroom)
+    code, _, _ = run_cli(["check", "drafts/a.md", "drafts/ab.md", "-f", "line", "-o", "out.txt"],
+                         capsys)
+    assert code == 2 and (newsroom / "out.txt").read_text().startswith("drafts/a.md:4:5: error NUM01")
+    code, _, err = run_cli(["check", "drafts/ab.md", "drafts/ac.md", "-o", "none.txt"], capsys)
+    assert code == 2 and len(err.splitlines()) == 2 and not (newsroom / "none.txt").exists()
+
+
 def test_a_pattern_matching_nothing_does_not_hide_the_other_arguments(newsroom, phrase_engine,
                                                                       capsys):
     code, out, err = run_cli(["check", "drafts/*.markdown", "drafts/a.md", "-f", "line"], capsys)

@@ -27,12 +27,18 @@ def render(run: RunResult, fmt: str, **options: Any) -> str:
     return module.render(run, **options)
 
 
+def reports_errors(fmt: str) -> bool:
+    """Has the format a place for an input error (a SARIF notification, a JUnit error, a
+    JSON object)?  The formats people read (text, line, html) have not: for them an
+    input error is the line on stderr alone."""
+    return hasattr(importlib.import_module(FORMATS[fmt]), "render_error")
+
+
 def render_error(fmt: str, error: Exception) -> str | None:
-    """The error in the format's own terms (a SARIF notification, a JUnit error, a JSON
-    object), for formats a machine reads; None where the format has no place for one."""
+    """The error in the format's own terms, for formats a machine reads; None where the
+    format has no place for one."""
     module = importlib.import_module(FORMATS[fmt])
-    hook = getattr(module, "render_error", None)
-    return hook(error) if hook else None
+    return module.render_error(error) if reports_errors(fmt) else None
 
 
 def write(run: RunResult, fmt: str, path: str, **options: Any) -> list[str]:
