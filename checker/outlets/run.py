@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checker.errors import UsageError
-from checker.model import CheckResult
+from checker.errors import InputError, UsageError
+from checker.model import CheckResult, RunResult
 from checker.outlets.coverage import Comparison, build_map
 
 
@@ -21,7 +21,7 @@ def compare_with_source(articles: Sequence[str], source: str, overrides) -> Comp
     from checker.batch import BatchRunner
 
     runner = BatchRunner(overrides)
-    results = runner.run(list(articles)).run.results
+    results = _all_checked(runner.run(list(articles)).run)
     document = runner.load_source(source)
     return Comparison((build_map(document, runner.checker.prepare(document), results),))
 
@@ -37,7 +37,7 @@ def compare_in_corpus(articles: Sequence[str], corpus: str, overrides, *, jobs: 
 
     if overrides.sources:
         raise UsageError("give either --source or --corpus, not both")
-    results = corpus_batch(list(articles), corpus, overrides, jobs=jobs).run.results
+    results = _all_checked(corpus_batch(list(articles), corpus, overrides, jobs=jobs).run)
     by_source: dict[str, list[CheckResult]] = {}
     documents = {}
     unattributed = []
@@ -52,3 +52,12 @@ def compare_in_corpus(articles: Sequence[str], corpus: str, overrides, *, jobs: 
     maps = tuple(build_map(documents[key], checker.prepare(documents[key]), group)
                  for key, group in by_source.items())
     return Comparison(maps, tuple(unattributed))
+
+
+def _all_checked(run: RunResult) -> tuple[CheckResult, ...]:
+    """The results, when every article could be checked.  A map needs them all: an
+    article that could not be read would show as carrying none of the report, so the
+    comparison stops with the inputs that failed, on one line (exit 2)."""
+    if run.failures:
+        raise InputError("; ".join(failure.message for failure in run.failures))
+    return run.results
