@@ -73,7 +73,8 @@ def test_the_lock_satisfies_every_range_in_pyproject():
 def test_the_ranges_run_from_a_tested_floor_to_the_next_major():
     for extra, requirement in project_requirements():
         operators = {s.operator: s.version for s in requirement.specifier}
-        assert set(operators) == {">=", "<"}, f"{requirement}: give a floor and a ceiling"
+        assert set(operators) == {">=", "<"}, \
+            f"{requirement}: write it as name>=TESTED,<NEXT_MAJOR in pyproject.toml, then run make lock"
         floor_major = int(operators[">="].split(".")[0])
         assert operators["<"] == str(floor_major + 1), f"{requirement}: the ceiling is the next major"
 
