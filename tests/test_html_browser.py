@@ -60,7 +60,9 @@ class Watched:
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"html-{name}.png"), full_page=True)
+        # a full page of a long report takes seconds to paint on a loaded machine: the
+        # 5 s default is for finding elements, not for this
+        self.page.screenshot(path=str(ARTIFACTS / f"html-{name}.png"), full_page=True, timeout=60_000)
 
 
 def _watch(browser, **context_options) -> tuple[object, Watched]:
