@@ -174,6 +174,8 @@ def compare(articles, source, corpus, fmt, output, encoding, color, no_cache, jo
 
     if bool(source) == bool(corpus):
         raise UsageError("give the report with --source, or a directory of reports with --corpus")
+    if jobs != 1 and not corpus:
+        raise UsageError("--jobs goes with --corpus")
     if output:
         _refuse_inputs(output, articles, (source,) if source else (), None)
     overrides = Overrides(sources=(source,) if source else (), encoding=encoding,

@@ -167,6 +167,7 @@ def test_text_fits_a_narrow_terminal(capsys, monkeypatch):
     (["compare", str(BBC), "--source", str(REPORT), "--corpus", str(SEEDS)], "--source"),
     (["compare", str(SEEDS / "missing.txt"), "--source", str(REPORT)], "missing.txt"),
     (["compare", str(BBC), "--source", str(REPORT), "-o", str(BBC)], "overwrite"),
+    (["compare", str(BBC), "--source", str(REPORT), "--jobs", "2"], "--corpus"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, args, message):
     code, out, err = run(capsys, *args)

@@ -15,7 +15,9 @@ so, or when everything that identifies them is the same:
 - *the same quotation*: one's words run within the other's, or, where both were held
   to the same passage of the report, they differ by a word or two over at least four
   words (a councillor's "widespread and serious failures" is never set against the
-  report's "widespread or serious failures" another outlet quoted).
+  report's "widespread or serious failures" another outlet quoted); only quotations of
+  about one length disagree, since two excerpts of one passage, each running past the
+  other's ends, do not contradict each other.
 
 The same error in several articles (the same rule, the same wrong value, the same
 source value) is one shared error, listed once with every article that made it.
@@ -38,6 +40,7 @@ from checker.textnorm import fold
 
 SAME_QUOTE = 90  # rapidfuzz partial ratio at which two quotations are the same words
 MIN_QUOTE_WORDS = 4
+EXCERPT_SLACK = 2  # words by which two givings of one quotation may differ in length
 
 
 @dataclass(frozen=True)
@@ -185,10 +188,16 @@ def quote_topics(results: Sequence[CheckResult]) -> list[Topic]:
         if len(cluster) < 2:
             continue
         folded = [fold(s.value) for s in cluster]
-        differ = any(a not in b and b not in a for i, a in enumerate(folded) for b in folded[i + 1:])
+        differ = any(_worded_otherwise(a, b) for i, a in enumerate(folded) for b in folded[i + 1:])
         out.append(Topic(f"quote:{folded[0][:60]}", "quotation", f"\u201c{cluster[0].value}\u201d",
                          None, tuple(cluster), differ))
     return out
+
+
+def _worded_otherwise(a: str, b: str) -> bool:
+    """The same words given differently, not two excerpts of one passage: neither runs
+    within the other, and they are of a length (within :data:`EXCERPT_SLACK` words)."""
+    return a not in b and b not in a and abs(len(a.split()) - len(b.split())) <= EXCERPT_SLACK
 
 
 def _same_quote(a: ClaimResult, b: ClaimResult) -> bool:

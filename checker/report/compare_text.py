@@ -48,7 +48,9 @@ def _render_map(console: Console, coverage: CoverageMap) -> None:
     for head, counts in zip(heads, coverage.counts()):
         console.print(f"  [bold]{head}[/] {escape(counts.article)}: carried {counts.carried} of "
                       f"{len(coverage.points)} findings, {counts.misreported} misreported")
-    if coverage.articles and coverage.points:
+    if not coverage.articles:
+        console.print("  No article reports on this report.")
+    elif coverage.points:
         table = Table(show_edge=False, pad_edge=False, expand=False)
         table.add_column("report's finding", overflow="fold", ratio=1)
         table.add_column("report says", overflow="fold", ratio=1)

@@ -3,7 +3,7 @@ and phone widths: cells coloured by verdict with icon and label, a cell opening 
 article's sentence beside the report's passage, no page wider than the screen, no
 request, no script, and an article name full of markup shown as text.
 
-Uses the browser and watch of :mod:`test_html_browser`; screenshots go to
+Uses the session's browser (conftest) and the watch of :mod:`test_html_browser`; screenshots go to
 tests/artifacts/ (compare-*.png) for a person to look at."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 
 from checker.cli import main
 from test_compare import BBC, LOCAL, OTHER, REPORT
-from test_html_browser import ARTIFACTS, _checked, _watch, browser  # noqa: F401 (fixture)
+from test_html_browser import ARTIFACTS, _checked, _watch
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def matrix(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(params=[1400, 420], ids=["desktop", "phone"])
-def tab(browser, request):  # noqa: F811
+def tab(browser, request):
     context, watched = _watch(browser)
     watched.page.set_viewport_size({"width": request.param, "height": 900})
     watched.width = request.param
