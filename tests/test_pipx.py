@@ -71,9 +71,13 @@ def test_pipx_installs_the_built_wheel_and_it_finds_what_the_checkout_finds(tmp_
     assert tool.exists()
     assert not str(tool.resolve()).startswith(str(REPO))  # its own environment, not this checkout's
 
+    # rule pages at one address for both: a checkout otherwise links its own docs/rules
+    pages = {**os.environ, "CHECKER_RULES_URL": "https://example.org/checker/docs/rules/"}
+
     def findings(checker: str, sarif: Path) -> subprocess.CompletedProcess:
         return subprocess.run([checker, "check", *seed_articles(), "--source", REPORT, "-f", "line",
-                               "-f", f"sarif:{sarif}"], cwd=REPO, capture_output=True, text=True, timeout=600)
+                               "-f", f"sarif:{sarif}"], cwd=REPO, capture_output=True, text=True, timeout=600,
+                              env=pages)
 
     clean = findings(str(tool), tmp_path / "pipx.sarif")
     checkout = findings(str(Path(sys.executable).parent / "checker"), tmp_path / "checkout.sarif")
