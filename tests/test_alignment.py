@@ -1,6 +1,7 @@
 """The alignment cascade on small sources: where it cites a passage, where two passages
 together, and where nothing (a claim the source does not hold must not borrow a
-passage that merely shares a word or two with it)."""
+passage that merely shares a word or two with it); and evidence quoted in the source's
+own words, a sentence or a table row."""
 
 from __future__ import annotations
 
