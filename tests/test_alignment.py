@@ -1,8 +1,11 @@
 """The alignment cascade on small sources: where it cites a passage, where two passages
 together, and where nothing (a claim the source does not hold must not borrow a
-passage that merely shares a word or two with it)."""
+passage that merely shares a word or two with it); and evidence quoted in the source's
+own words, a sentence or a table row."""
 
 from __future__ import annotations
+
+import pytest
 
 from checker.engine import Checker
 from checker.ingest.documents import document_from_text, load_document
@@ -65,11 +68,17 @@ def test_evidence_quotes_the_sentence_of_the_source_that_holds_it():
 REPORT_SENTENCE = "The overall judgement is that services are inadequate."
 
 
-def test_a_judgement_is_cited_in_the_reports_words():
+@pytest.mark.parametrize("sentence,passage,quoted", [
+    ("Ofsted rated Somerset County Council's children's services inadequate.",
+     "Heading: The overall judgement", "The overall judgement is that children's services are inadequate"),
+    # a judgement read from a table cites the table row
+    ("Adoption performance was rated requires improvement.", "Table row 2.1",
+     "2.1 Adoption performance — Requires improvement"),
+])
+def test_a_judgement_is_cited_in_the_reports_words(sentence, passage, quoted):
     report = load_document("corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt", "source")
-    article = document_from_text("Ofsted rated Somerset County Council's children's services inadequate.\n",
-                                 "a.txt", "article")
+    article = document_from_text(sentence + "\n", "a.txt", "article")
     [rating] = [c for c in Checker().check(article, [report]).claims if c.claim.kind == "rating"]
     best = rating.alignment.evidence[0]
-    assert best.text == "The overall judgement is that children's services are inadequate"
+    assert best.passage.startswith(passage) and best.text == quoted
     assert best.text in report.passage(best.passage).text

@@ -119,6 +119,11 @@ MISREPORTED = [
      ("polce", "police")),
     ("Inspectors praised the Signs of Safty model of protecting children.", "ENT01",
      ("safty", "safety")),
+    # STA01: a statement going further than its passage
+    ("Partners are not committed to the safety and protection of children and families.", "STA01",
+     ("not committed", "not fully committed")),
+    ("The local authority has introduced the Signs of Safety model of protecting children but it is "
+     "not embedded.", "STA01", ("not embedded", "not yet fully embedded")),
 ]
 
 # (sentence, the claim kind that must be found and supported, or None when the point is
@@ -201,6 +206,9 @@ FAITHFUL = [
     ("The Avon and Somerset Police were slow to join strategy discussions.", "entity"),
     ("The Independent Reviewing Officer service lacks direction, inspectors said.", "statement"),
     ("The Signs of Safety model is not yet fully embedded.", "statement"),
+    # STA01
+    ("Partners are not fully committed to the safety and protection of children and families.", "statement"),
+    ("Children and families do not always get the support they need.", "statement"),
 ]
 
 
@@ -236,9 +244,8 @@ def test_faithful_is_not_flagged(check, sentence, kind):
 def test_every_rule_but_sup01_has_cases_both_ways():
     # SUP01: see the suppression tests below; NUM03 to NUM07 need a statistics release (the
     # seed report gives no percentage points, periods of one measure or movements): their
-    # cases both ways are in tests/test_release_figures.py and tests/test_wild_pairs.py;
-    # STA01 (partial support) has its own in tests/test_partial_support.py
-    codes = {rule.code for rule in RULES} - {"SUP01", "NUM03", "NUM04", "NUM05", "NUM06", "NUM07", "STA01"}
+    # cases both ways are in tests/test_release_figures.py and tests/test_wild_pairs.py
+    codes = {rule.code for rule in RULES} - {"SUP01", "NUM03", "NUM04", "NUM05", "NUM06", "NUM07"}
     flagged = {code for _, code, _ in MISREPORTED}
     assert codes <= flagged
     for code in codes:

@@ -1,6 +1,8 @@
-"""A sentence that reports the source's figures in its own words is supported when every
-figure in it is (measure, period and unit checked) and every other number in it stands
-in the source with what it counts; real pairs from corpora/wild-dev and wild-more."""
+"""When a statement is the source's: a sentence that reports the source's figures in its
+own words is supported when every figure in it is (measure, period and unit checked) and
+every other number in it stands in the source with what it counts; a sentence reporting
+what someone found is supported only when what they found is held. Real pairs from
+corpora/wild-dev and wild-more."""
 
 from __future__ import annotations
 
@@ -38,6 +40,18 @@ def test_a_number_the_source_gives_with_another_unit_keeps_it_out(checker):
     # (74.2%, 95%) are the source's, but "four years" is not
     claim = _statement(checker, "wild-more/nhse-performance-sep2024-healthcaremanagement", "within four years")
     assert claim.verdict == "not_in_source"
+
+
+def test_what_was_concluded_must_be_held_not_only_the_frame_around_it(checker):
+    # the excerpt names the inspections and their leader, not that all hospitals had
+    # areas for improvement
+    claim = _statement(checker, "wild-dev/cqc-2013-healthcareleader", "concluded that all hospitals")
+    assert claim.verdict == "not_in_source"
+
+
+def test_what_was_found_is_supported_where_the_source_says_it(checker):
+    claim = _statement(checker, "wild-dev/exeter-greenspace-2014-exepose", "have found that green space")
+    assert claim.verdict == "supported"
 
 
 SOURCE = """Consumer price inflation, UK: March 2022

@@ -151,7 +151,8 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if claim.kind == "entity":
         return check_name(claim, index)
     cited = [e.passage for e in alignment.evidence]
-    covered = index.joint_coverage(claim.text, cited) if cited else 0.0
+    covered = min((index.joint_coverage(text, cited) for text in (claim.text, *_reported(claim.text))),
+                  default=0.0) if cited else 0.0
     verdict = "supported" if covered >= SUPPORTED_AT else "not_in_source"
     # names are the entity claims' to report; a statement reports only common terms
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
@@ -165,6 +166,19 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if over:
         return verdict, [over[0]], [over[1]]
     return verdict, [], held
+
+
+# a reporting verb and "that": what follows is what was found, said or concluded
+_REPORTED = re.compile(r"\b(?:found|finds?|concluded|concludes?|said|says?|showed|shows?|revealed|reveals?|"
+                       r"reported|reports?|stated|states?|noted|notes?|warned|warns?)\s+that\s+(.+)", re.I | re.S)
+
+
+def _reported(text: str) -> tuple[str, ...]:
+    """What a sentence reports ("..., concluded that all hospitals had areas for
+    improvement" -> "all hospitals had areas for improvement"): it must be held as a
+    whole sentence is, however well the passage matches the frame around it."""
+    found = _REPORTED.search(text)
+    return (found.group(1),) if found else ()
 
 
 def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Sequence[Claim]) -> list[Evidence]:
