@@ -10,15 +10,17 @@ import gzip
 import json
 import os
 import pickle
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from fuzzing import (COUNT, FORMATS, TIME_BOUND, article_text, assert_held, complete, rng_for,
+from fuzzing import (COUNT, FORMATS, TIME_BOUND, Run, article_text, assert_held, complete, rng_for,
                      run_cli, small_report, snapshot)
 
 NUMBERS = range(COUNT)
@@ -205,38 +207,51 @@ def _break_entry(rng, path: Path) -> None:
     }[how])
 
 
-def _reference(work: Path, cache: Path, article: Path):
-    """A first, cache-filling run of the check, and its snapshot of the inputs."""
+@dataclass
+class Reference:
+    """One article checked once with a fresh cache: the folder it lies in, the cache
+    that run filled, and its output, which every run with a broken cache must repeat."""
+
+    work: Path
+    cache: Path
+    article: Path
+    run: Run
+
+    def cache_copy(self, to: Path) -> Path:
+        shutil.copytree(self.cache, to)
+        return to
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> Reference:
+    work = tmp_path_factory.mktemp("reference")
+    (work / "report.txt").write_text(small_report(), encoding="utf-8")
+    article = work / "a.txt"
+    article.write_text(article_text(rng_for("cache", 0), 6), encoding="utf-8")
+    cache = tmp_path_factory.mktemp("reference-cache")
     run = check(work, cache, article)
     assert run.code in (0, 1), run.stderr
-    return run
+    assert _cache_files(cache), "the first run stored nothing"
+    return Reference(work, cache, article, run)
 
 
 @pytest.mark.parametrize("number", NUMBERS)
-def test_kind7_a_corrupt_or_foreign_cache_entry_only_costs_speed(work, tmp_path, number):
+def test_kind7_a_corrupt_or_foreign_cache_entry_only_costs_speed(reference, tmp_path, number):
     rng = rng_for("cache-entry", number)
-    cache = tmp_path / "cache"
-    article = work / "a.txt"
-    article.write_text(article_text(rng, 6), encoding="utf-8")
-    reference = _reference(work, cache, article)
-    entries = _cache_files(cache)
-    assert entries, "the first run stored nothing"
-    for path in entries:
+    cache = reference.cache_copy(tmp_path / "cache")
+    for path in _cache_files(cache):
         _break_entry(rng, path)
-    before = snapshot(work)
-    run = check(work, cache, article)
+    before = snapshot(reference.work)
+    run = check(reference.work, cache, reference.article)
     assert_held(run, before, cache_warning=True)
-    assert (run.code, run.stdout) == (reference.code, reference.stdout)
+    assert (run.code, run.stdout) == (reference.run.code, reference.run.stdout)
     assert len(run.stderr.splitlines()) <= 1
 
 
 @pytest.mark.xfail(strict=True, reason="issue 11 kind 7: prepared sources are still pickles "
                                        "(branch speed changes their format)")
-def test_kind7_a_cache_entry_cannot_run_code(work, tmp_path):
-    cache = tmp_path / "cache"
-    article = work / "a.txt"
-    article.write_text(article_text(rng_for("pickle", 0), 4), encoding="utf-8")
-    _reference(work, cache, article)
+def test_kind7_a_cache_entry_cannot_run_code(reference, tmp_path):
+    cache = reference.cache_copy(tmp_path / "cache")
     marker = tmp_path / "code-ran"
 
     class Payload:
@@ -246,25 +261,22 @@ def test_kind7_a_cache_entry_cannot_run_code(work, tmp_path):
     for path in _cache_files(cache):
         data = pickle.dumps(Payload())
         path.write_bytes(gzip.compress(data) if path.read_bytes()[:2] == b"\x1f\x8b" else data)
-    check(work, cache, article)
+    check(reference.work, cache, reference.article)
     assert not marker.exists()
 
 
 @pytest.mark.parametrize("where", ["a file", "a path under a file", "sources is a file"])
-def test_kind8_a_misplaced_cache_only_costs_speed(work, tmp_path, where):
-    article = work / "a.txt"
-    article.write_text(article_text(rng_for("cache-place", 0), 6), encoding="utf-8")
-    reference = _reference(work, tmp_path / "fresh", article)
+def test_kind8_a_misplaced_cache_only_costs_speed(reference, tmp_path, where):
     blocker = tmp_path / "blocker"
     blocker.write_text("not a directory")
     cache = {"a file": blocker, "a path under a file": blocker / "sub"}.get(where, tmp_path / "cache")
     if where == "sources is a file":
         cache.mkdir()
         (cache / "sources").write_text("not a directory")
-    before = snapshot(work)
-    run = check(work, cache, article)
+    before = snapshot(reference.work)
+    run = check(reference.work, cache, reference.article)
     assert_held(run, before, cache_warning=True)
-    assert (run.code, run.stdout) == (reference.code, reference.stdout)
+    assert (run.code, run.stdout) == (reference.run.code, reference.run.stdout)
 
 
 # --- 9. HTTP cache entries ------------------------------------------------------------------
