@@ -2,7 +2,7 @@
 holds, and with the source?  A hostile or merely huge draft must not stall a CI job
 (issue 11).
 
-    .venv/bin/python bench/bench_sizes.py [--runs N] [--largest KB] [--pages N]
+    .venv/bin/python bench/bench_sizes.py [--runs N] [--largest KB] [--pages N] [--parts ...]
 
 Printed, each as seconds and the ratio of the time per unit to the first row's (near
 1, or falling where fixed costs dominate small inputs, when the cost is linear):
@@ -107,6 +107,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--largest", type=int, default=5120, help="largest article size in KB")
     parser.add_argument("--pages", type=int, default=300, help="pages of the largest report")
+    parser.add_argument("--parts", default="sizes,marks,density,source",
+                        help="which series to run, comma-separated (the 5 MB article takes minutes)")
     parser.add_argument("--source-pages", type=int, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args()
     if args.source_pages:
@@ -131,22 +133,31 @@ def main() -> None:
               f"   (peak {_peak_mb():,.0f} MB)", flush=True)
         return first or per_unit
 
-    print(f"article size (seed article repeated; median of {args.runs} up to {MEDIAN_UP_TO} KB):")
-    first = None
-    for kb in sorted({k for k in SIZES if k < args.largest} | {args.largest}):
-        first = row(f"{kb:,} KB", _sized(base, kb), kb, first, kb)
-    print("quotation marks in one line, with numbers among them (per mark):")
-    first = None
-    for marks in (250, 1000, 4000):
-        text = _quoted(marks)
-        first = row(f"{marks:,} marks", text, marks, first, len(text) / 1024)
-    print("quotation-mark density in a 64 KB article (per KB; the first row is no marks):")
-    first = None
-    for share in (0.0, 0.05, 0.2, 0.4):
-        first = row(f"{share:.0%} of words", _dense(base, 64, share), 64, first, 64)
+    parts = args.parts.split(",")
+    if "sizes" in parts:
+        print(f"article size (seed article repeated; median of {args.runs} up to {MEDIAN_UP_TO} KB):")
+        first = None
+        for kb in sorted({k for k in SIZES if k < args.largest} | {args.largest}):
+            first = row(f"{kb:,} KB", _sized(base, kb), kb, first, kb)
+    if "marks" in parts:
+        print("quotation marks in one line, with numbers among them (per mark):")
+        first = None
+        for marks in (250, 1000, 4000):
+            text = _quoted(marks)
+            first = row(f"{marks:,} marks", text, marks, first, len(text) / 1024)
+    if "density" in parts:
+        print("quotation-mark density in a 64 KB article (per KB; the first row is no marks):")
+        first = None
+        for share in (0.0, 0.05, 0.2, 0.4):
+            first = row(f"{share:.0%} of words", _dense(base, 64, share), 64, first, 64)
+    if "source" in parts:
+        _source_series(args.pages)
+
+
+def _source_series(largest: int) -> None:
     print("the source (a fresh process each: prepare the report, check the seed article; per page):")
     first = None
-    for pages in (args.pages // 4, args.pages // 2, args.pages):
+    for pages in (largest // 4, largest // 2, largest):
         done = subprocess.run([sys.executable, __file__, "--source-pages", str(pages)],
                               capture_output=True, text=True, check=True)
         m = json.loads(done.stdout.strip().splitlines()[-1])

@@ -37,19 +37,17 @@ class Checker:
         return prepared
 
     def check(self, article: Document, sources: Sequence[Document]) -> CheckResult:
-        from checker.compare.judge import judge
+        from checker.compare.judge import figure_rows, judge
         from checker.compare.relation import relate
         from checker.extract import extract_claims
 
         claims = extract_claims(article)
         indexes = [self.prepare(s) for s in sources]
         relation, chosen = relate(article, claims, indexes)
-        by_sentence: dict = {}  # a claim is read with its sentence's others, not the article's
-        for claim in claims:
-            by_sentence.setdefault(claim.sentence, []).append(claim)
+        rows = figure_rows(claims)
         results: list[ClaimResult] = []
         for claim in claims:
-            results.append(judge(claim, article, chosen, relation, by_sentence[claim.sentence]))
+            results.append(judge(claim, article, chosen, relation, rows.get(claim.id)))
         return CheckResult(article=article, sources=tuple(sources), relation=relation,
                            claims=tuple(results))
 

@@ -134,17 +134,18 @@ def another_period(article: Quantity, source: Quantity) -> bool:
 
 
 def same_unit(article: Quantity, source: Quantity) -> bool:
-    if article.unit == "%" or source.unit == "%":
-        return article.unit == source.unit
-    if article.unit == source.unit:
-        return True
-    return bool(_unit_stems(article.unit)) and _unit_stems(article.unit) == _unit_stems(source.unit)
+    return unit_key(article.unit) == unit_key(source.unit)
 
 
 @lru_cache(maxsize=4096)
-def _unit_stems(unit: str) -> tuple[str, ...]:
-    """A unit's stems, cached: each article figure asks of every source figure."""
-    return tuple(stems(unit))
+def unit_key(unit: str) -> tuple[str, ...]:
+    """What makes two units the same: per cent only with per cent, else the unit's
+    stems ('directors' and 'director'), else the unit as written.  Cached: each article
+    figure asks of every source figure."""
+    if unit == "%":
+        return ("%",)
+    unit_stems = stems(unit)
+    return ("stems", *unit_stems) if unit_stems else ("as written", unit)
 
 
 # Words that name the kind of figure, not what it is of: 'food prices' and 'the

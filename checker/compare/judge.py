@@ -20,7 +20,7 @@ from checker.compare.figures import (
     SourceFigure,
     check_bare_number,
     check_figure,
-    same_unit,
+    unit_key,
 )
 from checker.compare.names import check_name, near_misses, term_finding
 from checker.compare.partial import check_overstatement
@@ -60,10 +60,30 @@ def _query(claim: Claim, sentence: str) -> str:
     return claim.text if claim.kind == "statement" else sentence
 
 
+Row = tuple[tuple[int, int], tuple[float, ...]]  # a figure's (position, count), the others' values
+
+
+def figure_rows(claims: Sequence[Claim]) -> dict[str, Row]:
+    """For each figure claim (by id), its place among its sentence's figures of the same
+    unit and their values: "from 331 to 454" is read against a source sentence's two
+    figures in order.  Grouped once for the article, so that a sentence of many figures
+    costs their number, not its square, to look up."""
+    rows: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "figure" and claim.payload.unit:  # type: ignore[union-attr]
+            rows.setdefault((claim.sentence, unit_key(claim.payload.unit)), []).append(claim)  # type: ignore[union-attr]
+    out: dict[str, Row] = {}
+    for row in rows.values():
+        values = [c.payload.value for c in row]  # type: ignore[union-attr]
+        for k, claim in enumerate(row):
+            out[claim.id] = ((k, len(row)), tuple(values[:k] + values[k + 1:]))
+    return out
+
+
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
-          claims: Sequence[Claim] = ()) -> ClaimResult:
-    """The verdict on one claim; ``claims`` are its sentence's (figures of one sentence
-    are read in parallel with the source's), or more of the article's."""
+          row: Row | None = None) -> ClaimResult:
+    """The verdict on one claim; ``row``: a figure's place among its sentence's figures
+    of its unit (:func:`figure_rows`)."""
     empty = Alignment(claim.id)
     if chosen is None:
         if relation.verdict == "different_subject":
@@ -77,7 +97,7 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
                              clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
-    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, claims)
+    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, row)
     if chosen.incomplete:
         findings = [_as_note(f) for f in findings]
     if evidence:
@@ -129,18 +149,16 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
 
 
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex,
-           claims: Sequence[Claim]):
+           row: Row | None):
     facts = index.document.facts
     if claim.kind == "quote":
         return check_quote(claim, index)
     if claim.kind == "figure" and not claim.payload.unit:  # type: ignore[union-attr]
         return check_bare_number(claim.payload, sentence, index.passages, index.similarity)
     if claim.kind == "figure":
-        siblings = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence
-                    and same_unit(c.payload, claim.payload)]
+        position, others = row or ((0, 1), ())
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
-                            (siblings.index(claim), len(siblings)) if claim in siblings else (0, 1),
-                            tuple(c.payload.value for c in siblings if c is not claim))
+                            position, others)
     if claim.kind == "rating":
         if refers_to_earlier(sentence, facts) or _from_history(alignment, index):
             return _earlier_rating(claim, alignment, index)

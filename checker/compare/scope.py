@@ -11,6 +11,7 @@ are in scope.  Inside an article about the source, a sentence about another auth
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -70,8 +71,15 @@ def names_authority(sentence: str, facts: SourceFacts | None) -> bool:
 def about_other_authority(sentence: str, facts: SourceFacts | None) -> bool:
     if not facts or not facts.authority:
         return False
+    return _names_another_council(sentence, facts.authority)
+
+
+@lru_cache(maxsize=1024)
+def _names_another_council(sentence: str, authority: str) -> bool:
+    """Does the sentence name a council, none of them the source's?  Cached: every
+    claim of a sentence asks, and a long sentence was searched once a claim."""
     names = [m.group(0) for m in COUNCIL.finditer(sentence)]
     if not names:
         return False
-    return not any(same_authority(n, facts.authority) for n in names) and place_word(
-        facts.authority).lower() not in sentence.lower()
+    return not any(same_authority(n, authority) for n in names) and place_word(
+        authority).lower() not in sentence.lower()
