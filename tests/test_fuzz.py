@@ -253,8 +253,6 @@ def test_kind7_a_corrupt_or_foreign_cache_entry_only_costs_speed(reference, tmp_
     assert len(run.stderr.splitlines()) <= 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 kind 7: prepared sources are still pickles "
-                                       "(branch speed changes their format)")
 def test_kind7_a_cache_entry_cannot_run_code(reference, tmp_path):
     cache = reference.cache_copy(tmp_path / "cache")
     marker = tmp_path / "code-ran"

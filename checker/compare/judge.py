@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from checker.compare.dates import check_date
 from checker.compare.figures import (
@@ -63,27 +63,44 @@ def _query(claim: Claim, sentence: str) -> str:
 Row = tuple[tuple[int, int], tuple[float, ...]]  # a figure's (position, count), the others' values
 
 
-def figure_rows(claims: Sequence[Claim]) -> dict[str, Row]:
-    """For each figure claim (by id), its place among its sentence's figures of the same
-    unit and their values: "from 331 to 454" is read against a source sentence's two
-    figures in order.  Grouped once for the article, so that a sentence of many figures
-    costs their number, not its square, to look up."""
-    rows: dict[tuple, list[Claim]] = {}
-    for claim in claims:
-        if claim.kind == "figure" and claim.payload.unit:  # type: ignore[union-attr]
-            rows.setdefault((claim.sentence, unit_key(claim.payload.unit)), []).append(claim)  # type: ignore[union-attr]
-    out: dict[str, Row] = {}
-    for row in rows.values():
-        values = [c.payload.value for c in row]  # type: ignore[union-attr]
-        for k, claim in enumerate(row):
-            out[claim.id] = ((k, len(row)), tuple(values[:k] + values[k + 1:]))
-    return out
+@dataclass(frozen=True)
+class ArticleFigures:
+    """The article's figure claims, grouped once for the article so that a sentence of
+    many figures costs their number, not its square, to look up: each figure's row
+    (its place among its sentence's figures of the same unit, and their values: "from
+    331 to 454" is read against a source sentence's two figures in order), and each
+    sentence's figures (a statement reworded around them is checked by them)."""
+
+    rows: dict[str, Row] = field(default_factory=dict)
+    by_sentence: dict[object, tuple[Claim, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> "ArticleFigures":
+        figures = [c for c in claims if c.kind == "figure"]
+        by_sentence: dict[object, list[Claim]] = {}
+        rows: dict[tuple, list[Claim]] = {}
+        for claim in figures:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
+            if claim.payload.unit:  # type: ignore[union-attr]
+                rows.setdefault((claim.sentence, unit_key(claim.payload.unit)), []).append(claim)  # type: ignore[union-attr]
+        placed: dict[str, Row] = {}
+        for row in rows.values():
+            values = [c.payload.value for c in row]  # type: ignore[union-attr]
+            for k, claim in enumerate(row):
+                placed[claim.id] = ((k, len(row)), tuple(values[:k] + values[k + 1:]))
+        return cls(placed, {key: tuple(group) for key, group in by_sentence.items()})
+
+    def row(self, claim: Claim) -> Row:
+        return self.rows.get(claim.id) or ((0, 1), ())
+
+    def in_sentence(self, claim: Claim) -> tuple[Claim, ...]:
+        return self.by_sentence.get(claim.sentence, ()) if claim.sentence is not None else ()
 
 
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
-          row: Row | None = None) -> ClaimResult:
-    """The verdict on one claim; ``row``: a figure's place among its sentence's figures
-    of its unit (:func:`figure_rows`)."""
+          figures: ArticleFigures | None = None) -> ClaimResult:
+    """The verdict on one claim; ``figures``: the article's figure claims, grouped
+    (:class:`ArticleFigures`; none given, the claim is judged on its own)."""
     empty = Alignment(claim.id)
     if chosen is None:
         if relation.verdict == "different_subject":
@@ -97,7 +114,7 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
                              clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
-    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, row)
+    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, figures or ArticleFigures())
     if chosen.incomplete:
         findings = [_as_note(f) for f in findings]
     if evidence:
@@ -149,14 +166,14 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
 
 
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex,
-           row: Row | None):
+           figures: ArticleFigures):
     facts = index.document.facts
     if claim.kind == "quote":
         return check_quote(claim, index)
     if claim.kind == "figure" and not claim.payload.unit:  # type: ignore[union-attr]
         return check_bare_number(claim.payload, sentence, index.passages, index.similarity)
     if claim.kind == "figure":
-        position, others = row or ((0, 1), ())
+        position, others = figures.row(claim)
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
                             position, others)
     if claim.kind == "rating":
@@ -176,7 +193,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
-    held = _held_by_figures(claim, sentence, index, claims) if verdict != "supported" else []
+    held = _held_by_figures(claim, sentence, index, figures) if verdict != "supported" else []
     if held:
         verdict = "supported"
         cited = list(dict.fromkeys([e.passage for e in held] + cited))
@@ -199,7 +216,7 @@ def _reported(text: str) -> tuple[str, ...]:
     return (found.group(1),) if found else ()
 
 
-def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Sequence[Claim]) -> list[Evidence]:
+def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, figures: ArticleFigures) -> list[Evidence]:
     """A sentence that reports figures in other words than the source's ("inflation fell
     to 10.5% in December from 10.7% in November" for "The Consumer Prices Index (CPI) rose
     by 10.5% in the 12 months to December 2022, down from 10.7% in November") is the
@@ -207,12 +224,12 @@ def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Se
     unit checked; the passages giving them, read with their headings, hold at least
     :data:`ALIGN_FLOOR` of its words; and every other number in it stands there with the
     word it counts (a year counts nothing).  Returns the evidence of its figures, or nothing."""
-    figures = [c for c in claims if c.kind == "figure" and c.sentence == claim.sentence]
-    if not figures:
+    inside = figures.in_sentence(claim)
+    if not inside:
         return []
     evidence: list[Evidence] = []
-    for figure in figures:
-        verdict, findings, found = _check(figure, sentence, Alignment(figure.id), index, claims)
+    for figure in inside:
+        verdict, findings, found = _check(figure, sentence, Alignment(figure.id), index, figures)
         if verdict != "supported" or findings or not found:
             return []
         evidence.append(found[0])
@@ -220,7 +237,7 @@ def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, claims: Se
     source = " ".join(f"{p.heading} {p.text}" for p in index.passages if p.id in passages)
     if index.share(set(query_stems(claim.text)), stem_set(source)) < ALIGN_FLOOR:
         return []
-    return evidence if _numbers_stand(_without(claim.text, claim.span.start, figures), source) else []
+    return evidence if _numbers_stand(_without(claim.text, claim.span.start, inside), source) else []
 
 
 # a number, and the word straight after it (no punctuation between): what it counts
