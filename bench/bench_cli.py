@@ -50,20 +50,29 @@ def check(source: Path) -> list[str]:
     return ["-m", "checker.cli", "check", str(ARTICLE), "--source", str(source)]
 
 
-def cold(args: list[str], runs: int, code: Path = ROOT) -> float:
-    """Median seconds with an empty cache every time."""
-    times = []
+def cold(args: list[str], runs: int, codes: tuple[Path, ...] = (ROOT,)) -> list[float]:
+    """Median seconds with an empty cache every time, for each checkout in ``codes``;
+    their runs take turns, so a change in the machine's load falls on each alike."""
+    times: list[list[float]] = [[] for _ in codes]
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as cache:
-            times.append(run(args, cache, code))
-    return statistics.median(times)
+        for code, seconds in zip(codes, times):
+            with tempfile.TemporaryDirectory() as cache:
+                seconds.append(run(args, cache, code))
+    return [statistics.median(seconds) for seconds in times]
 
 
-def prepared(args: list[str], runs: int) -> float:
-    """Median seconds with the cache filled by one run before."""
-    with tempfile.TemporaryDirectory() as cache:
-        run(args, cache)
-        return statistics.median(run(args, cache) for _ in range(runs))
+def prepared(commands: list[list[str]], runs: int) -> list[float]:
+    """Median seconds of each command with its cache filled by one run before; the
+    commands' runs take turns."""
+    with tempfile.TemporaryDirectory() as folder:
+        caches = [str(Path(folder) / str(i)) for i in range(len(commands))]
+        for args, cache in zip(commands, caches):
+            run(args, cache)
+        times: list[list[float]] = [[] for _ in commands]
+        for _ in range(runs):
+            for args, cache, seconds in zip(commands, caches, times):
+                seconds.append(run(args, cache))
+    return [statistics.median(seconds) for seconds in times]
 
 
 def main() -> None:
@@ -75,19 +84,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         seed_pdf = build_report_pdf(Path(folder) / "somerset-report.pdf")
-        rows = [("bare spaCy parse of the article", cold(["-c", BARE_PARSE, str(ARTICLE)], args.runs))]
-        rows += [
-            ("report as text, prepared", prepared(check(REPORT), args.runs)),
-            ("report as text, cold", cold(check(REPORT), args.runs)),
-            ("report as 33-page PDF, prepared", prepared(check(seed_pdf), args.runs)),
-            ("report as 33-page PDF, cold", cold(check(seed_pdf), args.runs)),
-            ("34-page Ofsted PDF, prepared", prepared(check(ILACS), args.runs)),
-            ("34-page Ofsted PDF, cold", cold(check(ILACS), args.runs)),
-        ]
-        if args.baseline:
-            rows += [(f"baseline: {name}", cold(check(path), args.runs, args.baseline.resolve()))
-                     for name, path in (("report as 33-page PDF, cold", seed_pdf),
-                                        ("34-page Ofsted PDF, cold", ILACS))]
+        codes = (ROOT, args.baseline.resolve()) if args.baseline else (ROOT,)
+        rows = [("bare spaCy parse of the article", *cold(["-c", BARE_PARSE, str(ARTICLE)], args.runs))]
+        warm = prepared([check(REPORT), check(seed_pdf), check(ILACS)], args.runs)
+        rows += [("report as text, prepared", warm[0]), ("report as 33-page PDF, prepared", warm[1]),
+                 ("34-page Ofsted PDF, prepared", warm[2]),
+                 ("report as text, cold", *cold(check(REPORT), args.runs))]
+        for name, path in (("report as 33-page PDF, cold", seed_pdf), ("34-page Ofsted PDF, cold", ILACS)):
+            timed = cold(check(path), args.runs, codes)
+            rows.append((name, timed[0]))
+            if args.baseline:
+                rows.append((f"baseline: {name}", timed[1]))
         with tempfile.TemporaryDirectory() as cache:
             rows += [("checker --version", statistics.median(
                           run(["-m", "checker.cli", "--version"], cache) for _ in range(args.runs))),
