@@ -46,7 +46,8 @@ def run(args: list[str], cache: str, code: Path = ROOT) -> Timing:
     env.pop("CHECKER_NO_CACHE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
+                          cwd=cache)  # not this checkout: ``-m`` imports from the working directory
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1, 2) or "Traceback" in done.stderr:
@@ -79,6 +80,8 @@ def prepared(commands: list[list[str]], runs: int) -> list[Timing]:
     commands' runs take turns."""
     with tempfile.TemporaryDirectory() as folder:
         caches = [str(Path(folder) / str(i)) for i in range(len(commands))]
+        for cache in caches:
+            Path(cache).mkdir()
         for args, cache in zip(commands, caches):
             run(args, cache)
         times: list[list[Timing]] = [[] for _ in commands]
