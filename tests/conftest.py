@@ -35,3 +35,24 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+SEED_REPORT = "corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt"
+SEED_LEAD = "Somerset County Council's children's services have been inspected by Ofsted.\n\n"
+
+
+@pytest.fixture(scope="module")
+def check():
+    """A sentence checked as an article against the seed report: the article opens with
+    a line naming Somerset County Council, so it is about the report (same_report)
+    unless ``lead`` says otherwise."""
+    from checker.engine import Checker
+    from checker.ingest.documents import document_from_text, load_document
+
+    checker = Checker()
+    report = load_document(SEED_REPORT, "source")
+
+    def run(text: str, lead: str = SEED_LEAD):
+        return checker.check(document_from_text(lead + text + "\n", "a.txt", "article"), [report])
+
+    return run

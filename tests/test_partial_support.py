@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.partial import overstatements
-from checker.engine import Checker
-from checker.ingest.documents import document_from_text, load_document
 
 PASSAGES = [
     ("¶1", "There are serious weaknesses. Since the last inspection in 2013, services have not "
@@ -53,15 +51,7 @@ def test_the_source_saying_the_stronger_form_itself_is_no_overstatement():
     assert overstatements("Inspectors found no improvement in services since 2013.", passages) == []
 
 
-REPORT = "corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt"
-LEAD = "Somerset County Council's children's services have been inspected by Ofsted.\n\n"
-
-
-@pytest.fixture(scope="module")
-def check():
-    checker = Checker()
-    report = load_document(REPORT, "source")
-    return lambda text: checker.check(document_from_text(LEAD + text + "\n", "a.txt", "article"), [report])
+# ``check`` (tests/conftest.py): a sentence checked as an article against the seed report
 
 
 def _statement(result, text):

@@ -12,23 +12,10 @@ from __future__ import annotations
 import pytest
 
 from checker.compare.rules import RULES
-from checker.engine import Checker
-from checker.ingest.documents import document_from_text, load_document
 from checker.suppress import apply_suppressions
+from conftest import SEED_LEAD as LEAD
 
-REPORT = "corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt"
-LEAD = "Somerset County Council's children's services have been inspected by Ofsted.\n\n"
-
-
-@pytest.fixture(scope="module")
-def check():
-    checker = Checker()
-    report = load_document(REPORT, "source")
-
-    def run(text: str, lead: str = LEAD):
-        return checker.check(document_from_text(lead + text + "\n", "a.txt", "article"), [report])
-
-    return run
+# ``check`` (tests/conftest.py): a sentence checked as an article against the seed report
 
 
 # (sentence, code, words the finding must name: the article's value and the source's)
