@@ -55,13 +55,15 @@ class Runner:
     with its ${{ }} expressions evaluated, outputs through $GITHUB_OUTPUT)."""
 
     def __init__(self, workspace: Path, temp: Path, inputs: dict[str, str], base_sha: str,
-                 action_path: Path = REPO, extra_env: dict[str, str] | None = None):
+                 action_path: Path = REPO, extra_env: dict[str, str] | None = None,
+                 action_ref: tuple[str, str] = ("", "")):
         declared = action()["inputs"]
         unknown = set(inputs) - set(declared)
         assert not unknown, f"inputs action.yml does not declare: {unknown}"
         self.inputs = {name: str(spec.get("default", "")) for name, spec in declared.items()} | inputs
         self.workspace, self.temp, self.base_sha = workspace, temp, base_sha
         self.action_path, self.extra_env = action_path, extra_env or {}
+        self.action_ref = action_ref  # (github.action_repository, github.action_ref)
         self.outputs: dict[str, dict[str, str]] = {}
 
     def value(self, expression: str) -> str:
@@ -71,7 +73,9 @@ class Runner:
         if m := re.fullmatch(r"steps\.([\w-]+)\.outputs\.([\w-]+)", expression):
             return self.outputs.get(m[1], {}).get(m[2], "")
         known = {"github.action_path": str(self.action_path),
-                 "github.event.pull_request.base.sha": self.base_sha}
+                 "github.event.pull_request.base.sha": self.base_sha,
+                 "github.server_url": "https://github.com",
+                 "github.action_repository": self.action_ref[0], "github.action_ref": self.action_ref[1]}
         if expression in known:
             return known[expression]
         raise AssertionError(f"the test does not evaluate ${{{{ {expression} }}}}")
@@ -191,6 +195,15 @@ def test_the_action_annotates_the_misstated_changed_draft_and_writes_valid_sarif
     assert not [a for a in annotations if a.startswith(("::error", "::warning")) and "drafts/new.md" not in a]
     assert sarif_files(repo / "checker.sarif") == {"drafts/new.md"}
 
+    # no ref known: no page on GitHub is linked (a checkout's run links its own docs/rules)
+    assert not any(rule.get("helpUri", "").startswith("https://") for rule in _rules(repo / "checker.sarif"))
+
+    linked = Runner(repo, temp, {"drafts": "drafts/**/*.md"}, base, action_ref=("newsroom/checker", "v1"))
+    linked.run("List drafts")
+    assert linked.run("Check drafts").returncode == 1
+    pages = {rule["id"]: rule["helpUri"] for rule in _rules(repo / "checker.sarif")}
+    assert pages["NUM01"] == "https://github.com/newsroom/checker/blob/v1/docs/rules/NUM01.md"
+
     relaxed = Runner(repo, temp, {"drafts": "drafts/**/*.md", "fail-on": "none", "sarif": "false"}, base)
     relaxed.run("List drafts")
     (repo / "checker.sarif").unlink()
@@ -209,6 +222,10 @@ def test_the_action_annotates_the_misstated_changed_draft_and_writes_valid_sarif
     log = json.loads((repo / "checker.sarif").read_text(encoding="utf-8"))
     jsonschema.validate(log, SCHEMA, cls=jsonschema.Draft7Validator)
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def _rules(sarif: Path) -> list[dict]:
+    return json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["tool"]["driver"]["rules"]
 
 
 @needs_git
