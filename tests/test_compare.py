@@ -101,6 +101,12 @@ def test_the_two_articles_disagree_on_the_directors_and_nothing_else(somerset):
     assert "judgement:overall" in agreed
 
 
+def test_a_quotation_both_give_as_the_report_words_it_is_settled_by_the_report(somerset):
+    (topic,) = [t for t in somerset.topics if t.kind == "quotation" and "corporate failure" in t.label]
+    assert not topic.disagree and len(topic.said) == 2
+    assert "There has been a corporate failure to keep children safe" in topic.report_value
+
+
 def test_per_article_counts(somerset):
     counts = {c.article: c for c in somerset.counts()}
     assert counts[str(BBC)].misreported == 3  # the inspection's length, and the directors twice

@@ -171,11 +171,14 @@ def _figure_key(claim: ClaimResult) -> tuple | None:
 
 
 def quote_topics(results: Sequence[CheckResult]) -> list[Topic]:
-    """The same quotation in two or more articles, and whether their words differ."""
+    """The same quotation in two or more articles, and whether their words differ.
+    Quotations of people other than the report (not checked against it) count too: two
+    outlets can still give one councillor's words differently.  Where an article's
+    giving is the report's own words, the report settles it with the passage quoted."""
     clusters: list[list[Said]] = []
     for result in results:
         for claim in result.claims:
-            if claim.claim.kind != "quote" or claim.verdict in ("out_of_scope", "unchecked"):
+            if claim.claim.kind != "quote" or claim.verdict == "out_of_scope":
                 continue
             said = Said(result.article.uri, _value(claim), claim)
             home = next((c for c in clusters if _same_quote(claim, c[0].claim)), None)
@@ -189,8 +192,10 @@ def quote_topics(results: Sequence[CheckResult]) -> list[Topic]:
             continue
         folded = [fold(s.value) for s in cluster]
         differ = any(_worded_otherwise(a, b) for i, a in enumerate(folded) for b in folded[i + 1:])
+        held = next((s.claim.alignment.best for s in cluster
+                     if s.claim.verdict == "supported" and s.claim.alignment.best), None)
         out.append(Topic(f"quote:{folded[0][:60]}", "quotation", f"\u201c{cluster[0].value}\u201d",
-                         None, tuple(cluster), differ))
+                         held.text if held else None, tuple(cluster), differ))
     return out
 
 

@@ -74,7 +74,7 @@ def _render_map(console: Console, coverage: CoverageMap) -> None:
         if topics:
             console.print(f"[bold]{title}[/]")
         for topic in topics:
-            report = f" (report: {escape(topic.report_value)})" if topic.report_value else \
+            report = f" (report: {escape(short(topic.report_value, 60))})" if topic.report_value else \
                 " (the report does not say)"
             said = "; ".join(f"{letter[s.article]} {escape(short(s.value, 50))}" for s in topic.said)
             console.print(f"  {topic.kind} {escape(short(topic.label, 50))}{report}: {said}")
