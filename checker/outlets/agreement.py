@@ -160,7 +160,7 @@ def figure_topics(results: Sequence[CheckResult], cells: dict[str, dict[str, Cel
 
 def _figure_key(claim: ClaimResult) -> tuple | None:
     q = claim.claim.payload
-    if claim.claim.kind != "figure" or claim.verdict in ("out_of_scope", "unchecked") \
+    if claim.claim.kind != "figure" or claim.verdict in ("out_of_scope", "not_checked") \
             or claim.claim.attribution or not q.unit:  # type: ignore[union-attr]
         return None
     qualifiers = measure_qualifiers(q.measure)  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ held to; a figure, the headline figure of its passage that it was held to (its v
 for a contradicted one the finding's source value); a quotation or statement, the main
 point or judgement whose passage it was aligned with at least as closely as a supported
 statement must be; a main point is carried, too, by the claims that carry one of its
-figures.  Claims judged ``not_in_source``, ``out_of_scope`` or ``unchecked``
+figures.  Claims judged ``not_in_source``, ``out_of_scope`` or ``not_checked``
 carry nothing.
 
 A cell is *misreported* when a claim carrying the point has an unsuppressed error or
