@@ -85,7 +85,7 @@ def test_command_line_source_wins_over_front_matter(newsroom, phrase_engine, cap
 def test_faithful_batch_exits_0(newsroom, phrase_engine, capsys):
     code, out, _ = run_cli(["check", "drafts/b.md", "drafts/essex/deep/c.md", "-f", "github"],
                            capsys)
-    assert code == 0 and out == "checker: articles 2: error 0, warning 0, info 0, suppressed 0\n"
+    assert code == 0 and out == "checker: no findings in 2 articles; no claim could be checked\n"
 
 
 def test_a_draft_without_any_source_is_a_usage_error(newsroom, phrase_engine, capsys):
@@ -183,7 +183,7 @@ def _sarif_notes(out):
 def _github_notes(out):
     lines = out.splitlines()
     assert any(line.startswith("::error file=drafts/a.md,line=") for line in lines)
-    assert lines[-1].endswith("suppressed 0, not checked 2")
+    assert lines[-1].endswith("; 2 drafts could not be checked")
     return [(line.split("file=")[1].split(",")[0], line.split("%3A ")[1].split("::")[0])
             for line in lines if line.startswith("::error file=") and "title=checker%3A" in line]
 

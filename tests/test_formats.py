@@ -197,7 +197,7 @@ def test_github_annotations_are_capped_per_step_with_a_summary():
 def test_github_suppressed_findings_are_not_annotated_but_counted():
     out = render(finding_run(), "github")
     assert "QUO01" not in out
-    assert "suppressed 1" in out.splitlines()[-1]
+    assert "(1 suppressed)" in out.splitlines()[-1]
 
 
 def test_github_input_error_is_an_error_command():

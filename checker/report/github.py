@@ -20,6 +20,7 @@ from typing import Any
 
 from checker.model import InputFailure, RunResult
 from checker.report.records import failure_path, records
+from checker.report.wording import counted, summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 LIMIT_PER_STEP = 10
@@ -51,11 +52,9 @@ def render(run: RunResult, **_: Any) -> str:
         lines.append(command(name, record.message, file=record.path, line=record.start[0],
                              col=record.start[1], endLine=record.end[0],
                              endColumn=record.end[1], title=record.title))
-    summary = run.summary
-    counts = ", ".join(f"{s} {summary.by_severity.get(s, 0)}" for s in COMMANDS)
-    lines.append(f"checker: articles {summary.articles}: {counts}, "
-                 f"suppressed {summary.suppressed}"
-                 + (f", not checked {len(run.failures)}" if run.failures else ""))
+    # the run in words, as the terminal gives it (a plain log line, not a command)
+    lines.append(f"checker: {summary_line(run.summary)}"
+                 + (f"; {counted(len(run.failures), 'draft')} could not be checked" if run.failures else ""))
     if left_out:
         what = ", ".join(f"{left_out[n]} {n}" for n in COMMANDS.values() if left_out[n])
         lines.append(f"checker: not annotated ({what}): GitHub shows at most "
