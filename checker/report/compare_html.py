@@ -21,7 +21,7 @@ from markupsafe import Markup
 from checker.model import ClaimResult, Document
 from checker.outlets.coverage import Comparison, CoverageMap
 from checker.report.compare_text import letters, short
-from checker.report.html import _asset, _csp_hash, _environment, title_of
+from checker.report.html import csp_hash, template_asset, template_environment, title_of
 from checker.report.html_palette import css_variables
 
 CELL_LABEL = {"confirmed": "Confirmed", "misreported": "Misreported", "not_mentioned": "Not mentioned"}
@@ -71,11 +71,11 @@ def map_view(coverage: CoverageMap, number: int) -> dict[str, Any]:
 
 
 def render(comparison: Comparison, now: datetime | None = None, **_: Any) -> str:
-    style = css_variables() + _asset("report.css") + _asset("compare.css")
+    style = css_variables() + template_asset("report.css") + template_asset("compare.css")
     csp = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
-           f"style-src {_csp_hash(style)}; script-src 'none'")
+           f"style-src {csp_hash(style)}; script-src 'none'")
     generated = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return _environment().get_template("compare.html.j2").render(
+    return template_environment().get_template("compare.html.j2").render(
         style=Markup(style), script=Markup(""), csp=csp, generated=generated,
         maps=[map_view(m, n) for n, m in enumerate(comparison.maps, 1)],
         unattributed=comparison.unattributed, CELL_LABEL=CELL_LABEL, CELL_ICON=CELL_ICON)

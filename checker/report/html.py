@@ -400,7 +400,9 @@ def css_token(value: str) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def template_environment() -> Environment:
+    """The reports' Jinja2 environment (autoescaping, the shared labels and filters),
+    for the check report and the compare page alike."""
     env = Environment(loader=PackageLoader("checker.report", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["token"] = css_token
@@ -412,23 +414,25 @@ def _environment() -> Environment:
 
 
 @cache
-def _asset(name: str) -> str:
+def template_asset(name: str) -> str:
+    """A stylesheet or script of templates/, to inline into a self-contained page."""
     return resources.files("checker.report").joinpath("templates", name).read_text("utf-8")
 
 
-def _csp_hash(content: str) -> str:
+def csp_hash(content: str) -> str:
+    """The Content-Security-Policy hash that lets exactly this inline style or script run."""
     digest = hashlib.sha256(content.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
 def _page(template: str, now: datetime | None, with_script: bool, **context: Any) -> str:
-    style = css_variables() + _asset("report.css")
-    script = _asset("report.js") if with_script else ""
+    style = css_variables() + template_asset("report.css")
+    script = template_asset("report.js") if with_script else ""
     csp = ("default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
-           f"style-src {_csp_hash(style)}; "
-           f"script-src {_csp_hash(script) if script else chr(39) + 'none' + chr(39)}")
+           f"style-src {csp_hash(style)}; "
+           f"script-src {csp_hash(script) if script else chr(39) + 'none' + chr(39)}")
     generated = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return _environment().get_template(template).render(
+    return template_environment().get_template(template).render(
         style=Markup(style), script=Markup(script), csp=csp, generated=generated, **context)
 
 
