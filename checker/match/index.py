@@ -87,6 +87,7 @@ class SourceIndex:
         self._vocab = {s: i for i, s in enumerate(sorted(self.df))}
         self._aligned: dict[tuple[str, tuple[str, ...]], tuple[tuple[Evidence, ...], str]] = {}
         self._queries: dict[str, tuple[frozenset[str], float]] = {}
+        self._retrieved: dict[tuple[str, int], tuple[int, ...]] = {}
         n = len(self.passages)
         self._idf = {s: math.log(1 + (n - d + 0.5) / (d + 0.5)) for s, d in self.df.items()}
 
@@ -230,13 +231,23 @@ class SourceIndex:
             hits.append(self.passage_at(at))
             start = at + 1
 
-    def candidates(self, query: str, k: int = TOP_K) -> list[int]:
+    def candidates(self, query: str, k: int = TOP_K) -> tuple[int, ...]:
+        """The BM25 retrieval's best ``k`` passages for a query.  Retrieved once per
+        query: a statement's look-up, its adjacent-pair search and its partial-support
+        check all start from the same candidates."""
+        key = (query, k)
+        found = self._retrieved.get(key)
+        if found is None:
+            found = self._retrieved[key] = self._retrieve(query, k)
+        return found
+
+    def _retrieve(self, query: str, k: int) -> tuple[int, ...]:
         tokens = [s for s in stems(query) if s in self._vocab]
         if not tokens:
-            return []
+            return ()
         results, _ = self.retriever.retrieve([tokens], k=min(k, len(self.passages)),
                                              show_progress=False)
-        return [int(i) for i in results[0]]
+        return tuple(int(i) for i in results[0])
 
     def holding(self, query: str) -> list[int]:
         """Retrieval candidates that each account for at least :data:`ALIGN_FLOOR` of the
