@@ -171,6 +171,7 @@ def compare(articles, source, corpus, fmt, output, encoding, color, no_cache, jo
     from checker.batch import Overrides
     from checker.outlets.run import compare_in_corpus, compare_with_source
     from checker.report.compare import render, write
+    from checker.report.text import terminal_options
 
     if bool(source) == bool(corpus):
         raise UsageError("give the report with --source, or a directory of reports with --corpus")
@@ -182,12 +183,10 @@ def compare(articles, source, corpus, fmt, output, encoding, color, no_cache, jo
                           use_cache=not no_cache)
     comparison = (compare_with_source(articles, source, overrides) if source
                   else compare_in_corpus(articles, corpus, overrides, jobs=jobs))
-    if color is None:
-        color = output is None and sys.stdout.isatty()
     if output:
         write(comparison, fmt, output, color=False)
-    else:
-        _write(render(comparison, fmt, color=color), None)
+    else:  # colour and width as for checker check (NO_COLOR, FORCE_COLOR, COLUMNS)
+        _write(render(comparison, fmt, **terminal_options(sys.stdout, color)), None)
 
 
 @cli.command()

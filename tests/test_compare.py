@@ -160,6 +160,17 @@ def test_json_matches_schema(capsys):
     assert any(t["disagree"] for t in only["topics"])
 
 
+def test_text_colour_follows_force_color_and_no_color(capsys, monkeypatch):
+    args = ("compare", str(BBC), str(LOCAL), "--source", str(REPORT))
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "\x1b[" in out
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "\x1b[" not in out
+
+
 def test_text_fits_a_narrow_terminal(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "72")
     code, out, _ = run(capsys, "compare", str(BBC), str(LOCAL), "--source", str(REPORT))
