@@ -307,11 +307,18 @@ class Alignment:
 
     claim_id: str
     evidence: tuple[Evidence, ...] = ()
-    method: str = "none"  # exact | fuzzy | bm25 | adjacent | facts | none
+    method: str = "none"  # exact | fuzzy | bm25 | adjacent | near | facts | figure | entity | none
 
     @property
     def best(self) -> Evidence | None:
         return self.evidence[0] if self.evidence else None
+
+    @property
+    def held(self) -> tuple[Evidence, ...]:
+        """The evidence that may decide whether the source holds the claim: none when
+        the only passage cited is the nearest one (``near``), which shows a reader where
+        the source tells of it but holds too little of it to count as support."""
+        return () if self.method == "near" else self.evidence
 
 
 @dataclass(frozen=True)

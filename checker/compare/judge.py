@@ -33,6 +33,7 @@ from checker.compare.scope import (
     refers_to_earlier,
 )
 from checker.extract.figures import local_context
+from checker.extract.statements import about_source
 from checker.ingest.grades import is_history
 from checker.match.index import ALIGN_FLOOR, MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses, query_stems
 from checker.compare.rules import RULES_BY_CODE
@@ -181,13 +182,13 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
             return _earlier_rating(claim, alignment, index)
         return check_rating(claim, facts, names_authority(sentence, facts))
     if claim.kind == "date":
-        near = {e.passage for e in alignment.evidence if e.score >= SUPPORTED_AT}
+        near = {e.passage for e in alignment.held if e.score >= SUPPORTED_AT}
         return check_date(claim, facts, [d for d in index.dates if d[0] in near], index.dates)
     if claim.kind == "entity":
         return check_name(claim, index)
-    cited = [e.passage for e in alignment.evidence]
-    covered = min((index.joint_coverage(text, cited) for text in (claim.text, *_reported(claim.text))),
-                  default=0.0) if cited else 0.0
+    cited = [e.passage for e in alignment.held]
+    told = _reported(claim.text) or claim.text
+    covered = _told_by(told, cited, index, several=bool(clauses(claim.text)) or alignment.method == "adjacent")
     verdict = "supported" if covered >= SUPPORTED_AT else "not_in_source"
     # names are the entity claims' to report; a statement reports only common terms
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
@@ -203,17 +204,37 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     return verdict, [], held
 
 
-# a reporting verb and "that": what follows is what was found, said or concluded
+# a reporting verb: what follows is what was found, said or concluded
 _REPORTED = re.compile(r"\b(?:found|finds?|concluded|concludes?|said|says?|showed|shows?|revealed|reveals?|"
-                       r"reported|reports?|stated|states?|noted|notes?|warned|warns?)\s+that\s+(.+)", re.I | re.S)
+                       r"reported|reports?|stated|states?|noted|notes?|warned|warns?)\s+(that\s+)?(.+)", re.I | re.S)
 
 
-def _reported(text: str) -> tuple[str, ...]:
-    """What a sentence reports ("..., concluded that all hospitals had areas for
-    improvement" -> "all hospitals had areas for improvement"): it must be held as a
-    whole sentence is, however well the passage matches the frame around it."""
-    found = _REPORTED.search(text)
-    return (found.group(1),) if found else ()
+def _told_by(told: str, cited: Sequence[str], index: SourceIndex, several: bool) -> float:
+    """How much of what a statement tells its cited passages hold.  A short statement
+    says one thing, told in one sentence: a long passage whose sentences each share a
+    word with it ("inflation", "rate", "prices", "rise" in four sentences on other
+    things) does not tell it.  A long one (or one told by a pair of neighbours,
+    ``several``) draws on several passages, whose words are taken together."""
+    if several:
+        return index.joint_coverage(told, list(cited))
+    wanted = set(query_stems(told))
+    passages = [index.document.passage(p) for p in cited]
+    return max((index.share(wanted, stem_set(best_sentence(p.text, told))) for p in passages if p is not None),
+               default=0.0)
+
+
+def _reported(text: str) -> str:
+    """What a sentence reports of the source, when it frames it as reported: after a
+    reporting verb and "that" ("..., concluded that all hospitals had areas for
+    improvement"), or after a reporting verb whose subject is the source or its author
+    ("In her report, published on November 15, inspector Linda Jacobs said leaders had an
+    overgenerous view ...").  That part is what the source must hold, however well or
+    badly a passage matches the frame around it: the frame's date and names are claims of
+    their own.  '' when the sentence is not framed so ("Remains were found in a caravan")."""
+    for found in _REPORTED.finditer(text):
+        if found.group(1) or about_source(text[:found.start()]):
+            return found.group(2)
+    return ""
 
 
 def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, figures: ArticleFigures) -> list[Evidence]:
@@ -276,7 +297,7 @@ def _from_history(alignment: Alignment, index: SourceIndex) -> bool:
     sentence taken word for word counts: one merely near a history passage ("children
     looked after were judged adequate" beside "The last inspection ... judged adequate.
     ... judged to be inadequate in this inspection") is held to the current grade."""
-    for evidence in alignment.evidence:
+    for evidence in alignment.held:
         passage = index.document.passage(evidence.passage)
         if evidence.score >= REPEATED_AT and passage is not None and (
                 is_history(passage.heading) or is_history(passage.text)):
@@ -288,7 +309,7 @@ def _earlier_rating(claim: Claim, alignment: Alignment, index: SourceIndex):
     """A grade from an earlier inspection: supported where the passages the sentence
     aligns with give it, never held to the source's own judgements."""
     grade = re.compile(rf"\b{re.escape(claim.payload.grade)}\b", re.I)  # type: ignore[union-attr]
-    for evidence in alignment.evidence:
+    for evidence in alignment.held:
         passage = index.document.passage(evidence.passage)
         if passage is not None and grade.search(passage.text):
             return "supported", [], [evidence]

@@ -90,7 +90,7 @@ def _unnamed(claims: Sequence[Claim], index, name: str) -> Relation:
     reports on it; when several do and none stands there it is about something else;
     in between the relation is unknown, and its claims are still checked."""
     statements = [c for c in claims if c.kind == "statement"]
-    found = sum(1 for c in statements if (best := index.align(c, c.text).best) and best.score >= 0.6)
+    found = sum(1 for c in statements if any(e.score >= 0.6 for e in index.align(c, c.text).held[:1]))
     share = found / len(statements) if statements else 0.0
     reason = (f"The article never names {name}; {found} of its {len(statements)} statements "
               f"are found in the source about it.")

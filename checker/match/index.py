@@ -9,17 +9,21 @@ answered (trafilatura's extraction fallbacks are the model):
    vocabulary the passage covers;
 4. ``adjacent`` where no passage reaches the floor alone, two neighbouring passages (two
    sentences of one account, a heading and its paragraph, a table row and its header)
-   that reach a higher floor together: a reader finds the claim there, told in two.
+   that reach a higher floor together: a reader finds the claim there, told in two;
+5. ``near``   where neither does, the passage of the whole source whose words and whose
+   neighbourhood (two passages either side) tell most of the claim: where a reader would
+   look for it.  It is cited, never taken as support: :attr:`Alignment.held` is empty.
 
-Below a floor, a claim aligns to nothing: the source does not contain it, and forcing a
-match would turn "not in the source" into a false "supported".
+Below the last floor, a claim aligns to nothing; and support is only ever decided on what
+the first four stages cite, so a claim the source does not contain is never "supported"
+by a passage that is merely the nearest.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cached_property
 
 from checker.ingest.completeness import stops_mid_sentence
@@ -32,6 +36,10 @@ PAIR_FLOOR = 0.35  # two passages together must account for more than one alone
 CHUNK_FLOOR = 0.75  # a clause must be nearly all there to count on its own
 MIN_GAIN = 0.05  # share of a sentence's weight a further cited passage must account for
 TOP_K = 10
+REGION = 2  # passages either side that make a passage's neighbourhood
+REGION_WEIGHT = 0.5  # what the neighbourhood's share counts beside the passage's own
+CLAUSE_WEIGHT = 0.2  # and the share of the claim's best-told clause
+NEAR_FLOOR = 0.3  # the nearest passage's combined share, below which nothing is cited
 MAX_EVIDENCE = 3
 MAX_EVIDENCE_PIECES = 5  # a long sentence drawing on several passages may cite more
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'‘(])")
@@ -262,14 +270,40 @@ class SourceIndex:
 
     def score(self, query_stems: list[str], index: int) -> float:
         """How well a passage accounts for a query.  A heading of three or more words
-        that the query repeats whole ("needed priority and immediate action") is where
-        the query comes from, though it covers few of the query's words."""
+        that the query repeats whole ("needed priority and immediate action", "were
+        identified as areas of improvement" for "Areas for improvement") is where the
+        query comes from, though it covers few of the query's words."""
         score = self.coverage(query_stems, index)
-        passage = self.passages[index]
-        heading = set(self.stems[index])
-        if passage.kind == "heading" and index > 0 and len(heading) >= 3 and heading <= set(query_stems):
+        if index in self._titled and set(self.stems[index]) <= set(query_stems):
             score = max(score, 0.9)
         return score
+
+    @cached_property
+    def _titled(self) -> frozenset[int]:
+        """Headings a query may repeat whole: three or more words, two of them content
+        words, and not the document's title."""
+        return frozenset(i for i, p in enumerate(self.passages) if p.kind == "heading" and i > 0
+                         and len(words(p.text)) >= 3 and len(set(self.stems[i])) >= 2)
+
+    def repeated_headings(self, query: str) -> list[int]:
+        """The headings a query repeats whole, as a phrase (their words in order, at most
+        two others between), wherever retrieval ranks them: few words of a long
+        sentence, they are seldom among its best-ranked passages."""
+        said = stems(query)
+        return [i for i in sorted(self._titled) if _says_in_order(said, self.stems[i])]
+
+    def _headings_first(self, query: str, most: int = 2) -> list[int]:
+        """The headings a query repeats whole lead its evidence: the section they head
+        is where the sentence comes from ("were identified as areas of improvement"
+        under "Areas for improvement").  Those holding most of its words first; none
+        whose words a heading already taken holds (a report repeats its section
+        headings; "The local authority" within "The local authority's strengths")."""
+        wanted = set(query_stems(query))
+        out: list[int] = []
+        for i in sorted(self.repeated_headings(query), key=lambda i: (-self.weight(wanted & set(self.stems[i])), i)):
+            if not any(set(self.stems[i]) <= set(self.stems[j]) for j in out):  # nor a part of one taken
+                out.append(i)
+        return out[:most]
 
     def align(self, claim: Claim, query: str, chunks: tuple[str, ...] = ()) -> Alignment:
         """Best passages for a claim, given the text to look up for it and, for a long
@@ -291,15 +325,22 @@ class SourceIndex:
         for text in (query, *chunks):
             text_stems = query_stems(text)
             floor = ALIGN_FLOOR if text is query else CHUNK_FLOOR
-            for i in self.candidates(text):
+            found = self.candidates(text) + (tuple(self.repeated_headings(query)) if text is query else ())
+            for i in found:
                 score = self.score(text_stems, i)
                 if score >= floor and score > best.get(i, (0.0, ""))[0]:
                     best[i] = (score, text)
         if not best:
             pair = self._adjacent(query)
-            return tuple(self._evidence(i, query, score) for i, score in pair), "adjacent" if pair else "none"
+            if pair:
+                return tuple(self._evidence(i, query, score) for i, score in pair), "adjacent"
+            near = self._near(query, chunks)
+            return tuple(self._evidence(i, query, score) for i, score in near), "near" if near else "none"
         ranked = self._cover(query, best) if chunks else sorted(best, key=lambda i: (-best[i][0], i))
         limit = MAX_EVIDENCE_PIECES if chunks else MAX_EVIDENCE
+        headings = [i for i in self._headings_first(query) if i in best]
+        ranked = headings + self._lead([i for i in ranked if i not in headings][:limit - len(headings)],
+                                       query, chunks, [i for i in best if i not in headings])
         evidence = [self._evidence(i, best[i][1], best[i][0]) for i in ranked[:limit]]
         return tuple(evidence), "bm25"
 
@@ -326,6 +367,73 @@ class SourceIndex:
                     best = (together, first, second)
         return [] if best is None else [(best[1], best[0]), (best[2], best[0])]
 
+    @cached_property
+    def _postings(self) -> dict[str, list[int]]:
+        """The passages each stem stands in."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, doc in enumerate(self.stems):
+            for s in dict.fromkeys(doc):
+                out[s].append(i)
+        return out
+
+    def _shares(self, text: str):
+        """Every passage's IDF-weighted share of a text's words, and the share its
+        neighbourhood (itself and :data:`REGION` passages either side) holds, as arrays
+        over the passages; from the postings, so the whole source costs what the words do."""
+        import numpy as np
+
+        n = len(self.passages)
+        own, region = np.zeros(n), np.zeros(n)
+        wanted = set(query_stems(text))
+        total = self.weight(wanted)
+        positions = np.arange(n)
+        lo, hi = np.maximum(positions - REGION, 0), np.minimum(positions + REGION + 1, n)
+        for s in sorted(wanted):
+            at = self._postings.get(s)
+            if not at:
+                continue
+            mark = np.zeros(n)
+            mark[at] = 1.0
+            before = np.concatenate(([0.0], np.cumsum(mark)))  # marks before each position
+            own += mark * (self.idf(s) / total)
+            region += (before[hi] > before[lo]) * (self.idf(s) / total)
+        return own, region
+
+    def _near(self, query: str, chunks: tuple[str, ...]) -> list[tuple[int, float]]:
+        """The passage a reader would turn to for a claim no passage holds: the one of the
+        whole source that, with its neighbourhood, tells most of it (:meth:`_told`; an
+        account told over several sentences is found by its region), scored by its own
+        share; none when that stays under :data:`NEAR_FLOOR`."""
+        if not self.passages:
+            return []
+        told, own = self._told(query, chunks)
+        best = int(told.argmax())
+        return [(best, float(own[best]))] if told[best] >= NEAR_FLOOR else []
+
+    def _lead(self, cited: list[int], query: str, chunks: tuple[str, ...], pool: list[int]) -> list[int]:
+        """The cited passages with the one a reader would turn to first in front: of the
+        ``pool`` of passages that hold enough of the claim, the one whose neighbourhood
+        tells most of it (:meth:`_told`), in the place of the last cited if it was not
+        among them."""
+        if not cited or len(pool) < 2:
+            return cited
+        told, _ = self._told(query, chunks)
+        first = max(pool, key=lambda i: (told[i], -(cited.index(i) if i in cited else len(cited))))
+        return ([first] + [i for i in cited if i != first])[:len(cited)]
+
+    def _told(self, query: str, chunks: tuple[str, ...]):
+        """How much of a claim each passage of the source tells, read as a reader
+        reads: its own share, :data:`REGION_WEIGHT` of its neighbourhood's, and
+        :data:`CLAUSE_WEIGHT` of the share of the claim's best-told clause; with the
+        passages' own shares."""
+        import numpy as np
+
+        own, region = self._shares(query)
+        told = own + REGION_WEIGHT * region
+        if chunks:
+            told = told + CLAUSE_WEIGHT * np.max([self._shares(c)[0] for c in chunks], axis=0)
+        return told, own
+
     def _cover(self, query: str, matched: dict[int, tuple[float, str]]) -> list[int]:
         """Passages that together account for a long sentence, greedily: each next one
         adds the most weight of the sentence's words not yet accounted for, weighed by
@@ -350,6 +458,23 @@ class SourceIndex:
     def _evidence(self, index: int, query: str, score: float) -> Evidence:
         passage = self.passages[index]
         return Evidence(passage=passage.id, text=best_sentence(passage.text, query), score=score)
+
+
+def _says_in_order(said: list[str], phrase: list[str], slack: int = 2) -> bool:
+    """Does ``said`` hold the words of ``phrase`` in their order, with at most ``slack``
+    other words among them ("areas of improvement" for "Areas for improvement", not
+    "local" and "improve" forty words apart)?"""
+    for start, first in enumerate(said):
+        if first != phrase[0]:
+            continue
+        at, end = start, start + len(phrase) + slack
+        for word in phrase[1:]:
+            at = next((k for k in range(at + 1, min(end, len(said))) if said[k] == word), -1)
+            if at < 0:
+                break
+        else:
+            return True
+    return False
 
 
 def best_sentence(text: str, query: str) -> str:

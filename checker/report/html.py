@@ -179,6 +179,12 @@ class Card:
         return self.result.claim
 
     @property
+    def nearest(self) -> bool:
+        """The first passage is only the nearest the source comes to the claim, not one
+        that holds it: the card says so, lest an editor read it as support."""
+        return self.result.alignment.method == "near"
+
+    @property
     def start(self) -> int:
         return self.result.claim.span.start
 

@@ -112,8 +112,9 @@ def _claim(out: _Lines, result: CheckResult, claim_result: ClaimResult) -> None:
     claim = claim_result.claim
     line, col = result.article.line_col(claim.span.start)
     best = claim_result.alignment.best
-    aligned = (f" ← {citation(chosen_source(result), best.passage)}, aligned by {claim_result.alignment.method} "
-               f"({best.score:.2f})") if best else ""
+    how = ("the nearest passage" if claim_result.alignment.method == "near"
+           else f"aligned by {claim_result.alignment.method}")
+    aligned = f" ← {citation(chosen_source(result), best.passage)}, {how} ({best.score:.2f})" if best else ""
     out.print(f"{_where(line, col)}{claim.kind:<10}",
               f"{verdict_words(claim_result)}: {_short(claim.text)}{aligned}")
 
