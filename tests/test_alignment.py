@@ -115,3 +115,31 @@ def test_a_judgement_is_cited_in_the_reports_words(sentence, passage, quoted):
     best = rating.alignment.evidence[0]
     assert best.passage.startswith(passage) and best.text == quoted
     assert best.text in report.passage(best.passage).text
+
+
+@pytest.fixture(scope="module")
+def seed_report_index():
+    return SourceIndex(load_document("corpora/seeds/ofsted-2015-03-27-somerset-childrens-services-report.txt",
+                                     "source"))
+
+
+def test_a_heading_the_sentence_repeats_as_a_phrase_leads_its_evidence(seed_report_index):
+    # few words of a long sentence, the heading is not among its best-ranked passages
+    text = "Quality of practice, adoption and care leavers were identified as areas of improvement."
+    cited = [e.passage for e in _align_in(seed_report_index, text).evidence]
+    assert "Heading: Areas for improvement" in cited[:2]
+
+
+def test_a_headings_words_scattered_through_a_sentence_are_not_a_repeat(seed_report_index):
+    # "local authority" ... "improve" forty words apart is not "What does the local
+    # authority need to improve?"
+    text = ("Despite the negatives, the report did highlight areas of the local authority's strength including "
+            "the hard work of social workers and their determination to improve outcomes for children.")
+    cited = [e.passage for e in _align_in(seed_report_index, text).evidence]
+    assert "Heading: What does the local authority need to improve?" not in cited
+    assert "Heading: The local authority's strengths" in cited
+
+
+def _align_in(index: SourceIndex, text: str):
+    claim = Claim(id="c", kind="statement", span=Span(0, len(text)), text=text)
+    return index.align(claim, text, clauses(text))

@@ -75,3 +75,33 @@ def test_every_figure_must_hold(checker, sentence, verdict):
     result = checker.check(article, [source])
     [claim] = [c for c in result.claims if c.claim.kind == "statement" and "stood at" in c.claim.text]
     assert claim.verdict == verdict
+
+
+def test_what_the_source_said_is_held_without_its_frame(checker):
+    # "In her report, which was published on November 15, inspector Linda Jacobs said":
+    # the date and the name are claims of their own; what she said is the report's
+    claim = _statement(checker, "wild-dev/ofsted-fieldplace-2017", "overgenerous view")
+    assert claim.verdict == "supported"
+    assert "overgenerous view of the quality of teaching" in claim.alignment.evidence[0].text
+
+
+def test_a_short_statement_must_be_told_by_one_sentence(checker):
+    # "inflation", "rate", "prices" and "rise" stand in one long passage of the bulletin,
+    # each in a sentence about something else: it does not define inflation
+    claim = _statement(checker, "wild-dev/ons-cpi-mar2022-bbc", "Inflation is the rate at which prices rise")
+    assert claim.verdict == "not_in_source"
+
+
+@pytest.mark.parametrize("sentence,verdict", [
+    ("The library was refurbished last summer, the report said.", "supported"),
+    # words of one sentence, but not its account: spread over sentences on other things
+    ("The library opens on Sundays in summer.", "not_in_source"),
+])
+def test_short_statements_against_one_passage_of_several_sentences(checker, sentence, verdict):
+    source = document_from_text(
+        "Town services review\n\nThe library on the high street was refurbished last summer. "
+        "Parking charges will rise in the autumn. The swimming pool opens on Sundays only. "
+        "Visitors praised the summer fair.\n", "review.txt", "source")
+    article = document_from_text(sentence + "\n", "a.txt", "article")
+    [statement] = [c for c in checker.check(article, [source]).claims if c.claim.kind == "statement"]
+    assert statement.verdict == verdict
