@@ -143,3 +143,20 @@ def test_a_headings_words_scattered_through_a_sentence_are_not_a_repeat(seed_rep
 def _align_in(index: SourceIndex, text: str):
     claim = Claim(id="c", kind="statement", span=Span(0, len(text)), text=text)
     return index.align(claim, text, clauses(text))
+
+
+def test_a_claim_in_a_reporters_words_finds_the_sources_own():
+    # "turnover" for the report's "churn": the passage holds the claim, as a reader sees
+    alignment = _align("High turnover hampered the department.")
+    assert (alignment.method, alignment.best.passage) == ("bm25", "s2")
+
+
+def test_each_word_belongs_to_one_family_at_most():
+    from importlib import resources
+
+    from checker.textnorm import stem
+
+    text = resources.files("checker.match").joinpath("word_families.txt").read_text(encoding="utf-8")
+    families = [[stem(w) for w in line.split()] for line in text.splitlines() if line and not line.startswith("#")]
+    words = [w for family in families for w in family]
+    assert len(words) == len(set(words)) and all(len(f) >= 2 for f in families)

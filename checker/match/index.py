@@ -28,6 +28,7 @@ from functools import cached_property
 
 from checker.ingest.completeness import stops_mid_sentence
 from checker.ingest.documents import content_id
+from checker.match.families import held, mates
 from checker.model import Alignment, Claim, Document, Evidence, Passage, Span
 from checker.textnorm import fold, stem_set, stems, words
 
@@ -137,7 +138,7 @@ class SourceIndex:
         """IDF-weighted share of ``wanted`` that ``have`` holds (0 for nothing wanted):
         the one measure behind coverage, joint coverage and figure-context similarity."""
         total = self.weight(wanted)
-        return self.weight(wanted & have) / total if total else 0.0
+        return self.weight(held(wanted, have)) / total if total else 0.0
 
     def passage_at(self, folded_offset: int) -> int:
         """Index of the passage holding a character offset of :attr:`joined`."""
@@ -224,7 +225,7 @@ class SourceIndex:
             wanted = frozenset(stem_set(query) - FRAME)
             known = self._queries[query] = (wanted, self.weight(wanted))
         wanted, total = known
-        return self.weight(wanted & stem_set(text)) / total if total else 0.0
+        return self.weight(held(wanted, stem_set(text))) / total if total else 0.0
 
     # -- alignment -----------------------------------------------------------------
     def exact(self, text: str) -> list[int]:
@@ -250,7 +251,8 @@ class SourceIndex:
         return found
 
     def _retrieve(self, query: str, k: int) -> tuple[int, ...]:
-        tokens = [s for s in stems(query) if s in self._vocab]
+        said = stems(query)
+        tokens = [s for s in said + sorted({m for s in said for m in mates(s)}) if s in self._vocab]
         if not tokens:
             return ()
         results, _ = self.retriever.retrieve([tokens], k=min(k, len(self.passages)),
@@ -300,7 +302,7 @@ class SourceIndex:
         headings; "The local authority" within "The local authority's strengths")."""
         wanted = set(query_stems(query))
         out: list[int] = []
-        for i in sorted(self.repeated_headings(query), key=lambda i: (-self.weight(wanted & set(self.stems[i])), i)):
+        for i in sorted(self.repeated_headings(query), key=lambda i: (-self.weight(held(wanted, set(self.stems[i]))), i)):
             if not any(set(self.stems[i]) <= set(self.stems[j]) for j in out):  # nor a part of one taken
                 out.append(i)
         return out[:most]
@@ -358,7 +360,7 @@ class SourceIndex:
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(self.passages):
                     continue
-                mine, theirs = wanted & set(self.stems[i]), wanted & set(self.stems[j])
+                mine, theirs = held(wanted, set(self.stems[i])), held(wanted, set(self.stems[j]))
                 together = self.weight(mine | theirs) / total
                 if (together >= PAIR_FLOOR and self.weight(theirs - mine) >= MIN_GAIN * total
                         and self.weight(mine - theirs) >= MIN_GAIN * total
@@ -389,7 +391,7 @@ class SourceIndex:
         positions = np.arange(n)
         lo, hi = np.maximum(positions - REGION, 0), np.minimum(positions + REGION + 1, n)
         for s in sorted(wanted):
-            at = self._postings.get(s)
+            at = [i for m in (s, *sorted(mates(s))) for i in self._postings.get(m, ())]
             if not at:
                 continue
             mark = np.zeros(n)
@@ -446,12 +448,12 @@ class SourceIndex:
         order: list[int] = []
         left = dict(matched)
         while left:
-            gains = {i: self.weight((wanted & set(self.stems[i])) - covered) for i in left}
+            gains = {i: self.weight(held(wanted, set(self.stems[i])) - covered) for i in left}
             pick = max(left, key=lambda i: (gains[i] * left[i][0], left[i][0], -i))
             if gains[pick] < MIN_GAIN * total:
                 break
             order.append(pick)
-            covered |= wanted & set(self.stems[pick])
+            covered |= held(wanted, set(self.stems[pick]))
             del left[pick]
         return order
 
