@@ -77,6 +77,21 @@ def test_every_figure_must_hold(checker, sentence, verdict):
     assert claim.verdict == verdict
 
 
+def test_a_figure_sentence_is_read_under_the_releases_title(checker):
+    # "UK" and "inflation" are the release's title's words, not its sentence's: a reader
+    # reads every figure of a release under its title
+    claim = _statement(checker, "wild-dev/ons-cpi-mar2022-wontumi", "UK inflation rose by 7 percent")
+    assert claim.verdict == "supported"
+    assert claim.alignment.evidence[0].text.startswith("The Consumer Prices Index (CPI) rose by 7.0%")
+
+
+def test_what_a_release_showed_is_held_without_the_words_that_attribute_it(checker):
+    # "Data from the Office for National Statistics showed that ...": the words naming
+    # the publisher are the frame; what it showed is the source's monthly CPI figure
+    claim = _statement(checker, "wild-more/ons-cpi-oct2022-internationalinvestment", "on a monthly basis")
+    assert claim.verdict == "supported"
+
+
 def test_what_the_source_said_is_held_without_its_frame(checker):
     # "In her report, which was published on November 15, inspector Linda Jacobs said":
     # the date and the name are claims of their own; what she said is the report's

@@ -242,9 +242,12 @@ def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, figures: A
     to 10.5% in December from 10.7% in November" for "The Consumer Prices Index (CPI) rose
     by 10.5% in the 12 months to December 2022, down from 10.7% in November") is the
     source's when every figure in it is supported, each with its measure, period and
-    unit checked; the passages giving them, read with their headings, hold at least
-    :data:`ALIGN_FLOOR` of its words; and every other number in it stands there with the
-    word it counts (a year counts nothing).  Returns the evidence of its figures, or nothing."""
+    unit checked; the passages giving them, read under their headings and the source's
+    title as a reader reads a release ("UK inflation rose by 7 percent in March" under
+    "Consumer price inflation, UK: March 2022"), hold at least :data:`ALIGN_FLOOR` of what
+    it reports (without a frame such as "Data from the ONS showed that"); and every other
+    number in it stands there with the word it counts (a year counts nothing).  Returns
+    the evidence of its figures, or nothing."""
     inside = figures.in_sentence(claim)
     if not inside:
         return []
@@ -255,8 +258,8 @@ def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, figures: A
             return []
         evidence.append(found[0])
     passages = set(e.passage for e in evidence)
-    source = " ".join(f"{p.heading} {p.text}" for p in index.passages if p.id in passages)
-    if index.share(set(query_stems(claim.text)), stem_set(source)) < ALIGN_FLOOR:
+    source = " ".join(f"{index.title} {p.heading} {p.text}" for p in index.passages if p.id in passages)
+    if index.share(set(query_stems(_reported(claim.text) or claim.text)), stem_set(source)) < ALIGN_FLOOR:
         return []
     return evidence if _numbers_stand(_without(claim.text, claim.span.start, inside), source) else []
 
@@ -320,7 +323,6 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
     """Every figure of the source, scored by how alike its context is to the claim's:
     the words around the number weigh more than the rest of the sentence."""
     near = local_context(sentence, claim.payload.text)  # type: ignore[union-attr]
-    title = index.passages[0].text if index.passages else ""
     out = []
     for i, figures in index.quantities.items():
         for quantity, source_sentence, context, source_near in figures:
@@ -328,7 +330,7 @@ def _source_figures(claim: Claim, sentence: str, index: SourceIndex) -> list[Sou
             whole = index.similarity(sentence, context)
             out.append(SourceFigure(quantity, index.passages[i].id, source_sentence,
                                     LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * whole,
-                                    index.passages[i].text, local, f"{title} {index.passages[i].heading}"))
+                                    index.passages[i].text, local, f"{index.title} {index.passages[i].heading}"))
     return out
 
 

@@ -122,6 +122,13 @@ class SourceIndex:
         self.__dict__.update(quantities=quantities, dates=dates)  # the cached properties' values
 
     # -- shared lookups ------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        """The source's first passage: its title, which names what every figure under it
+        measures ("Consumer price inflation, UK: March 2022")."""
+        return self.passages[0].text if self.passages else ""
+
+
     def idf(self, stem: str) -> float:
         known = self._idf.get(stem)
         if known is not None:
