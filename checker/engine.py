@@ -37,17 +37,17 @@ class Checker:
         return prepared
 
     def check(self, article: Document, sources: Sequence[Document]) -> CheckResult:
-        from checker.compare.judge import ArticleFigures, judge
+        from checker.compare.judge import ArticleParts, judge
         from checker.compare.relation import relate
         from checker.extract import extract_claims
 
         claims = extract_claims(article)
         indexes = [self.prepare(s) for s in sources]
         relation, chosen = relate(article, claims, indexes)
-        figures = ArticleFigures.of(claims)
+        parts = ArticleParts.of(claims)
         results: list[ClaimResult] = []
         for claim in claims:
-            results.append(judge(claim, article, chosen, relation, figures))
+            results.append(judge(claim, article, chosen, relation, parts))
         return CheckResult(article=article, sources=tuple(sources), relation=relation,
                            claims=tuple(results))
 

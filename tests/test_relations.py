@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.compare.judge import ArticleFigures, judge
+from checker.compare.judge import ArticleParts, judge
 from checker.compare.relation import relate
 from checker.engine import default_checker
 from checker.extract import extract_claims
@@ -86,8 +86,8 @@ UNDATED_MISS = ("editions/articles/itv-lowdham-2023.md", "wild-dev/hmip-lowdham-
 def test_an_article_about_another_edition_raises_no_error_or_warning(article, source):
     doc, claims = _article(article)
     relation, chosen = _relation(article, source)
-    figures = ArticleFigures.of(claims)
-    findings = [f for claim in claims for f in judge(claim, doc, chosen, relation, figures).findings
+    parts = ArticleParts.of(claims)
+    findings = [f for claim in claims for f in judge(claim, doc, chosen, relation, parts).findings
                 if f.severity in ("error", "warning")]
     assert findings == [], (relation, findings)
 
@@ -100,9 +100,9 @@ def test_an_article_about_another_subject_raises_no_error_or_warning():
             continue
         doc, claims = _article(article)
         relation, chosen = _relation(article, source)
-        figures = ArticleFigures.of(claims)
+        parts = ArticleParts.of(claims)
         raised += [(article, source, f.code) for claim in claims
-                   for f in judge(claim, doc, chosen, relation, figures).findings
+                   for f in judge(claim, doc, chosen, relation, parts).findings
                    if f.severity in ("error", "warning")]
     assert raised == []
 
@@ -138,7 +138,7 @@ def test_relation_right_on_the_untuned_wild_more_pairs():
 def test_a_wild_more_article_about_another_report_raises_no_error_or_warning(name):
     (doc, claims), source = _wild_more(name)
     relation, chosen = relate(doc, claims, [source])
-    figures = ArticleFigures.of(claims)
-    findings = [f for claim in claims for f in judge(claim, doc, chosen, relation, figures).findings
+    parts = ArticleParts.of(claims)
+    findings = [f for claim in claims for f in judge(claim, doc, chosen, relation, parts).findings
                 if f.severity in ("error", "warning")]
     assert findings == [], (relation, findings)

@@ -92,6 +92,31 @@ def test_what_a_release_showed_is_held_without_the_words_that_attribute_it(check
     assert claim.verdict == "supported"
 
 
+def test_a_sentence_giving_the_reports_grades_is_held_by_them(checker):
+    # every grade it gives is the report's (adoption "requires improvement", the rest
+    # "inadequate"), cited as the report's table row
+    article = load_document(str(CORPORA / "seeds" / "local-news-2015-03-27-somerset-branded-inadequate.txt"), "article")
+    source = load_document(str(CORPORA / "seeds" / "ofsted-2015-03-27-somerset-childrens-services-report.txt"), "source")
+    result = checker.check(article, [source])
+    [claim] = [c for c in result.claims if c.claim.kind == "statement" and c.claim.text.startswith("All bar Adoption")]
+    assert claim.verdict == "supported"
+    assert claim.alignment.evidence[0].text == "2.1 Adoption performance — Requires improvement"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a grade the report does not give this area
+    "All bar Adoption performance, which was given \"good\", were given an inadequate by the statutory body.",
+    # a date alone holds nothing: 2014 stands in passages that say nothing of a framework
+    "This is Somerset's first inspection under Ofsted's new single inspection framework introduced in 2014.",
+])
+def test_a_sentence_is_not_held_by_a_wrong_grade_or_by_a_date_alone(checker, sentence):
+    article = document_from_text("Somerset children's services\n\n" + sentence + "\n", "a.txt", "article")
+    source = load_document(str(CORPORA / "seeds" / "ofsted-2015-03-27-somerset-childrens-services-report.txt"), "source")
+    result = checker.check(article, [source])
+    [claim] = [c for c in result.claims if c.claim.kind == "statement"]
+    assert claim.verdict != "supported"
+
+
 def test_what_the_source_said_is_held_without_its_frame(checker):
     # "In her report, which was published on November 15, inspector Linda Jacobs said":
     # the date and the name are claims of their own; what she said is the report's

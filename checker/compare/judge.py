@@ -61,27 +61,31 @@ def _query(claim: Claim, sentence: str) -> str:
     return claim.text if claim.kind == "statement" else sentence
 
 
+PARTS = ("figure", "rating", "date")  # the checked parts a statement can be held by
 Row = tuple[tuple[int, int], tuple[float, ...]]  # a figure's (position, count), the others' values
 
 
 @dataclass(frozen=True)
-class ArticleFigures:
-    """The article's figure claims, grouped once for the article so that a sentence of
-    many figures costs their number, not its square, to look up: each figure's row
-    (its place among its sentence's figures of the same unit, and their values: "from
-    331 to 454" is read against a source sentence's two figures in order), and each
-    sentence's figures (a statement reworded around them is checked by them)."""
+class ArticleParts:
+    """The article's checked parts (figures, grades, dates), grouped once for the
+    article so that a sentence of many figures costs their number, not its square, to
+    look up: each figure's row (its place among its sentence's figures of the same unit,
+    and their values: "from 331 to 454" is read against a source sentence's two figures
+    in order), and each sentence's parts (a statement reworded around them is checked by
+    them)."""
 
     rows: dict[str, Row] = field(default_factory=dict)
     by_sentence: dict[object, tuple[Claim, ...]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, claims: Sequence[Claim]) -> "ArticleFigures":
+    def of(cls, claims: Sequence[Claim]) -> "ArticleParts":
         figures = [c for c in claims if c.kind == "figure"]
         by_sentence: dict[object, list[Claim]] = {}
         rows: dict[tuple, list[Claim]] = {}
+        for claim in claims:
+            if claim.kind in PARTS:
+                by_sentence.setdefault(claim.sentence, []).append(claim)
         for claim in figures:
-            by_sentence.setdefault(claim.sentence, []).append(claim)
             if claim.payload.unit:  # type: ignore[union-attr]
                 rows.setdefault((claim.sentence, unit_key(claim.payload.unit)), []).append(claim)  # type: ignore[union-attr]
         placed: dict[str, Row] = {}
@@ -99,9 +103,9 @@ class ArticleFigures:
 
 
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
-          figures: ArticleFigures | None = None) -> ClaimResult:
-    """The verdict on one claim; ``figures``: the article's figure claims, grouped
-    (:class:`ArticleFigures`; none given, the claim is judged on its own)."""
+          parts: ArticleParts | None = None) -> ClaimResult:
+    """The verdict on one claim; ``parts``: the article's figures, grades and dates,
+    grouped (:class:`ArticleParts`; none given, the claim is judged on its own)."""
     empty = Alignment(claim.id)
     if chosen is None:
         if relation.verdict == "different_subject":
@@ -115,7 +119,7 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
                              clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
-    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, figures or ArticleFigures())
+    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, parts or ArticleParts())
     if chosen.incomplete:
         findings = [_as_note(f) for f in findings]
     if evidence:
@@ -163,18 +167,18 @@ def _method(claim: Claim, alignment: Alignment, evidence) -> str:
         return "facts"
     if alignment.method == "exact" or alignment.evidence:
         return alignment.method
-    return "entity" if claim.kind == "entity" else "figure"  # a statement held by its figures too
+    return "entity" if claim.kind == "entity" else "figure"  # a statement held by its figures or grades too
 
 
 def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex,
-           figures: ArticleFigures):
+           parts: ArticleParts):
     facts = index.document.facts
     if claim.kind == "quote":
         return check_quote(claim, index)
     if claim.kind == "figure" and not claim.payload.unit:  # type: ignore[union-attr]
         return check_bare_number(claim.payload, sentence, index.passages, index.similarity)
     if claim.kind == "figure":
-        position, others = figures.row(claim)
+        position, others = parts.row(claim)
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
                             position, others)
     if claim.kind == "rating":
@@ -194,7 +198,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
-    held = _held_by_figures(claim, sentence, index, figures) if verdict != "supported" else []
+    held = _held_by_parts(claim, sentence, index, parts) if verdict != "supported" else []
     if held:
         verdict = "supported"
         cited = list(dict.fromkeys([e.passage for e in held] + cited))
@@ -237,31 +241,38 @@ def _reported(text: str) -> str:
     return ""
 
 
-def _held_by_figures(claim: Claim, sentence: str, index: SourceIndex, figures: ArticleFigures) -> list[Evidence]:
-    """A sentence that reports figures in other words than the source's ("inflation fell
-    to 10.5% in December from 10.7% in November" for "The Consumer Prices Index (CPI) rose
-    by 10.5% in the 12 months to December 2022, down from 10.7% in November") is the
-    source's when every figure in it is supported, each with its measure, period and
-    unit checked; the passages giving them, read under their headings and the source's
-    title as a reader reads a release ("UK inflation rose by 7 percent in March" under
-    "Consumer price inflation, UK: March 2022"), hold at least :data:`ALIGN_FLOOR` of what
-    it reports (without a frame such as "Data from the ONS showed that"); and every other
-    number in it stands there with the word it counts (a year counts nothing).  Returns
-    the evidence of its figures, or nothing."""
-    inside = figures.in_sentence(claim)
-    if not inside:
+def _held_by_parts(claim: Claim, sentence: str, index: SourceIndex, parts: ArticleParts) -> list[Evidence]:
+    """A sentence that reports the source's figures or grades in other words than the
+    source's ("inflation fell to 10.5% in December from 10.7% in November" for "The
+    Consumer Prices Index (CPI) rose by 10.5% in the 12 months to December 2022, down from
+    10.7% in November"; "All bar Adoption performance, which was given 'requires
+    improvement', were given an inadequate" for the report's table of judgements) is the
+    source's when every figure and grade in it is supported, each figure with its
+    measure, period and unit checked; no date in it is wrong; the passages giving them,
+    read under their headings and the source's title as a reader reads a release ("UK
+    inflation rose by 7 percent in March" under "Consumer price inflation, UK: March
+    2022"), hold at least :data:`ALIGN_FLOOR` of what it reports (without a frame such as
+    "Data from the ONS showed that"); and every other number in it stands there with the
+    word it counts (a year counts nothing).  A date alone never holds a sentence: "in
+    2014" stands in many passages that say nothing of the rest.  Returns the evidence of
+    its figures and grades, or nothing."""
+    inside = parts.in_sentence(claim)
+    if not any(part.kind != "date" for part in inside):
         return []
     evidence: list[Evidence] = []
-    for figure in inside:
-        verdict, findings, found = _check(figure, sentence, Alignment(figure.id), index, figures)
-        if verdict != "supported" or findings or not found:
+    checked: list[Claim] = []
+    for part in inside:
+        verdict, findings, found = _check(part, sentence, Alignment(part.id), index, parts)
+        if findings or (part.kind != "date" and (verdict != "supported" or not found)):
             return []
-        evidence.append(found[0])
+        if verdict == "supported" and found:
+            evidence.append(found[0])
+            checked.append(part)
     passages = set(e.passage for e in evidence)
     source = " ".join(f"{index.title} {p.heading} {p.text}" for p in index.passages if p.id in passages)
     if index.share(set(query_stems(_reported(claim.text) or claim.text)), stem_set(source)) < ALIGN_FLOOR:
         return []
-    return evidence if _numbers_stand(_without(claim.text, claim.span.start, inside), source) else []
+    return evidence if _numbers_stand(_without(claim.text, claim.span.start, checked), source) else []
 
 
 # a number, and the word straight after it (no punctuation between): what it counts
@@ -273,11 +284,11 @@ _NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eigh
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _without(text: str, start: int, figures: Sequence[Claim]) -> str:
-    """The text with the figure claims inside it blanked out: what is left unchecked."""
+def _without(text: str, start: int, parts: Sequence[Claim]) -> str:
+    """The text with the checked claims inside it blanked out: what is left unchecked."""
     chars = list(text)
-    for figure in figures:
-        for i in range(max(0, figure.span.start - start), min(len(text), figure.span.end - start)):
+    for part in parts:
+        for i in range(max(0, part.span.start - start), min(len(text), part.span.end - start)):
             chars[i] = " "
     return "".join(chars)
 
