@@ -1,10 +1,11 @@
-"""Statements the source supports, found on real coverage: the wild-dev pairs against the
-hand labels of corpora/wild-dev/supported_statements.json (the article sentences each
-stored source excerpt holds).
+"""Statements the source supports, found on real coverage: the pairs of corpora/wild-dev and
+corpora/wild-more against their hand labels (each corpus's supported_statements.json: the
+article sentences each stored source excerpt holds).
 
-Printed per pair and in total: statement claims, the labelled ones checker finds
-(verdict ``supported``), and its ``supported`` verdicts on sentences not labelled (false
-support), each named.
+Printed per pair, then a total per corpus and over both: statement claims, the labelled
+ones (the source supports them), the labelled ones checker finds (verdict ``supported``),
+its ``supported`` verdicts, and those on sentences not labelled (false support), each
+named. The false support rate is false supported verdicts over all supported verdicts.
 
     .venv/bin/python bench/eval_wild_support.py
 """
@@ -14,34 +15,57 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-WILD = Path(__file__).resolve().parent.parent / "corpora" / "wild-dev"
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+NAMES = ("wild-dev", "wild-more")
+
+
+def _rate(false: int, said: int) -> str:
+    return f"{false / said:.1%}" if said else "n/a"
+
+
+def _line(label: str, pairs: int, counts: dict[str, int]) -> str:
+    return (f"{label}: {counts['statements']} statements in {pairs} pairs; the source supports "
+            f"{counts['listed']}; checker found {counts['found']}; {counts['said']} supported "
+            f"verdicts, {counts['false']} of them false (false support rate "
+            f"{_rate(counts['false'], counts['said'])})")
 
 
 def main() -> None:
     from checker.engine import Checker
     from checker.ingest.documents import load_document
 
-    labels = json.loads((WILD / "supported_statements.json").read_text(encoding="utf-8"))["supported"]
-    expected = json.loads((WILD / "expected.json").read_text(encoding="utf-8"))
     checker = Checker()
-    statements = found = listed = said = 0
+    overall = dict(statements=0, listed=0, found=0, said=0, false=0)
+    overall_pairs = 0
     false_support: list[str] = []
-    for pair in sorted(expected):
-        folder = WILD / pair
-        result = checker.check(load_document(str(folder / "article.txt"), "article"),
-                               [load_document(str(folder / "source.txt"), "source")])
-        claims = [c for c in result.claims if c.claim.kind == "statement"]
-        wanted = set(labels.get(pair, []))
-        supported = {c.claim.text for c in claims if c.verdict == "supported"}
-        statements += len(claims)
-        listed += len(wanted)
-        said += len(supported)
-        found += len(wanted & supported)
-        false_support += [f"{pair}: {text}" for text in sorted(supported - wanted)]
-        print(f"{pair:34} statements {len(claims):3}  source supports {len(wanted):2}  "
-              f"found {len(wanted & supported):2}  false support {len(supported - wanted)}")
-    print(f"total: {statements} statements in {len(expected)} pairs; the source supports {listed}; "
-          f"checker found {found}; {said} supported verdicts, {len(false_support)} of them false")
+    for name in NAMES:
+        corpus = CORPORA / name
+        labels = json.loads((corpus / "supported_statements.json").read_text(encoding="utf-8"))["supported"]
+        expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+        counts = dict(statements=0, listed=0, found=0, said=0, false=0)
+        print(f"== {name}")
+        for pair in sorted(expected):
+            folder = corpus / pair
+            result = checker.check(load_document(str(folder / "article.txt"), "article"),
+                                   [load_document(str(folder / "source.txt"), "source")])
+            claims = [c for c in result.claims if c.claim.kind == "statement"]
+            wanted = set(labels.get(pair, []))
+            supported = {c.claim.text for c in claims if c.verdict == "supported"}
+            false = sorted(supported - wanted)
+            counts["statements"] += len(claims)
+            counts["listed"] += len(wanted)
+            counts["said"] += len(supported)
+            counts["found"] += len(wanted & supported)
+            counts["false"] += len(false)
+            false_support += [f"{name}/{pair}: {text}" for text in false]
+            print(f"{pair:60} statements {len(claims):3}  source supports {len(wanted):2}  "
+                  f"found {len(wanted & supported):2}  supported verdicts {len(supported):2}  "
+                  f"false support {len(false)}")
+        print(_line(f"total {name}", len(expected), counts))
+        for key in overall:
+            overall[key] += counts[key]
+        overall_pairs += len(expected)
+    print(_line("overall", overall_pairs, overall))
     for line in false_support:
         print("  false support:", line)
 
