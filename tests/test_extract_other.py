@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.dates import event_of, find_dates
+from checker.extract.dates import dated_in, event_of, find_dates
 from checker.extract.furniture import furniture_passages
 from checker.extract.names import find_names
 from checker.extract.ratings import find_ratings
@@ -103,6 +103,23 @@ def test_a_range_gives_both_ends():
 ])
 def test_not_dates(sentence):
     assert dates(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,values", [
+    # a month without its year, earlier in the year than the dated one beside it: that year
+    ("The CPIH rose by 6.2% in the 12 months to March 2022, up from 5.5% in February.",
+     ["2022-03", "2022-02"]),
+    ("Main points for June to August 2020", ["2020-06", "2020-08"]),
+    # later in the year: the same year or the one before, only the words tell
+    ("It has fallen since its peak in May 2020, although it has risen slightly in November.",
+     ["2020-05", "--11"]),
+    ("CPI rose by 0.3% in the year to January 2016, compared with 0.2% in the year to December.",
+     ["2016-01", "--12"]),
+    # two years in the sentence: no single year to take
+    ("Between March 2021 and March 2022, and in February, prices rose.", ["2021-03", "2022-03", "--02"]),
+])
+def test_a_month_without_its_year_takes_its_sentences_year(sentence, values):
+    assert dated_in(sentence) == values
 
 
 def test_nearest_cue_decides_the_event():

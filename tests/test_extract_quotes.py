@@ -150,6 +150,7 @@ def test_list_ends_at_the_first_ordinary_paragraph():
 @pytest.mark.parametrize("speaker,kind", [
     ("the report", "source"), ("Ofsted", "source"), ("Inspectors", "source"),
     ("the inspection team", "source"), ("the watchdog", "source"),
+    ("HM Inspectorate of Prisons", "source"),
     ("a council spokesman", "other"), ("Councillor Jane Lock", "other"),
     ("the county council's report", "other"), ("Mr Wooster", "other"), ("", "unknown"),
     ("someone", "unknown"),

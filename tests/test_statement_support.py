@@ -117,6 +117,36 @@ def test_a_sentence_is_not_held_by_a_wrong_grade_or_by_a_date_alone(checker, sen
     assert claim.verdict != "supported"
 
 
+def test_a_date_the_source_does_not_give_keeps_a_sentence_out(checker):
+    # the excerpt holds the 'concerning state' of the last two inspections, not these dates
+    claim = _statement(checker, "wild-more/hmip-lewes-2024-sussexexpress", "between February 5 and 16")
+    assert claim.verdict == "not_in_source"
+
+
+def test_a_quoted_word_the_source_does_not_use_keeps_a_sentence_out(checker):
+    # "trapped" is not the release's word, however well the rest matches
+    claim = _statement(checker, "wild-more/hmip-lewes-2024-yahoo-bbc", 'is "trapped" in a cycle')
+    assert claim.verdict == "not_in_source"
+
+
+def test_a_term_one_word_off_the_sources_is_raised_not_supported(checker):
+    # "crime reporting" for the source's "crime recording" (also written crime-recording)
+    claim = _statement(checker, "wild-more/hmicfrs-avonsomerset-peel2016-gazetteseries", "crime reporting")
+    assert claim.verdict == "contradicted"
+    assert [f.code for f in claim.findings] == ["ENT01"]
+    assert "which has 'crime" in claim.findings[0].message and "recording'" in claim.findings[0].message
+
+
+def test_a_month_the_release_gives_without_its_year_is_read_with_it(checker):
+    # "up from 5.5% in February" in the release, "in February 2022" in the article
+    claim = _statement(checker, "wild-dev/ons-cpi-mar2022-wontumi", "adjusted to include owner-occupied")
+    dates = [c for c in checker.check(
+        load_document(str(CORPORA / "wild-dev/ons-cpi-mar2022-wontumi/article.txt"), "article"),
+        [load_document(str(CORPORA / "wild-dev/ons-cpi-mar2022-wontumi/source.txt"), "source")]).claims
+        if c.claim.kind == "date" and c.claim.text == "February 2022"]
+    assert claim.verdict == "supported" and [d.verdict for d in dates] == ["supported"]
+
+
 def test_what_the_source_said_is_held_without_its_frame(checker):
     # "In her report, which was published on November 15, inspector Linda Jacobs said":
     # the date and the name are claims of their own; what she said is the report's

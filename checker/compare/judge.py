@@ -11,6 +11,7 @@ the reader's words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -61,7 +62,7 @@ def _query(claim: Claim, sentence: str) -> str:
     return claim.text if claim.kind == "statement" else sentence
 
 
-PARTS = ("figure", "rating", "date")  # the checked parts a statement can be held by
+PARTS = ("figure", "rating", "date", "quote")  # the checked parts of a statement's sentence
 Row = tuple[tuple[int, int], tuple[float, ...]]  # a figure's (position, count), the others' values
 
 
@@ -75,16 +76,13 @@ class ArticleParts:
     them)."""
 
     rows: dict[str, Row] = field(default_factory=dict)
-    by_sentence: dict[object, tuple[Claim, ...]] = field(default_factory=dict)
+    parts: tuple[Claim, ...] = ()  # in the article's order
+    judged: dict[str, ClaimResult] = field(default_factory=dict, compare=False)  # by claim id, once each
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> "ArticleParts":
         figures = [c for c in claims if c.kind == "figure"]
-        by_sentence: dict[object, list[Claim]] = {}
         rows: dict[tuple, list[Claim]] = {}
-        for claim in claims:
-            if claim.kind in PARTS:
-                by_sentence.setdefault(claim.sentence, []).append(claim)
         for claim in figures:
             if claim.payload.unit:  # type: ignore[union-attr]
                 rows.setdefault((claim.sentence, unit_key(claim.payload.unit)), []).append(claim)  # type: ignore[union-attr]
@@ -93,19 +91,38 @@ class ArticleParts:
             values = [c.payload.value for c in row]  # type: ignore[union-attr]
             for k, claim in enumerate(row):
                 placed[claim.id] = ((k, len(row)), tuple(values[:k] + values[k + 1:]))
-        return cls(placed, {key: tuple(group) for key, group in by_sentence.items()})
+        return cls(placed, tuple(sorted((c for c in claims if c.kind in PARTS), key=lambda c: c.span.start)))
 
     def row(self, claim: Claim) -> Row:
         return self.rows.get(claim.id) or ((0, 1), ())
 
     def in_sentence(self, claim: Claim) -> tuple[Claim, ...]:
-        return self.by_sentence.get(claim.sentence, ()) if claim.sentence is not None else ()
+        """The parts within a statement's sentence (a quotation is placed by its span:
+        it may run over several sentences, and names none of them)."""
+        starts = [c.span.start for c in self.parts]
+        first = bisect_left(starts, claim.span.start)
+        return tuple(c for c in self.parts[first:bisect_right(starts, claim.span.end)]
+                     if c.span.end <= claim.span.end and c.id != claim.id)
 
 
 def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
           parts: ArticleParts | None = None) -> ClaimResult:
-    """The verdict on one claim; ``parts``: the article's figures, grades and dates,
-    grouped (:class:`ArticleParts`; none given, the claim is judged on its own)."""
+    """The verdict on one claim; ``parts``: the article's figures, grades, dates and
+    quotations, grouped (:class:`ArticleParts`; none given, the claim is judged on its
+    own).  A statement is judged after the parts of its sentence, and by them: each
+    claim is judged once, whichever is asked for first."""
+    parts = parts if parts is not None else ArticleParts()
+    known = parts.judged.get(claim.id)
+    if known is None:
+        if claim.kind == "statement":
+            for part in parts.in_sentence(claim):
+                judge(part, article, chosen, relation, parts)
+        known = parts.judged[claim.id] = _judge(claim, article, chosen, relation, parts)
+    return known
+
+
+def _judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation: Relation,
+           parts: ArticleParts) -> ClaimResult:
     empty = Alignment(claim.id)
     if chosen is None:
         if relation.verdict == "different_subject":
@@ -119,7 +136,7 @@ def judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation:
                              clauses(claim.text) if claim.kind == "statement" else ())
     if about_other_authority(sentence, facts):
         return ClaimResult(claim, "not_in_source", alignment)
-    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, parts or ArticleParts())
+    verdict, findings, evidence = _check(claim, sentence, alignment, chosen, parts)
     if chosen.incomplete:
         findings = [_as_note(f) for f in findings]
     if evidence:
@@ -198,7 +215,12 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     misses = [m for m in near_misses(claim.text, index) if not as_written(m[0], claim.text)[:1].isupper()]
     if misses:
         return "contradicted", [term_finding(claim, misses[0], index)], []
-    held = _held_by_parts(claim, sentence, index, parts) if verdict != "supported" else []
+    inside = [parts.judged[p.id] for p in parts.in_sentence(claim)]
+    start, end = _frame(claim.text)
+    framing = range(claim.span.start + start, claim.span.start + end)
+    if any(_fails(part) for part in inside if part.claim.span.start not in framing):
+        return "not_in_source", [], []
+    held = _held_by_parts(claim, inside, index) if verdict != "supported" else []
     if held:
         verdict = "supported"
         cited = list(dict.fromkeys([e.passage for e in held] + cited))
@@ -227,51 +249,69 @@ def _told_by(told: str, cited: Sequence[str], index: SourceIndex, several: bool)
                default=0.0)
 
 
-def _reported(text: str) -> str:
-    """What a sentence reports of the source, when it frames it as reported: after a
-    reporting verb and "that" ("..., concluded that all hospitals had areas for
-    improvement"), or after a reporting verb whose subject is the source or its author
-    ("In her report, published on November 15, inspector Linda Jacobs said leaders had an
-    overgenerous view ...").  That part is what the source must hold, however well or
-    badly a passage matches the frame around it: the frame's date and names are claims of
-    their own.  '' when the sentence is not framed so ("Remains were found in a caravan")."""
+def _frame(text: str) -> tuple[int, int]:
+    """Where a sentence frames what it says as reported, the frame's span: a reporting
+    verb with "that" ("..., concluded that all hospitals had areas for improvement"), or
+    one whose subject is the source or its author ("In her report, published on November
+    15, inspector Linda Jacobs said leaders had an overgenerous view ...").  The frame
+    runs from the start of its clause (the sentence's start, or an "and", "but" or ";"
+    that joins it to a statement of its own: "The inspection took place between February
+    5 and 16 and HMI Prisons said ...") to the verb and its "that".  (0, 0) when the
+    sentence is not framed so ("Remains were found in a caravan")."""
     for found in _REPORTED.finditer(text):
-        if found.group(1) or about_source(text[:found.start()]):
-            return found.group(2)
-    return ""
+        joins = [m.end() for m in _JOIN.finditer(text, 0, found.start())]
+        start = joins[-1] if joins else 0
+        if found.group(1) or about_source(text[start:found.start()]):
+            return start, found.start(2)
+    return 0, 0
 
 
-def _held_by_parts(claim: Claim, sentence: str, index: SourceIndex, parts: ArticleParts) -> list[Evidence]:
+_JOIN = re.compile(r"\s(?:and|but)\s|;\s*")
+
+
+def _reported(text: str) -> str:
+    """What a sentence says, without its reporting frame (:func:`_frame`): that is what the
+    source must hold, however well or badly a passage matches the frame around it; the
+    frame's date and names are claims of their own.  '' when there is no frame."""
+    start, end = _frame(text)
+    return f"{text[:start]}{text[end:]}".strip() if end else ""
+
+
+VETO = ("figure", "rating", "quote", "date")
+
+
+def _fails(part: ClaimResult) -> bool:
+    """Is a part of a sentence (a figure, a grade, a date, a quotation of the source)
+    one the source does not hold or contradicts?  Then the sentence is not the
+    source's, however many of its words a passage holds ("The inspection took place
+    between February 5 and 16 and ..." against an excerpt without those dates)."""
+    return part.claim.kind in VETO and (part.verdict in ("not_in_source", "contradicted") or bool(part.findings))
+
+
+def _held_by_parts(claim: Claim, inside: Sequence[ClaimResult], index: SourceIndex) -> list[Evidence]:
     """A sentence that reports the source's figures or grades in other words than the
     source's ("inflation fell to 10.5% in December from 10.7% in November" for "The
     Consumer Prices Index (CPI) rose by 10.5% in the 12 months to December 2022, down from
     10.7% in November"; "All bar Adoption performance, which was given 'requires
     improvement', were given an inadequate" for the report's table of judgements) is the
-    source's when every figure and grade in it is supported, each figure with its
-    measure, period and unit checked; no date in it is wrong; the passages giving them,
-    read under their headings and the source's title as a reader reads a release ("UK
-    inflation rose by 7 percent in March" under "Consumer price inflation, UK: March
-    2022"), hold at least :data:`ALIGN_FLOOR` of what it reports (without a frame such as
-    "Data from the ONS showed that"); and every other number in it stands there with the
-    word it counts (a year counts nothing).  A date alone never holds a sentence: "in
-    2014" stands in many passages that say nothing of the rest.  Returns the evidence of
-    its figures and grades, or nothing."""
-    inside = parts.in_sentence(claim)
-    if not any(part.kind != "date" for part in inside):
+    source's when every figure and grade in it is supported (judged before it, each
+    figure with its measure, period and unit checked; none of its parts fails); the
+    passages giving them and its dates, read under their headings and the source's title
+    as a reader reads a release ("UK inflation rose by 7 percent in March" under
+    "Consumer price inflation, UK: March 2022"), hold at least :data:`ALIGN_FLOOR` of
+    what it reports (without a frame such as "Data from the ONS showed that"); and every
+    other number in it stands there with the word it counts (a year counts nothing).  A
+    date alone never holds a sentence: "in 2014" stands in many passages that say nothing
+    of the rest.  Returns the evidence of its parts, or nothing."""
+    supported = [p for p in inside if p.verdict == "supported" and p.alignment.evidence]
+    if not any(p.claim.kind != "date" for p in supported):
         return []
-    evidence: list[Evidence] = []
-    checked: list[Claim] = []
-    for part in inside:
-        verdict, findings, found = _check(part, sentence, Alignment(part.id), index, parts)
-        if findings or (part.kind != "date" and (verdict != "supported" or not found)):
-            return []
-        if verdict == "supported" and found:
-            evidence.append(found[0])
-            checked.append(part)
+    evidence = [p.alignment.evidence[0] for p in supported]
     passages = set(e.passage for e in evidence)
     source = " ".join(f"{index.title} {p.heading} {p.text}" for p in index.passages if p.id in passages)
     if index.share(set(query_stems(_reported(claim.text) or claim.text)), stem_set(source)) < ALIGN_FLOOR:
         return []
+    checked = [p.claim for p in supported]
     return evidence if _numbers_stand(_without(claim.text, claim.span.start, checked), source) else []
 
 

@@ -76,6 +76,22 @@ def find_dates(text: str) -> list[tuple[DateRef, int, int]]:
     return found
 
 
+def dated_in(sentence: str) -> list[str]:
+    """The values of a sentence's dates, a month the sentence gives without its year
+    ("up from 6.2% in February") taking the year of the dated month beside it ("in the 12
+    months to March 2022") when it comes no later in the year, as a reader of a release
+    takes it.  A month later in the year than the dated one stays without a year: "since
+    its peak in May 2020, although it has risen slightly in November" is the same year,
+    "in the year to January 2016, compared with the year to December" the year before,
+    and only the words tell which."""
+    values = [ref.value for ref, _, _ in find_dates(sentence)]
+    dated = [v for v in values if len(v) >= 7 and not v.startswith("--")]
+    if len(dated) != 1:
+        return values
+    year, month = (int(x) for x in dated[0].split("-")[:2])
+    return [f"{year}-{v[2:]}" if v.startswith("--") and int(v[2:4]) <= month else v for v in values]
+
+
 def event_of(sentence: str, start: int) -> str:
     """Which event a date in this sentence dates: the nearest cue before it wins."""
     before = sentence[:start]

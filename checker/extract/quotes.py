@@ -30,7 +30,7 @@ REPORTING_LEMMAS = frozenset(
     apologise apologize look""".split()
 )
 _SOURCE_WORDS = re.compile(
-    r"\b(report|reports|ofsted|inspectors?|inspection(?: team)?|hmi|watchdog|regulator|"
+    r"\b(report|reports|ofsted|inspectors?|inspectorate|inspection(?: team)?|hmi|watchdog|regulator|"
     r"the review|it|they)\b", re.I)
 _OTHER_WORDS = re.compile(
     r"\b(council(?:lor|lors)?|mr|mrs|ms|dr|chief|director|leader|chair|spokes(?:man|woman|person)|"

@@ -160,11 +160,14 @@ class SourceIndex:
 
     @cached_property
     def bigrams(self) -> Counter:
-        """Counts of adjacent word pairs in the source: its established terms."""
+        """Counts of adjacent word pairs in the source: its established terms.  A
+        hyphenated pair is the same term ("crime-recording decisions" uses "crime
+        recording")."""
         counts: Counter = Counter()
         for text in self.folded:
             tokens = words(text)
             counts.update(zip(tokens, tokens[1:]))
+            counts.update(tuple(t.split("-", 1)) for t in tokens if t.count("-") == 1 and "" not in t.split("-"))
         return counts
 
     @cached_property
@@ -207,13 +210,14 @@ class SourceIndex:
 
     @cached_property
     def dates(self) -> list[tuple[str, str, str]]:
-        """(passage id, date value, sentence) for every date the source gives."""
-        from checker.extract.dates import find_dates
+        """(passage id, date value, sentence) for every date the source gives, a month
+        given without its year read with its sentence's year (:func:`dated_in`)."""
+        from checker.extract.dates import dated_in
 
         out = []
         for passage in self.passages:
-            for ref, start, _ in find_dates(passage.text):
-                out.append((passage.id, ref.value, best_sentence(passage.text, ref.text)))
+            for sentence in _SENTENCE.split(passage.text):
+                out += [(passage.id, value, sentence) for value in dated_in(sentence)]
         return out
 
     def joint_coverage(self, query: str, passage_ids: list[str]) -> float:
