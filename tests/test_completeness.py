@@ -13,6 +13,14 @@ def test_a_text_that_stops_inside_a_sentence_is_incomplete():
     assert not stops_mid_sentence("The report ends here.\n\n© Crown copyright 2015\n")  # a short footer
 
 
+def test_a_short_last_line_that_stops_on_an_open_word_is_incomplete():
+    # a stored page that stops inside a list item of an Ofsted report
+    assert stops_mid_sentence("Reduce the instances of low-level disruption in lessons, by:\n    • ensuring that")
+    assert stops_mid_sentence("Leaders must improve the quality of")
+    assert not stops_mid_sentence("Inspection report\n\nOverall effectiveness: Inadequate\n\nPage 3 of 12")
+    assert not stops_mid_sentence("Reduce disruption, by:\n    • ensuring that staff apply the policy.")
+
+
 _REPORT = ("Inspection of Lowdham Grange\n\n"
            "Inspectors found that the prison was not safe enough and that staffing was low.\n\n"
            "The chief inspector said staff shortages had left men locked in their cells for")

@@ -103,3 +103,19 @@ def test_ages_of_different_people_are_not_compared():
     assert [f.code for f in result.findings] == []
     wrong = _against("Chris Copeland, 31, and his wife Katrine Saltare, 26, were stabbed.\n", source)
     assert [f.code for f in wrong.findings] == ["NUM01"]
+
+
+def test_another_word_of_the_same_root_is_not_a_misspelling():
+    # 'Chief Inspector' where the release uses 'inspection' again and again (HMIP
+    # Northumberland, corpora/wild-new): two words of one root, not a misspelt name
+    from checker.engine import Checker
+    from checker.ingest.documents import document_from_text
+
+    source = document_from_text(
+        "HMP Northumberland\n\nThe inspection found the prison settled. The inspection also found staff "
+        "shortages, and the inspection team found violence had declined.\n", "r.txt", "source")
+    article = document_from_text(
+        "HMP Northumberland\n\nChief Inspector of Prisons Charlie Taylor said the prison was settled.\n",
+        "a.txt", "article")
+    result = Checker(use_store=False).check(article, [source])
+    assert [f.code for f in result.findings if f.severity != "info"] == []

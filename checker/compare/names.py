@@ -26,7 +26,20 @@ def _close(a: str, b: str) -> bool:
     if a == b or stem(a) == stem(b) or a[0] != b[0] or min(len(a), len(b)) < MIN_LENGTH:
         return False
     limit = 1 if max(len(a), len(b)) < 8 else 2
-    return Levenshtein.distance(a, b) <= limit
+    return Levenshtein.distance(a, b) <= limit and not _other_form(a, b)
+
+
+# endings that make another word of the same root: "inspector" and "inspection" are two
+# words, not one misspelt ("Somerst" for "Somerset" differs in no such ending)
+_ENDINGS = frozenset("or ors er ers ion ions ing ings ive ives ed al ally ist ists ism ment ments "
+                     "ance ence ant ent ity ities y ies".split())
+
+
+def _other_form(a: str, b: str) -> bool:
+    """Do two words share their root and differ only in a word ending each ("inspector",
+    "inspection"; "recorder", "recording")?"""
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= MIN_LENGTH - 1 and a[common:] in _ENDINGS and b[common:] in _ENDINGS
 
 
 @lru_cache(maxsize=8)

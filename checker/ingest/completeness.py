@@ -14,12 +14,21 @@ _PROSE_LINE = 40  # characters: a shorter last line is a footer, a heading, a si
 _ENDS_SENTENCE = re.compile(r"[.!?:;)\]\"'\u201d\u2019\u2026]$")
 
 
+# words no sentence, heading or footer ends on: a text that stops on one stops short
+_OPEN_WORD = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|but|that|which|who|"
+                        r"whose|than|as|is|are|was|were|be|been|has|have|had|their|its|our|this|these)$",
+                        re.I)
+
+
 def stops_mid_sentence(text: str) -> bool:
     """Does the text end inside a sentence of prose: a long last line that no sentence
-    mark closes?  A short last line ('© Crown copyright 2015', a page number, an
+    mark closes, or any last line that stops on a word no sentence ends on ("• ensuring
+    that")?  Any other short last line ('© Crown copyright 2015', a page number, an
     address) ends many a complete report and says nothing either way."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if not lines:
         return False
     last = lines[-1]
-    return len(last) >= _PROSE_LINE and not _ENDS_SENTENCE.search(last)
+    if _ENDS_SENTENCE.search(last):
+        return False
+    return len(last) >= _PROSE_LINE or bool(_OPEN_WORD.search(last))
