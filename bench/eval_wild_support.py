@@ -1,8 +1,8 @@
-"""Statements the source supports, found on real coverage: the pairs of corpora/wild-dev and
-corpora/wild-more against their hand labels (each corpus's supported_statements.json: the
-article sentences each stored source excerpt holds).
+"""Statements the source supports, found on real coverage: the pairs of corpora/wild-dev,
+corpora/wild-more and corpora/wild-new against their hand labels (each corpus's
+supported_statements.json: the article sentences each stored source excerpt holds).
 
-Printed per pair, then a total per corpus and over both: statement claims, the labelled
+Printed per pair, then a total per corpus and over all: statement claims, the labelled
 ones (the source supports them), the labelled ones checker finds (verdict ``supported``),
 its ``supported`` verdicts, and those on sentences not labelled (false support), each
 named. The false support rate is false supported verdicts over all supported verdicts.
@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-NAMES = ("wild-dev", "wild-more")
+NAMES = ("wild-dev", "wild-more", "wild-new")
 
 
 def _rate(false: int, said: int) -> str:

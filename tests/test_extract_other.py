@@ -211,9 +211,20 @@ def test_an_ellipsis_in_the_first_half_does_not_cut_the_story():
     ("Is this good enough for children?", False),
     ("Read more here.", False),
     ("By John Smith", False),
+    # cut short: it says less than its writer did
+    ("Residents were also found to not always be protected from the risk of abuse, and", False),
+    ("Inspectors said the Force is", False),
+    # a headline has no full stop and is whole
+    ("HMP Lewes battling rising violence, watchdog finds", True),
 ])
 def test_check_worthy(text, worthy):
     assert is_check_worthy(text) is worthy
+
+
+def test_the_last_sentence_of_a_text_cut_short_is_not_check_worthy():
+    cut = "The population growth in the City of London, Westminster, Camden and Tower H"
+    assert is_check_worthy(cut) and not is_check_worthy(cut, last=True)
+    assert is_check_worthy("Population growth was highest in the City of London.", last=True)
 
 
 @pytest.mark.parametrize("text,about", [

@@ -25,10 +25,11 @@ def extract_claims(article: Document) -> list[Claim]:
     ctx = build_context(article)
     quoted = _Quotations(quotes.extract(ctx))
     claims: list[Claim] = list(quoted.claims)
-    for paragraph in ctx.paragraphs:
-        for sentence in paragraph.sentences():
-            sentence_span = ctx.sentence_span(paragraph, sentence)
-            claims.extend(_sentence_claims(ctx, paragraph, sentence, sentence_span, quoted))
+    sentences = [(paragraph, sentence) for paragraph in ctx.paragraphs for sentence in paragraph.sentences()]
+    for k, (paragraph, sentence) in enumerate(sentences):
+        sentence_span = ctx.sentence_span(paragraph, sentence)
+        claims.extend(_sentence_claims(ctx, paragraph, sentence, sentence_span, quoted,
+                                       last=k == len(sentences) - 1))
     claims = [_attribute(claim, quoted) for claim in claims]
     claims.sort(key=lambda c: (c.span.start, -c.span.end, c.kind))
     claims = _first_mentions(claims)
@@ -54,7 +55,7 @@ class _Quotations:
 
 
 def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Span,
-                     quoted: _Quotations) -> list[Claim]:
+                     quoted: _Quotations, last: bool = False) -> list[Claim]:
     out: list[Claim] = []
     base = paragraph.offset
 
@@ -74,7 +75,7 @@ def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Sp
     for name, start, end in find_names(sentence):
         out.append(claim("entity", start, end, name))
     text = sentence.text.strip()
-    if is_check_worthy(text):
+    if is_check_worthy(text, last):
         covering = _covering_quote(sentence_span, quoted)
         if covering is None or (covering.payload.speaker_kind == "other" and about_source(text)):
             start = sentence.start_char + sentence.text.index(text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.ingest.completeness import ends_open, stops_mid_sentence
+
 _ABOUT_SOURCE = re.compile(r"\b(the report|ofsted|inspectors?|the inspection)\b", re.I)
 _MIN_WORDS = 5
 _SOURCE_NOUNS = (r"(?:the\s+|its\s+|new\s+|latest\s+|official\s+|today's\s+)*(?:\w+\s+)?(?:report|bulletin|release|figures|data|"
@@ -23,11 +25,16 @@ _CITES_SOURCE = re.compile(
     rf"\b(?:published|released)\s+(?:by|on|today|yesterday|this\s+week)\b", re.I)
 
 
-def is_check_worthy(text: str) -> bool:
+def is_check_worthy(text: str, last: bool = False) -> bool:
+    """A sentence of some substance that asserts something, and whole: a question asserts
+    nothing, and a sentence cut short (stopping on a word no sentence ends on, or, as
+    the ``last`` of an article whose text stops mid-sentence, on anything) says less than
+    its writer did, so neither can be held to the source.  Its figures, dates and names
+    are still claims of their own."""
     words = re.findall(r"[A-Za-z]+", text)
     if len(words) < _MIN_WORDS or text.rstrip().endswith("?"):
         return False
-    return True
+    return not (ends_open(text) or (last and stops_mid_sentence(text)))
 
 
 def about_source(text: str) -> bool:

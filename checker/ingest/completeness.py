@@ -29,6 +29,11 @@ def stops_mid_sentence(text: str) -> bool:
     if not lines:
         return False
     last = lines[-1]
-    if _ENDS_SENTENCE.search(last):
-        return False
-    return len(last) >= _PROSE_LINE or bool(_OPEN_WORD.search(last))
+    return ends_open(last) or (len(last) >= _PROSE_LINE and not _ENDS_SENTENCE.search(last))
+
+
+def ends_open(text: str) -> bool:
+    """Does a text stop on a word no sentence ends on, no sentence mark after it
+    ("Inspectors said the Force is", "not always protected from the risk of abuse, and")?"""
+    text = text.rstrip()
+    return not _ENDS_SENTENCE.search(text) and bool(_OPEN_WORD.search(text))
