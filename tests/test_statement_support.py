@@ -35,18 +35,20 @@ def test_a_reworded_figure_sentence_is_supported_and_cites_the_figures_sentence(
         "The Consumer Prices Index including owner occupiers' housing costs (CPIH) rose by 6.2%")
 
 
-def test_a_number_the_source_gives_with_another_unit_keeps_it_out(checker):
-    # "within four years" where the source has the four-hour standard: the figures
-    # (74.2%, 95%) are the source's, but "four years" is not
-    claim = _statement(checker, "wild-more/nhse-performance-sep2024-healthcaremanagement", "within four years")
-    assert claim.verdict == "not_in_source"
-
-
-def test_what_was_concluded_must_be_held_not_only_the_frame_around_it(checker):
-    # the excerpt names the inspections and their leader, not that all hospitals had
-    # areas for improvement
-    claim = _statement(checker, "wild-dev/cqc-2013-healthcareleader", "concluded that all hospitals")
-    assert claim.verdict == "not_in_source"
+@pytest.mark.parametrize("pair,needle", [
+    # "within four years" where the source has the four-hour standard: the figures (74.2%,
+    # 95%) are the source's, but "four years" is not
+    ("wild-more/nhse-performance-sep2024-healthcaremanagement", "within four years"),
+    # the excerpt names the inspections and their leader, not that all hospitals had areas
+    # for improvement
+    ("wild-dev/cqc-2013-healthcareleader", "concluded that all hospitals"),
+    # the excerpt holds the 'concerning state' of the last two inspections, not these dates
+    ("wild-more/hmip-lewes-2024-sussexexpress", "between February 5 and 16"),
+    # "trapped" is not the release's word, however well the rest matches
+    ("wild-more/hmip-lewes-2024-yahoo-bbc", 'is "trapped" in a cycle'),
+])
+def test_a_sentence_the_source_holds_only_in_part_is_not_supported(checker, pair, needle):
+    assert _statement(checker, pair, needle).verdict == "not_in_source"
 
 
 def test_what_was_found_is_supported_where_the_source_says_it(checker):
@@ -115,18 +117,6 @@ def test_a_sentence_is_not_held_by_a_wrong_grade_or_by_a_date_alone(checker, sen
     result = checker.check(article, [source])
     [claim] = [c for c in result.claims if c.claim.kind == "statement"]
     assert claim.verdict != "supported"
-
-
-def test_a_date_the_source_does_not_give_keeps_a_sentence_out(checker):
-    # the excerpt holds the 'concerning state' of the last two inspections, not these dates
-    claim = _statement(checker, "wild-more/hmip-lewes-2024-sussexexpress", "between February 5 and 16")
-    assert claim.verdict == "not_in_source"
-
-
-def test_a_quoted_word_the_source_does_not_use_keeps_a_sentence_out(checker):
-    # "trapped" is not the release's word, however well the rest matches
-    claim = _statement(checker, "wild-more/hmip-lewes-2024-yahoo-bbc", 'is "trapped" in a cycle')
-    assert claim.verdict == "not_in_source"
 
 
 def test_a_term_one_word_off_the_sources_is_raised_not_supported(checker):
