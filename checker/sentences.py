@@ -5,8 +5,8 @@ or exclamation mark (with any closing quotation marks or brackets after it), the
 space, then a capital letter, a digit, or an opening quotation mark or bracket.  So none
 of these ends a sentence:
 
-* a decimal point or a stop inside a token ('7.0%', '£1.2bn', 'e.g.', 'U.K.'): no space
-  follows it;
+* a decimal point, or a stop inside an abbreviation ('7.0%', '£1.2bn', the first stops
+  of 'e.g.' and 'U.K.'): no space follows it;
 * a stop before lower case ('e.g. the council', 'approx. half', '"Why?" she asked'):
   the sentence goes on;
 * a title before a name, a Latin abbreviation, or 'No.' before a number ('Mr. Smith',
@@ -60,7 +60,7 @@ def split_sentences(text: str, *, clauses: bool = False) -> list[str]:
 
 
 def _abbreviated(text: str, end: re.Match) -> bool:
-    """Is the sentence end found a title's or an abbreviation's full stop?"""
+    """Is the stop that ``end`` found a title's or an abbreviation's, not a sentence's?"""
     stop = end.start()
     if text[stop] != ".":
         return False
