@@ -80,9 +80,6 @@ class PreparedStore:
             return None
         return cls(cache_root() / "sources")
 
-    def _path(self, content_id: str) -> Path:
-        return self._entries.path(content_id)
-
     def has(self, content_id: str) -> bool:
         return self._entries.has(content_id)
 

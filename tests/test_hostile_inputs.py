@@ -80,7 +80,10 @@ def test_a_cache_problem_only_costs_speed(tmp_path, capsys, monkeypatch, where):
     source = document_from_text("Report\n\nThe council has 98 social workers.\n", "r.txt", "source")
     store = prepared.PreparedStore(root / "sources")
     if where == "a directory as the entry":
-        store._path(source.id).mkdir(parents=True)
+        store.prepare(source)
+        [entry] = store.folder.iterdir()
+        entry.unlink()
+        entry.mkdir()
     article = document_from_text("Title\n\nThe council has 99 social workers.\n", "a.txt", "article")
     result = Checker(store=store).check(article, [source])
     assert [f.code for f in result.findings] == ["NUM01"]

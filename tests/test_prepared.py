@@ -34,6 +34,17 @@ def stored(tmp_path_factory):
     return store, first
 
 
+@pytest.fixture
+def entry(stored):
+    """The report's preparation as the store keeps it, the one file in its folder, for a
+    test to tear or tamper with; put back as it was after the test."""
+    store, _ = stored
+    [path] = store.folder.iterdir()
+    good = path.read_bytes()
+    yield path
+    path.write_bytes(good)
+
+
 def test_second_run_reads_the_preparation_and_agrees(stored, monkeypatch):
     store, first = stored
 
@@ -54,16 +65,15 @@ def test_the_same_report_under_another_path_is_cited_by_that_path(stored, tmp_pa
     assert [f.code for f in result.findings] == [f.code for f in first.findings]
 
 
-def test_other_code_or_a_torn_file_means_a_fresh_preparation(stored, monkeypatch, capsys):
+def test_other_code_or_a_torn_file_means_a_fresh_preparation(stored, entry, monkeypatch, capsys):
     store, _ = stored
     monkeypatch.setattr(cachefile, "_warned", [])
     source = load_document(str(REPORT), "source")
-    path = store._path(source.id)
-    good = path.read_bytes()
-    path.write_bytes(good[: len(good) // 2])  # torn by a crash mid-write
-    assert store.load(source) is None and not path.exists()
+    good = entry.read_bytes()
+    entry.write_bytes(good[: len(good) // 2])  # torn by a crash mid-write
+    assert store.load(source) is None and not entry.exists()
     assert "invalid cache entry" in capsys.readouterr().err
-    path.write_bytes(good)
+    entry.write_bytes(good)
     monkeypatch.setattr(cachefile, "code_fingerprint", lambda: "another-version")
     assert store.load(source) is None
 
@@ -78,18 +88,12 @@ class _Planted:
         return (Path.write_text, (self.target, "ran"))
 
 
-def test_a_pickle_in_the_cache_is_never_loaded(stored, tmp_path, monkeypatch, capsys):
+def test_a_pickle_in_the_cache_is_never_loaded(stored, entry, tmp_path, monkeypatch, capsys):
     store, first = stored
     monkeypatch.setattr(cachefile, "_warned", [])
-    source = load_document(str(REPORT), "source")
-    path = store._path(source.id)
-    good = path.read_bytes()
     ran = tmp_path / "ran.txt"
-    try:
-        path.write_bytes(gzip.compress(pickle.dumps(_Planted(ran))))
-        again = Checker(store).check(load_document(str(BBC), "article"), [source])
-    finally:
-        path.write_bytes(good)
+    entry.write_bytes(gzip.compress(pickle.dumps(_Planted(ran))))
+    again = Checker(store).check(load_document(str(BBC), "article"), [load_document(str(REPORT), "source")])
     assert not ran.exists()
     assert as_json(again) == as_json(first)
     err = capsys.readouterr().err.splitlines()
@@ -114,28 +118,24 @@ def _tampered(value, how: str):
 
 
 @pytest.mark.parametrize("how", ["wrong type", "unknown field", "no such passage", "not readings"])
-def test_an_entry_that_fails_its_checks_is_a_miss_with_one_warning(stored, monkeypatch, capsys, how):
+def test_an_entry_that_fails_its_checks_is_a_miss_with_one_warning(stored, entry, monkeypatch, capsys, how):
     store, first = stored
     monkeypatch.setattr(cachefile, "_warned", [])
     source = load_document(str(REPORT), "source")
-    path = store._path(source.id)
-    good = path.read_bytes()
+    good = entry.read_bytes()
     value = cachefile.decode(good, prepared_module.KIND, source.id)
-    try:  # checksummed like a real entry: only the type checks can refuse it
-        path.write_bytes(cachefile.encode(prepared_module.KIND, source.id, _tampered(value, how)))
-        again = Checker(store).check(load_document(str(BBC), "article"), [source])
-        assert path.read_bytes() == good  # prepared afresh, stored again: the same bytes
-    finally:
-        path.write_bytes(good)
+    # checksummed like a real entry: only the type checks can refuse it
+    entry.write_bytes(cachefile.encode(prepared_module.KIND, source.id, _tampered(value, how)))
+    again = Checker(store).check(load_document(str(BBC), "article"), [source])
+    assert entry.read_bytes() == good  # prepared afresh, stored again: the same bytes
     assert as_json(again) == as_json(first)
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "invalid cache entry" in err[0]
 
 
-def test_an_altered_entry_fails_its_checksum(stored):
-    store, _ = stored
+def test_an_altered_entry_fails_its_checksum(entry):
     source = load_document(str(REPORT), "source")
-    good = store._path(source.id).read_bytes()
+    good = entry.read_bytes()
     altered = good[:-10] + bytes(b ^ 1 for b in good[-10:])
     with pytest.raises(cachefile.InvalidEntry, match="checksum"):
         cachefile.decode(altered, prepared_module.KIND, source.id)

@@ -17,6 +17,7 @@ from checker.extract.furniture import furniture_passages
 from checker.extract.periods import Period, find_periods, parse_period
 from checker.ingest.subjects import has_year, windowed_periods
 from checker.model import Document, Subject
+from checker.sentences import split_sentences
 
 LEDE_PASSAGES = 4  # headline, standfirst and first paragraphs: where a story says what it is about
 _DATELINE_WORDS = frozenset(
@@ -99,7 +100,7 @@ def latest_year(article: Document) -> int | None:
     in 2015', may be ahead of it).  An undated story's figures are for that year or the
     next: the comparisons it makes are with a year ago ('cost £100 in January 2014 would
     have been 30p more last month', 'compared to 0.3% in September 2021')."""
-    years = [int(y) for sentence in re.split(r"(?<=[.!?])\s+|\n", article.text)
+    years = [int(y) for line in article.text.split("\n") for sentence in split_sentences(line)
              if not _FUTURE.search(sentence) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
     return max(years) if years else None
 

@@ -14,13 +14,13 @@ itself also says the stronger form: then the article repeats the source.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.compare.rules import Overstated
 from checker.match.index import SourceIndex
 from checker.model import Claim, Evidence, Finding
+from checker.sentences import split_sentences
 from checker.textnorm import STOPWORDS, stem, words
 
 NEGATIONS = frozenset({"no", "not", "never", "without", "nothing", "none"})
@@ -41,7 +41,6 @@ HEDGES = frozenset({"may", "might", "possibly", "potentially", "perhaps", "likel
 LINKS = frozenset({"be", "been", "have", "has", "not", "to", "at", "in", "of", "the", "a", "an"})
 HEAD_REACH = 3  # a negation or quantifier governs the first content word this near
 QUALIFIER_REACH = 6  # ... and a qualifier this near to the negation makes it partial
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def overstatements(claim: str, passages: Iterable[tuple[str, str]]) -> list[Over
     those that hold the claim) in words a rule can name; the first found of each kind."""
     cws = words(claim)
     claim_stems = {stem(w) for w in cws if w not in STOPWORDS}
-    sentences = [(pid, s, words(s)) for pid, text in passages for s in _SENTENCE.split(text) if s.strip()]
+    sentences = [(pid, s, words(s)) for pid, text in passages for s in split_sentences(text, clauses=True) if s.strip()]
     stemmed = [{stem(w) for w in ws} for _, _, ws in sentences]
     found: dict[str, Overstatement] = {}
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Judgement, Passage
+from checker.sentences import split_sentences
 from checker.textnorm import fold
 
 # Grade phrases, longest first so that "not sufficiently good" is not read as "good".
@@ -259,7 +260,7 @@ def _read(passage: Passage, previous: Passage | None):
         yield wrapped
         return
     told_history = is_history(text)
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in map(fold, split_sentences(passage.text)):
         if told_history and _PAST_JUDGED.search(sentence):
             continue  # "The previous inspection was in 2010. The authority was judged adequate."
         yield from _prose(sentence, passage)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from checker.model import Passage, Subject
+from checker.sentences import split_sentences
 from checker.textnorm import STOPWORDS, fold
 
 HEAD_CHARS = 3000  # titles and opening lines; the body quotes other subjects
@@ -196,7 +197,7 @@ def _measured(head: list[Passage]) -> Subject | None:
     first = opening[0]
     under_points = any(_MAIN_POINTS.search(p.text) for p in head[:2] if p.index < first.index) \
         or bool(_MAIN_POINTS.search(first.heading))
-    sentence = re.split(r"(?<=[.!?])\s", first.text.strip())[0]
+    sentence = split_sentences(first.text.strip())[0]
     if not _FIGURE.search(sentence):
         return None  # a release states its headline figure first; a report's 'crime recording is good' is no statistic
     if _NEW_DATA.match(sentence):

@@ -30,6 +30,7 @@ from checker.ingest.completeness import stops_mid_sentence
 from checker.ingest.documents import content_id
 from checker.match.families import held, mates
 from checker.model import Alignment, Claim, Document, Evidence, Passage, Span
+from checker.sentences import split_sentences
 from checker.textnorm import fold, stem_set, stems, words
 
 ALIGN_FLOOR = 0.3
@@ -43,7 +44,6 @@ CLAUSE_WEIGHT = 0.2  # and the share of the claim's best-told clause
 NEAR_FLOOR = 0.3  # the nearest passage's combined share, below which nothing is cited
 MAX_EVIDENCE = 3
 MAX_EVIDENCE_PIECES = 5  # a long sentence drawing on several passages may cite more
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'‘(])")
 
 
 # Words that frame a claim as reported ("the report does praise", "Ofsted say") rather
@@ -493,7 +493,7 @@ def _says_in_order(said: list[str], phrase: list[str], slack: int = 2) -> bool:
 def best_sentence(text: str, query: str) -> str:
     """The sentence of a passage that holds the query's words as they stand, else the one
     that shares most words with it: evidence is quoted as whole sentences of the source."""
-    sentences = _SENTENCE.split(text)
+    sentences = split_sentences(text)
     if len(sentences) == 1:
         return text
     needle = fold(query).strip(" .,;:")
