@@ -216,7 +216,7 @@ class SourceIndex:
 
         out = []
         for passage in self.passages:
-            for sentence in _SENTENCE.split(passage.text):
+            for sentence in split_sentences(passage.text):
                 out += [(passage.id, value, sentence) for value in dated_in(sentence)]
         return out
 
