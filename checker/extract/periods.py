@@ -176,3 +176,74 @@ def parse_period(text: str) -> Period | None:
     """The first period a phrase states ('consumer prices, August 2021' → August 2021)."""
     found = find_periods(text)
     return found[0][0] if found else None
+
+
+# An earlier period a change is measured against, as releases name it: 'a year earlier',
+# 'the previous quarter', 'the same quarter a year ago', 'last year', 'on the year',
+# 'on February'.  Read after the comparison word that ties it to the change ('higher
+# than', 'on', 'compared with', 'from', 'since').
+BASE = (rf"(?:a\s+(?:year|quarter|month)\s+(?:earlier|before|ago)|"
+        rf"(?:the\s+)?(?:previous|preceding|prior|last)\s+(?:year|quarter|month|period|three\s+months|12\s+months)|"
+        rf"the\s+same\s+(?:month|quarter|period)\s+(?:a\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)|"
+        rf"the\s+(?:year|quarter|month)|{_MONTH}(?:\s+{_YEAR})?)")
+COMPARED = re.compile(rf"\b(?:than|on|over|compared\s+(?:with|to)|from|since)\s+(?:(?:in|that\s+of)\s+)?(?P<base>{BASE})",
+                      re.I)
+
+
+def base_months(base: str) -> int | None:
+    """How many months back a base reaches: 12 for 'a year earlier', 'last year' and 'the
+    same quarter a year ago', 3 for 'the previous quarter', 1 for 'the previous month';
+    None for a named month ('February') or 'the previous period', whose place depends on
+    the period compared."""
+    folded = base.lower()
+    if "year" in folded or re.search(r"\b12\s+months\b", folded):
+        return 12
+    if "quarter" in folded or re.search(r"\bthree\s+months\b", folded):
+        return 3
+    return 1 if "month" in folded else None
+
+
+def earlier_period(period: Period | None, base: str) -> Period:
+    """The period ``base`` names, before ``period``: the same length ending that many
+    months earlier ('the previous quarter' of June to August 2020 is March to May 2020,
+    'a year earlier' June to August 2019), or ending in the month named ('February' of
+    the 12 months to March 2022 is the 12 months to February 2022).  Where ``period``
+    is not dated the source leaves the time open, and so does the result: the base as
+    written, which agrees with any period."""
+    if period is None or not period.dated:
+        return Period(base)
+    end_year = _year_of(period.end)
+    end = int(period.end[-2:])
+    named = re.search(rf"(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?", base, re.I)
+    if named:
+        month = _month_number(named.group("month"))
+        year = int(named.group("year")) if named.group("year") else \
+            (end_year - 1 if month >= end else end_year) if end_year else None
+    else:
+        back = base_months(base) or period.months
+        if back is None:
+            return Period(base)
+        total = (end_year or 0) * 12 + end - 1 - back
+        year, month = (total // 12 if end_year else None), total % 12 + 1
+    months = period.months
+    start = _back(year, month, months) if months else _month(year, month)
+    return Period(_name(start, _month(year, month), months), start, _month(year, month), months)
+
+
+def _year_of(month: str) -> int | None:
+    return int(month[:4]) if month[:4].isdigit() else None
+
+
+def _name(start: str, end: str, months: int | None) -> str:
+    """A period as a release writes it: 'March to May 2020', 'the 12 months to February
+    2022', 'February 2022' (the year left out where it is not known)."""
+    def said(month: str, with_year: bool = True) -> str:
+        name = next(m for m, n in MONTHS.items() if n == int(month[-2:])).capitalize()
+        year = _year_of(month)
+        return f"{name} {year}" if year and with_year else name
+
+    if not months or months == 1:
+        return said(end)
+    if months == 3:
+        return f"{said(start, _year_of(start) != _year_of(end))} to {said(end)}"
+    return f"the {months} months to {said(end)}"
