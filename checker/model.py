@@ -266,6 +266,12 @@ class Derivation:
         return self.change.unit == "%"
 
     @property
+    def dated_base(self) -> bool:
+        """Is the base a date ('30 September 2014', 'February'), counted from, rather than
+        a period named by its place before the level's ('the previous quarter')?"""
+        return self.base[:1].isdigit() or self.base[:1].isupper()
+
+    @property
     def factor(self) -> float:
         """What the level is of the earlier one, for a ratio (1.28 after a 28% rise)."""
         return 1 + (self.change.value if self.direction == "up" else -self.change.value) / 100
@@ -274,10 +280,11 @@ class Derivation:
         """'the 4.5% less the 0.4-point rise on the previous quarter'; 'the 282,664
         divided by 0.72 (a 28% fall on last year)'."""
         move = "rise" if self.direction == "up" else "fall"
+        since = f"{'since' if self.dated_base else 'on'} {self.base}"
         if self.ratio:
-            return f"the {self.level.text} divided by {self.factor:g} (a {self.change.text} {move} on {self.base})"
+            return f"the {self.level.text} divided by {self.factor:g} (a {self.change.text} {move} {since})"
         size = f"{self.change.value:g}-point {move}" if self.change.unit == "point" else f"{move} of {self.change.text}"
-        return f"the {self.level.text} {'less' if self.direction == 'up' else 'plus'} the {size} on {self.base}"
+        return f"the {self.level.text} {'less' if self.direction == 'up' else 'plus'} the {size} {since}"
 
 
 @dataclass(frozen=True)

@@ -337,13 +337,16 @@ def _given_for(q: Quantity, sentence: str, figure: SourceFigure) -> bool:
     it the earlier value ('compared with 4.1% previously', 'up from 4.1%', 'previously
     standing at 3.9 per cent'): a figure given as the current one ('the rate is 4.1%')
     is the current level's to confirm or not, never an earlier one's that happens to
-    match."""
+    match.  Against a base the source names by its date ('since 30 September 2014'), any
+    earlier time the article names will do."""
     said, worked = q.period, figure.quantity.period
     if said is not None and said.dated:
         return worked is not None and worked.dated and said.agrees(worked)
     reach = base_months(said.text) if said is not None and said.length is None else None
-    if reach is not None:
-        return figure.derivation is not None and reach == base_months(figure.derivation.base)
+    if reach is not None and figure.derivation is not None:
+        how = figure.derivation
+        level = how.level.period
+        return how.dated_base or reach == (base_months(how.base) or (level.months if level else None))
     if q.change is not None and q.change.form == "from":
         return True
     at = sentence.find(q.text)

@@ -574,11 +574,11 @@ def _work_out(level: Quantity, change: Quantity, direction: str, base: str) -> t
     are taken off (or added back); a per cent change of a count or an index is a ratio.
     A per cent change of a rate could be either, and is left alone; so are hedged
     figures and figures that count nothing named."""
-    if level.approx or change.approx or level.unit == "point" and change.unit != "point":
+    if level.approx or change.approx or "percentage" in level.measure:
         return None
     derivation = Derivation(level, change, direction, base)
     if change.unit == "point":
-        unit = level.unit if level.unit in ("%", "point") else None
+        unit = level.unit if level.unit in ("%", "point") else None  # a rate's, or an index's points
     elif change.unit == "%":
         unit = level.unit if level.unit not in ("%", "") else None
     elif level.unit != "%" and (level.unit == change.unit or not (level.unit and change.unit)):

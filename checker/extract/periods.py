@@ -179,13 +179,13 @@ def parse_period(text: str) -> Period | None:
 
 
 # An earlier period a change is measured against, as releases name it: 'a year earlier',
-# 'the previous quarter', 'the same quarter a year ago', 'last year', 'on the year',
-# 'on February'.  Read after the comparison word that ties it to the change ('higher
-# than', 'on', 'compared with', 'from', 'since').
+# 'the previous quarter', 'the same quarter a year ago', 'last year', 'on the year', 'on
+# February', 'since 30 September 2014'.  Read after the comparison word that ties it to
+# the change ('higher than', 'on', 'compared with', 'from', 'since').
 BASE = (rf"(?:a\s+(?:year|quarter|month)\s+(?:earlier|before|ago)|"
         rf"(?:the\s+)?(?:previous|preceding|prior|last)\s+(?:year|quarter|month|period|three\s+months|12\s+months)|"
         rf"the\s+same\s+(?:month|quarter|period)\s+(?:a\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)|"
-        rf"the\s+(?:year|quarter|month)|{_MONTH}(?:\s+{_YEAR})?)")
+        rf"the\s+(?:year|quarter|month)|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?)")
 COMPARED = re.compile(rf"\b(?:than|on|over|compared\s+(?:with|to)|from|since)\s+(?:(?:in|that\s+of)\s+)?(?P<base>{BASE})",
                       re.I)
 
@@ -207,27 +207,36 @@ def earlier_period(period: Period | None, base: str) -> Period:
     """The period ``base`` names, before ``period``: the same length ending that many
     months earlier ('the previous quarter' of June to August 2020 is March to May 2020,
     'a year earlier' June to August 2019), or ending in the month named ('February' of
-    the 12 months to March 2022 is the 12 months to February 2022).  Where ``period``
-    is not dated the source leaves the time open, and so does the result: the base as
-    written, which agrees with any period."""
-    if period is None or not period.dated:
-        return Period(base)
-    end_year = _year_of(period.end)
-    end = int(period.end[-2:])
+    the 12 months to March 2022 is the 12 months to February 2022).  A period whose year
+    the text leaves to the reader keeps how many years back the result lies
+    (``years_back``: June to August of the year before is not June to August).  Where
+    ``period`` is not dated the source leaves the time open, and so does the result: the
+    base as written, which agrees with any period; unless the base names its year
+    ('since 30 September 2014')."""
     named = re.search(rf"(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?", base, re.I)
-    if named:
+    if period is None or not period.dated:
+        if named and named.group("year"):
+            month = _month(int(named.group("year")), _month_number(named.group("month")))
+            return Period(_name(month, month, None), month, month)
+        return Period(base)
+    end = int(period.end[-2:])
+    if named and named.group("year"):
+        year, month = int(named.group("year")), _month_number(named.group("month"))
+        total = year * 12 + month - 1
+    elif named:
         month = _month_number(named.group("month"))
-        year = int(named.group("year")) if named.group("year") else \
-            (end_year - 1 if month >= end else end_year) if end_year else None
+        total = (_year_of(period.end) or 0) * 12 + month - 1 - (12 if month >= end else 0)
     else:
         back = base_months(base) or period.months
         if back is None:
             return Period(base)
-        total = (end_year or 0) * 12 + end - 1 - back
-        year, month = (total // 12 if end_year else None), total % 12 + 1
-    months = period.months
-    start = _back(year, month, months) if months else _month(year, month)
-    return Period(_name(start, _month(year, month), months), start, _month(year, month), months)
+        total = (_year_of(period.end) or 0) * 12 + end - 1 - back
+    known = _year_of(period.end) is not None or bool(named and named.group("year"))
+    year, month = (total // 12 if known else None), total % 12 + 1
+    years_back = 0 if known else period.years_back - total // 12
+    start = _back(year, month, period.months) if period.months else _month(year, month)
+    name = _name(start, _month(year, month), period.months) + (" the year before" if years_back else "")
+    return Period(name, start, _month(year, month), period.months, years_back=years_back)
 
 
 def _year_of(month: str) -> int | None:
