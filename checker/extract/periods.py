@@ -184,10 +184,11 @@ def parse_period(text: str) -> Period | None:
 # the change ('higher than', 'on', 'compared with', 'from', 'since').
 BASE = (rf"(?:a\s+(?:year|quarter|month)\s+(?:earlier|before|ago)|"
         rf"(?:the\s+)?(?:previous|preceding|prior|last)\s+(?:year|quarter|month|period|three\s+months|12\s+months)|"
-        rf"the\s+same\s+(?:month|quarter|period)\s+(?:a\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)|"
+        rf"the\s+same\s+(?:month|quarter|period)\s+"
+        rf"(?:a\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)|"
         rf"the\s+(?:year|quarter|month)|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?)")
-COMPARED = re.compile(rf"\b(?:than|on|over|compared\s+(?:with|to)|from|since)\s+(?:(?:in|that\s+of)\s+)?(?P<base>{BASE})",
-                      re.I)
+COMPARED = re.compile(
+    rf"\b(?:than|on|over|compared\s+(?:with|to)|from|since)\s+(?:(?:in|that\s+of)\s+)?(?P<base>{BASE})", re.I)
 
 
 def base_months(base: str) -> int | None:
