@@ -242,6 +242,52 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """How a figure the source gives only through a change was worked out from the two
+    figures it states: the ``level`` (4.5%) and the ``change`` against an earlier period
+    (0.4 percentage points, ``direction`` up), that period named as the source names it
+    (``base``, 'the previous quarter').  Releases state earlier levels this way ("4.5%,
+    0.4 percentage points higher than the previous quarter"), and a sub-editor takes
+    4.1% for the previous quarter from it; kept beside the worked-out figure so that
+    whatever names that figure can say how it was reached, and so that it is only ever
+    used to confirm, never to contradict (it is checker's arithmetic, not the source's
+    words).
+
+    A change in per cent of anything but a rate is a ratio (the level over 0.72 for a 28%
+    fall); in points, or in the level's own unit, a difference."""
+
+    level: Quantity
+    change: Quantity
+    direction: str  # up | down
+    base: str
+
+    @property
+    def ratio(self) -> bool:
+        return self.change.unit == "%"
+
+    @property
+    def dated_base(self) -> bool:
+        """Is the base a date ('30 September 2014', 'February'), counted from, rather than
+        a period named by its place before the level's ('the previous quarter')?"""
+        return self.base[:1].isdigit() or self.base[:1].isupper()
+
+    @property
+    def factor(self) -> float:
+        """What the level is of the earlier one, for a ratio (1.28 after a 28% rise)."""
+        return 1 + (self.change.value if self.direction == "up" else -self.change.value) / 100
+
+    def explain(self) -> str:
+        """'the 4.5% less the 0.4-point rise on the previous quarter'; 'the 282,664
+        divided by 0.72 (a 28% fall on last year)'."""
+        move = "rise" if self.direction == "up" else "fall"
+        since = f"{'since' if self.dated_base else 'on'} {self.base}"
+        if self.ratio:
+            return f"the {self.level.text} divided by {self.factor:g} (a {self.change.text} {move} {since})"
+        size = f"{self.change.value:g}-point {move}" if self.change.unit == "point" else f"{move} of {self.change.text}"
+        return f"the {self.level.text} {'less' if self.direction == 'up' else 'plus'} the {size} {since}"
+
+
+@dataclass(frozen=True)
 class Quotation:
     content: str
     speaker: str = ""

@@ -10,7 +10,7 @@ must agree before a difference is called a contradiction.  Hedges are honoured:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -23,8 +23,10 @@ from checker.compare.rules import (
     FigureMismatch,
     FigureNotInSource,
 )
+from checker.extract.figures import earlier_levels
+from checker.extract.periods import base_months
 from checker.extract.statements import cites_source
-from checker.model import Claim, Evidence, Finding, Quantity, SourceFacts
+from checker.model import Claim, Derivation, Evidence, Finding, Quantity, SourceFacts
 from checker.textnorm import as_quoted, fold, stem_set, stems
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
@@ -39,6 +41,13 @@ LOCAL_WEIGHT = 0.35  # the words around a number tell figures of one sentence ap
 
 @dataclass(frozen=True)
 class SourceFigure:
+    """A figure of the source, placed for one article figure: where it stands
+    (``passage``, ``sentence``) and how alike its context is (``similarity``, ``local``).
+    A figure the source gives only through a change ("4.5%, 0.4 percentage points higher
+    than the previous quarter" gives 4.1%) has its ``derivation``: it stands in the
+    sentence that states the level and the change, and is placed by the change's words
+    (:func:`worked_out`)."""
+
     quantity: Quantity
     passage: str
     sentence: str
@@ -46,6 +55,7 @@ class SourceFigure:
     passage_text: str = ""
     local: float = 0.0  # similarity of the words right around the number
     setting: str = ""  # the passage's heading and the document's title: what it is all about
+    derivation: Derivation | None = None
 
 
 def fmt(value: float) -> str:
@@ -206,9 +216,29 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     the claim's place among the article sentence's figures of this unit: "from 331 to
     454" is read against the source sentence's "from 331 ... to 545" in order;
     ``siblings`` are the values of those other figures.
+
+    Where the figures the source states do not hold the article's, one it gives through a
+    change may ("compared with 4.1% previously" against "4.5%, 0.4 percentage points
+    higher than the previous quarter"): such a figure only ever confirms
+    (:func:`_worked_out_holds`).  It never contradicts, since it is checker's arithmetic
+    and not the source's words; where it has the article's value for another time, a
+    not-in-source finding says so.
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
     figures = _without_siblings_rows(q, figures, siblings)
+    verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position)
+    if verdict == "supported":
+        return verdict, findings, evidence
+    matches = _worked_out_matches(q, figures)
+    held = max((f for f in matches if _given_for(q, sentence, f)), key=lambda f: f.similarity, default=None)
+    if held is not None:
+        return "supported", [], [_evidence(held)]
+    return verdict, [_noting_worked_out(f, matches) for f in findings], evidence
+
+
+def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[SourceFigure],
+                  facts: SourceFacts | None, position: tuple[int, int]) -> tuple[str, list[Finding], list[Evidence]]:
+    """:func:`check_figure` against the figures the source states."""
     if facts and q.unit in UNIT_DAYS and q.measure and _times_the_inspection(q, sentence):
         duration = _check_duration(claim, q, facts)
         if duration:
@@ -258,6 +288,82 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+def worked_out(figures: list[SourceFigure]) -> list[SourceFigure]:
+    """The figures the source gives only through a change, worked out from the level and
+    the change its sentences state (:func:`checker.extract.figures.earlier_levels`).
+    Each is placed where its change is: that sentence, and the change's context, whose
+    words ("higher than the previous quarter") are what tell the earlier figure from the
+    level."""
+    rows: dict[tuple[str, str], list[SourceFigure]] = {}
+    for figure in figures:
+        rows.setdefault((figure.passage, figure.sentence), []).append(figure)
+    out = []
+    for row in rows.values():
+        if len(row) < 2:
+            continue
+        for quantity, derivation in earlier_levels(row[0].sentence, tuple(f.quantity for f in row)):
+            change = next(f for f in row if f.quantity == derivation.change)
+            out.append(replace(change, quantity=quantity, derivation=derivation))
+    return out
+
+
+def _worked_out_matches(q: Quantity, figures: list[SourceFigure]) -> list[SourceFigure]:
+    """The worked-out figures (:func:`worked_out`) that may be the article's: of its
+    measure and unit, of a value it rounds or hedges as a stated figure's would be, and
+    placed as a stated figure must be: in the sentence of the source's figures of the
+    measure most like the article's (the sentence meant gives the level and the change),
+    or as well as the same thing would be.  The size of a change ('rose by 4.1%') is no
+    level, and is never held to one."""
+    if q.change is not None and q.change.form == "by":
+        return []
+    alike = [f for f in figures if same_unit(q, f.quantity) and same_person(q, f.quantity) and same_measure(q, f)]
+    best = max(alike, key=lambda f: f.similarity, default=None)
+    meant = (best.passage, best.sentence) if best is not None and best.similarity >= ONLY_COUNT_CONTEXT else None
+    return [f for f in worked_out(figures) if same_unit(q, f.quantity) and same_measure(q, f)
+            and compatible(q, f.quantity) and (f.similarity >= SAME_CONTEXT or (f.passage, f.sentence) == meant)]
+
+
+# words that make an article's figure the earlier value it is compared with
+_EARLIER_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|against|previously(?:\s+[\w'’]+){0,2})\s*$", re.I)
+_EARLIER_AFTER = re.compile(r"^\s*(?:previously|earlier|before)\b", re.I)
+
+
+def _given_for(q: Quantity, sentence: str, figure: SourceFigure) -> bool:
+    """Does the article give its figure for the earlier time the worked-out one is for?
+    By a dated period that agrees with it ('4.1% in March to May 2020'), by a base that
+    reaches as far back ('3.9% a year earlier'), or, naming no time, by words that make
+    it the earlier value ('compared with 4.1% previously', 'up from 4.1%', 'previously
+    standing at 3.9 per cent'): a figure given as the current one ('the rate is 4.1%')
+    is the current level's to confirm or not, never an earlier one's that happens to
+    match.  Against a base the source names by its date ('since 30 September 2014'), any
+    earlier time the article names will do."""
+    said, worked = q.period, figure.quantity.period
+    if said is not None and said.dated:
+        return worked is not None and worked.dated and said.agrees(worked)
+    reach = base_months(said.text) if said is not None and said.length is None else None
+    if reach is not None and figure.derivation is not None:
+        how = figure.derivation
+        level = how.level.period
+        return how.dated_base or reach == (base_months(how.base) or (level.months if level else None))
+    if q.change is not None and q.change.form == "from":
+        return True
+    at = sentence.find(q.text)
+    return at >= 0 and bool(_EARLIER_BEFORE.search(sentence[max(0, at - 40):at])
+                            or _EARLIER_AFTER.match(sentence[at + len(q.text):]))
+
+
+def _noting_worked_out(finding: Finding, matches: list[SourceFigure]) -> Finding:
+    """A finding that the source does not give the article's figure, where the source
+    works that value out for the measure at another time ('4.1% in April to June 2020'
+    where 4.1% is the previous quarter's, March to May 2020), says so and how: the
+    reader sees what the source does say.  Its severity stays what it was."""
+    if finding.code != FigureNotInSource.code or not matches:
+        return finding
+    figure = max(matches, key=lambda f: f.similarity)
+    return replace(finding, message=f"{finding.message}; it works out {describe(figure.quantity)}, "
+                                    f"{figure.derivation.explain()} ({figure.passage})")
 
 
 def check_bare_number(q: Quantity, sentence: str, passages, similarity) -> tuple[str, list, list[Evidence]]:

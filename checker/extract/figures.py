@@ -13,9 +13,11 @@ of a comparison are read alike.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.extract.numbers import (
     ORDINALS,
@@ -25,9 +27,9 @@ from checker.extract.numbers import (
     find_mentions,
     word_value,
 )
-from checker.extract.periods import find_periods
+from checker.extract.periods import COMPARED, earlier_period, find_periods
 from checker.ingest.report_dates import MONTHS
-from checker.model import Change, Period, Quantity
+from checker.model import Change, Derivation, Period, Quantity
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(ORDINALS) | {"hundred", "thousand", "million"}
 TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "yr": "year",
@@ -411,10 +413,6 @@ _MOVE_BEFORE = re.compile(  # 'rose from 272 in 2013 to', 'fell by', 'rose sharp
     rf"\b(?P<verb>{_UP}|{_DOWN}|{_FLAT})\b(?:(?:\s+\S+){{0,5}}?\s+(?P<prep>by|to|from|at|of)|(?:\s+\w+)?)"
     rf"\s*(?:an?\s+)?$", re.I)
 _MOVE_AFTER = re.compile(rf"^\s*(?:per\s+cent\s+|percent\s+|percentage\s+points?\s+)?(?P<verb>{_UP}|{_DOWN})\b", re.I)
-_BASE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|than|from|since|on)\s+(?P<base>(?:the\s+)?(?:previous|preceding|same|last)\s+"
-    r"(?:month|quarter|year|period|week)(?:\s+(?:last|a)\s+year)?|a\s+year\s+(?:earlier|before|ago)|last\s+year)|"
-    r"\b(?P<base2>a\s+year\s+(?:earlier|before|ago)|(?:on|from)\s+the\s+(?:previous|preceding)\s+(?:month|quarter|year))", re.I)
 
 
 def read_change(text: str, start: int, end: int) -> Change | None:
@@ -442,8 +440,16 @@ def read_change(text: str, start: int, end: int) -> Change | None:
         form, direction = "from", direction or ""
     if not form:
         return None
-    base = _BASE.search(text[end:end + 80])
-    return Change(direction, form, (base.group("base") or base.group("base2")) if base else "")
+    compared = _compared(text[end:end + 80])
+    return Change(direction, form, compared.group("base") if compared else "")
+
+
+def _compared(after: str) -> re.Match | None:
+    """The earlier period a figure is compared with, named in the words after it before
+    any other number ('0.6 percentage points higher than a year earlier and 0.4 ...': a
+    year earlier; '282,664, down 28% on last year': none, that base is the 28%'s)."""
+    compared = COMPARED.search(after)
+    return compared if compared and not re.search(r"\d", after[:compared.start()]) else None
 
 
 def _direction(verb: str) -> str:
@@ -463,3 +469,154 @@ def _share_units(found, borrowed: list[int]):
         return found
     return [(replace(q, unit=counted[0]), a, b) if i in borrowed else (q, a, b)
             for i, (q, a, b) in enumerate(found)]
+
+
+# --- earlier levels a source gives through a change ------------------------------------
+
+_COMPARATIVES = {"higher": "up", "more": "up", "above": "up", "greater": "up",
+                 "lower": "down", "fewer": "down", "less": "down", "below": "down"}
+_COMPARATIVE = re.compile(rf"^\s*(?:(?P<word>{'|'.join(_COMPARATIVES)})\s+)?$", re.I)
+# what may stand between a level and the changes set beside it, once its period is taken
+# out: '4.5%, 0.6 percentage points higher', '282,664, down 28%', '75.6%, a fall of 0.3
+# points', '7.0% in the 12 months to March 2022, up 0.8 percentage points'
+_APPOSED = re.compile(rf"^(?:[\s,;:(–—-]|\b(?:and|or|an?|the|in|for|by|of|{_UP}|{_DOWN})\b)*$", re.I)
+_THEN_TO = re.compile(r"^[\s,]*to\s*$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def earlier_levels(sentence: str, figures: tuple[Quantity, ...]) -> tuple[tuple[Quantity, Derivation], ...]:
+    """The earlier levels a source sentence gives through a change, worked out as a
+    sub-editor works them out: "The UK unemployment rate was estimated at 4.5%, 0.6
+    percentage points higher than a year earlier and 0.4 percentage points higher than
+    the previous quarter" gives 3.9% a year earlier and 4.1% for the previous quarter;
+    "... rose by 0.4 percentage points on the quarter to 4.5%" the same 4.1%.
+
+    ``figures`` are the sentence's figures, in order, as :func:`read_quantities` read
+    them.  A change counts only where it names the earlier period it is measured
+    against, right after it (:func:`checker.extract.periods.earlier_period` dates it from
+    the level's period), and stands beside its level: after it, with nothing but
+    punctuation, movement words and the other changes of that level between, or before
+    it as 'by ... to'.  Each result is the earlier figure, for the same measure, rounded
+    to the precision the two figures carry, with how it was reached; cached, as every
+    article figure asks of the same source sentences."""
+    located = _located(sentence, figures)
+    out: list[tuple[Quantity, Derivation]] = []
+    for k, (change, start, end) in enumerate(located):
+        limit = located[k + 1][1] if k + 1 < len(located) else len(sentence)
+        against = _against(change, sentence, start, end, limit)
+        if against is None:
+            continue
+        direction, base, base_end = against
+        level = (located[k + 1][0] if k + 1 < len(located) and change.change and change.change.form == "by"
+                 and _THEN_TO.match(sentence[base_end:limit]) else _level_before(located, k, sentence))
+        worked = level and _work_out(level, change, direction, base)
+        if worked:
+            out.append(worked)
+    return tuple(out)
+
+
+def _located(sentence: str, figures: tuple[Quantity, ...]) -> list[tuple[Quantity, int, int]]:
+    """Each figure with where its words stand in the sentence (none where one cannot be
+    found: the sentence is then not read for changes)."""
+    out, at = [], 0
+    for q in figures:
+        start = sentence.find(q.text, at) if q.text else -1
+        if start < 0:
+            return []
+        out.append((q, start, start + len(q.text)))
+        at = start + len(q.text)
+    return out
+
+
+def _against(q: Quantity, sentence: str, start: int, end: int, limit: int) -> tuple[str, str, int] | None:
+    """(direction, base, where the base ends) when the figure is a change measured
+    against an earlier period named right after it: '0.4 percentage points higher than
+    the previous quarter', 'down 28% on last year', '3% fewer than a year earlier',
+    'fell by 0.2 points on the quarter'; else None."""
+    compared = _compared(sentence[end:limit])
+    if compared is None:
+        return None
+    word = _COMPARATIVE.match(sentence[end:end + compared.start()])
+    if word is None:
+        return None  # other words between: 'the largest rise since May'
+    if word.group("word"):
+        direction = _COMPARATIVES[word.group("word").lower()]
+    elif q.change is not None and q.change.direction in ("up", "down") and (
+            q.change.form == "by" or re.search(r"\b(?:up|down)\s*$", sentence[:start], re.I)):
+        direction = q.change.direction  # 'fell by 0.2 points on the quarter', 'down 28% on last year'
+    else:
+        return None  # a level, or a change of no direction: '4.5% in the previous quarter'
+    return direction, compared.group("base"), end + compared.end()
+
+
+def _level_before(located: list[tuple[Quantity, int, int]], k: int, sentence: str) -> Quantity | None:
+    """The level a change is set beside: the figure before it, past the level's other
+    changes ('4.5%, 0.6 percentage points higher than a year earlier and 0.4 percentage
+    points higher than the previous quarter'), with nothing but the level's period,
+    punctuation and movement words between ('7.0% in the 12 months to March 2022, up
+    0.8 percentage points on February')."""
+    cut = located[k][1]
+    for q, start, end in reversed(located[:k]):
+        against = _against(q, sentence, start, end, cut)
+        gap = sentence[against[2] if against else end:cut]
+        for _, a, b in sorted(find_periods(gap), key=lambda p: -p[1]):
+            gap = gap[:a] + gap[b:]
+        if not _APPOSED.match(gap):
+            return None
+        if against is None:
+            return q
+        cut = start
+    return None
+
+
+def _work_out(level: Quantity, change: Quantity, direction: str, base: str) -> tuple[Quantity, Derivation] | None:
+    """The earlier figure, exact about units: percentage points, or the level's own unit,
+    are taken off (or added back); a per cent change of a count or an index is a ratio.
+    A per cent change of a rate could be either, and is left alone; so are hedged
+    figures and figures that count nothing named."""
+    if level.approx or change.approx or "percentage" in level.measure:
+        return None
+    derivation = Derivation(level, change, direction, base)
+    if change.unit == "point":
+        unit = level.unit if level.unit in ("%", "point") else None  # a rate's, or an index's points
+    elif change.unit == "%":
+        unit = level.unit if level.unit not in ("%", "") else None
+    elif level.unit != "%" and (level.unit == change.unit or not (level.unit and change.unit)):
+        unit = level.unit or change.unit  # '891.0 million, down 158.2 million hours'
+    else:
+        unit = None
+    if not unit or (level.change is not None and level.change.form == "by" and level.unit != "%"):
+        return None  # '... rose by 18,614': a change is no level to work back from
+    places = [_decimals(level), _decimals(change)]
+    if None in places:
+        return None
+    if derivation.ratio:
+        if derivation.factor <= 0:
+            return None
+        value = level.value / derivation.factor
+        # as many significant figures as the less precise of the level and the factor
+        figures = min(_magnitude(level.value) + places[0], _magnitude(derivation.factor) + places[1] + 2) + 1
+        value = round(value, figures - 1 - _magnitude(value))
+    else:
+        value = round(level.value - change.value if direction == "up" else level.value + change.value, min(places))
+        if value < 0 and unit != "%":
+            return None
+    earlier = Quantity(value=value, unit=unit, measure=level.measure or change.measure,
+                       period=earlier_period(level.period, base))
+    return earlier, derivation
+
+
+def _magnitude(value: float) -> int:
+    return math.floor(math.log10(abs(value))) if value else 0
+
+
+def _decimals(q: Quantity) -> int | None:
+    """The decimal place of the last digit a figure is written to, in its value's units:
+    1 for '4.5%', -5 for '891.0 million', 0 for '282,664'; None when it is not written in
+    digits."""
+    written = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if written is None:
+        return None
+    number = float(written.group(0).replace(",", ""))
+    scale = q.value / number if number else 1.0
+    return len(written.group(1) or "") - round(math.log10(scale)) if scale > 0 else None

@@ -176,3 +176,84 @@ def parse_period(text: str) -> Period | None:
     """The first period a phrase states ('consumer prices, August 2021' → August 2021)."""
     found = find_periods(text)
     return found[0][0] if found else None
+
+
+# An earlier period a change is measured against, as releases name it: 'a year earlier',
+# 'the previous quarter', 'the same quarter a year ago', 'last year', 'on the year', 'on
+# February', 'since 30 September 2014'.  Read after the comparison word that ties it to
+# the change ('higher than', 'on', 'compared with', 'from', 'since').
+BASE = (rf"(?:a\s+(?:year|quarter|month)\s+(?:earlier|before|ago)|"
+        rf"(?:the\s+)?(?:previous|preceding|prior|last)\s+(?:year|quarter|month|period|three\s+months|12\s+months)|"
+        rf"the\s+same\s+(?:month|quarter|period)\s+"
+        rf"(?:a\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)|"
+        rf"the\s+(?:year|quarter|month)|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?)")
+COMPARED = re.compile(
+    rf"\b(?:than|on|over|compared\s+(?:with|to)|from|since)\s+(?:(?:in|that\s+of)\s+)?(?P<base>{BASE})", re.I)
+
+
+def base_months(base: str) -> int | None:
+    """How many months back a base reaches: 12 for 'a year earlier', 'last year' and 'the
+    same quarter a year ago', 3 for 'the previous quarter', 1 for 'the previous month';
+    None for a named month ('February') or 'the previous period', whose place depends on
+    the period compared."""
+    folded = base.lower()
+    if "year" in folded or re.search(r"\b12\s+months\b", folded):
+        return 12
+    if "quarter" in folded or re.search(r"\bthree\s+months\b", folded):
+        return 3
+    return 1 if "month" in folded else None
+
+
+def earlier_period(period: Period | None, base: str) -> Period:
+    """The period ``base`` names, before ``period``: the same length ending that many
+    months earlier ('the previous quarter' of June to August 2020 is March to May 2020,
+    'a year earlier' June to August 2019), or ending in the month named ('February' of
+    the 12 months to March 2022 is the 12 months to February 2022).  A period whose year
+    the text leaves to the reader keeps how many years back the result lies
+    (``years_back``: June to August of the year before is not June to August).  Where
+    ``period`` is not dated the source leaves the time open, and so does the result: the
+    base as written, which agrees with any period; unless the base names its year
+    ('since 30 September 2014')."""
+    named = re.search(rf"(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?", base, re.I)
+    if period is None or not period.dated:
+        if named and named.group("year"):
+            month = _month(int(named.group("year")), _month_number(named.group("month")))
+            return Period(_name(month, month, None), month, month)
+        return Period(base)
+    end = int(period.end[-2:])
+    if named and named.group("year"):
+        year, month = int(named.group("year")), _month_number(named.group("month"))
+        total = year * 12 + month - 1
+    elif named:
+        month = _month_number(named.group("month"))
+        total = (_year_of(period.end) or 0) * 12 + month - 1 - (12 if month >= end else 0)
+    else:
+        back = base_months(base) or period.months
+        if back is None:
+            return Period(base)
+        total = (_year_of(period.end) or 0) * 12 + end - 1 - back
+    known = _year_of(period.end) is not None or bool(named and named.group("year"))
+    year, month = (total // 12 if known else None), total % 12 + 1
+    years_back = 0 if known else period.years_back - total // 12
+    start = _back(year, month, period.months) if period.months else _month(year, month)
+    name = _name(start, _month(year, month), period.months) + (" the year before" if years_back else "")
+    return Period(name, start, _month(year, month), period.months, years_back=years_back)
+
+
+def _year_of(month: str) -> int | None:
+    return int(month[:4]) if month[:4].isdigit() else None
+
+
+def _name(start: str, end: str, months: int | None) -> str:
+    """A period as a release writes it: 'March to May 2020', 'the 12 months to February
+    2022', 'February 2022' (the year left out where it is not known)."""
+    def said(month: str, with_year: bool = True) -> str:
+        name = next(m for m, n in MONTHS.items() if n == int(month[-2:])).capitalize()
+        year = _year_of(month)
+        return f"{name} {year}" if year and with_year else name
+
+    if not months or months == 1:
+        return said(end)
+    if months == 3:
+        return f"{said(start, _year_of(start) != _year_of(end))} to {said(end)}"
+    return f"the {months} months to {said(end)}"
