@@ -92,7 +92,7 @@ def test_the_seed_text_output_leads_with_findings_then_one_summary_line(capsys, 
     summary = Summary.of(local_news)
     assert lines[-1] == (f"1 error, 2 warnings, 1 note; {summary.confirmed} of "
                          f"{summary.checkable} checkable claims confirmed")
-    assert "aligned by" not in out and "relation" not in out and "0 " not in lines[-1]
+    assert "aligned by" not in out and "relation" not in out and not re.search(r"\b0 ", lines[-1])  # no zero counts
 
 
 def test_verbose_lists_every_claim_with_its_alignment(capsys):
