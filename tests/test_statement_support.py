@@ -137,6 +137,13 @@ def test_a_month_the_release_gives_without_its_year_is_read_with_it(checker):
     assert claim.verdict == "supported" and [d.verdict for d in dates] == ["supported"]
 
 
+def test_the_dated_period_of_a_figure_is_checked_with_it(checker):
+    # "in the three months to August" is the 4.5%'s period, held to the release's June to
+    # August 2020; 4.1% is the level the release gives through its change (4.5% less 0.4)
+    claim = _statement(checker, "wild-dev/ons-lms-oct2020-bbc", "grew to 4.5% in the three months")
+    assert claim.verdict == "supported"
+
+
 def test_what_the_source_said_is_held_without_its_frame(checker):
     # "In her report, which was published on November 15, inspector Linda Jacobs said":
     # the date and the name are claims of their own; what she said is the report's

@@ -325,10 +325,20 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _without(text: str, start: int, parts: Sequence[Claim]) -> str:
-    """The text with the checked claims inside it blanked out: what is left unchecked."""
+    """The text with the checked claims inside it blanked out, and the dated period each
+    checked figure was held to ("4.5% in the three months to August": its three months
+    were checked with it; a window such as "within four years" is not a dated period,
+    and stays to be checked): what is left unchecked."""
     chars = list(text)
+    spans = [(part.span.start - start, part.span.end - start) for part in parts]
     for part in parts:
-        for i in range(max(0, part.span.start - start), min(len(text), part.span.end - start)):
+        period = part.payload.period if part.kind == "figure" else None  # type: ignore[union-attr]
+        dated = period is not None and period.dated and period.text
+        at = text.find(period.text, part.span.end - start) if dated else -1  # type: ignore[union-attr]
+        if at >= 0:
+            spans.append((at, at + len(period.text)))
+    for first, last in spans:
+        for i in range(max(0, first), min(len(text), last)):
             chars[i] = " "
     return "".join(chars)
 
