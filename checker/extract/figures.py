@@ -25,7 +25,6 @@ from checker.extract.numbers import (
     UNITS,
     Mention,
     find_mentions,
-    word_value,
 )
 from checker.extract.periods import COMPARED, earlier_period, find_periods
 from checker.ingest.report_dates import MONTHS

@@ -66,8 +66,8 @@ _PATTERNS = [
     # 'the previous quarter', 'a year earlier': a period named by its place before another
     ("relative", _RELATIVE),
     ("span", re.compile(
-        rf"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
-        rf"(?:(?:last|past|previous|first|next)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b",
+        r"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
+        r"(?:(?:last|past|previous|first|next)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b",
         re.I)),
 ]
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|need|well|help|result|mean|take|use|affect|see|find)\b")
