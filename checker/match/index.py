@@ -349,7 +349,7 @@ class SourceIndex:
                 return tuple(self._evidence(i, query, score) for i, score in pair), "adjacent"
             near = self._near(query, chunks)
             return tuple(self._evidence(i, query, score) for i, score in near), "near" if near else "none"
-        ranked = self._cover(query, best) if chunks else sorted(best, key=lambda i: (-best[i][0], i))
+        ranked = self._cover(query, best)
         limit = MAX_EVIDENCE_PIECES if chunks else MAX_EVIDENCE
         headings = [i for i in self._headings_first(query) if i in best]
         ranked = headings + self._lead([i for i in ranked if i not in headings][:limit - len(headings)],
@@ -448,11 +448,12 @@ class SourceIndex:
         return told, own
 
     def _cover(self, query: str, matched: dict[int, tuple[float, str]]) -> list[int]:
-        """Passages that together account for a long sentence, greedily: each next one
-        adds the most weight of the sentence's words not yet accounted for, weighed by
-        how well the passage matched the clause it was found for.  (Ranking
-        clause matches by score alone lets one clause's near-duplicates crowd out the
-        passage another clause came from.)"""
+        """Passages that together account for a claim, greedily: each next one adds the
+        most weight of its words not yet accounted for, weighed by how well the passage
+        matched the clause it was found for; one that adds too little is not cited, since a
+        reader gains nothing from a second passage saying the same.  (Ranking clause
+        matches by score alone lets one clause's near-duplicates crowd out the passage
+        another clause came from.)"""
         wanted = set(query_stems(query))
         total = self.weight(wanted) or 1.0
         covered: set[str] = set()
