@@ -260,3 +260,20 @@ def test_mid_years_are_editions(lede, verdict):
                "The population of the UK in mid-2018 was estimated to be 66,436,000.\n")
     relation = _relate_texts(f"Population grows\n\n{lede}\n", release)
     assert relation.verdict == verdict, relation.reasons
+
+
+_NO_SUBJECT = "Summary\n\nThings have improved since the last visit, with 12 new teachers.\n"
+
+
+def test_a_source_naming_no_subject_leaves_the_relation_unknown_and_judges_with_care():
+    import checker
+    from checker.ingest.documents import document_from_text
+
+    article = document_from_text("Big changes\n\nThe head said the school is \"transformed beyond "
+                                 "recognition\". It has 15 new teachers. Parents were pleased. Pupils were "
+                                 "pleased too.\n", "a.txt", "article")
+    result = checker.check(article, document_from_text(_NO_SUBJECT, "s.txt", "source"))
+    assert result.relation.verdict == "unknown"  # never different_subject: nothing says so
+    assert all(f.severity != "error" for f in result.findings)
+    # that the source lacks a quotation is information when checker cannot tell it is the source
+    assert all(f.severity == "info" for f in result.findings if f.code == "QUO02")
