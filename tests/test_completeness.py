@@ -21,13 +21,15 @@ def test_a_short_last_line_that_stops_on_an_open_word_is_incomplete():
     assert not stops_mid_sentence("Reduce disruption, by:\n    • ensuring that staff apply the policy.")
 
 
-_REPORT = ("Inspection of Lowdham Grange\n\n"
+_REPORT = ("Inspection of HMP Lowdham Grange\n\n"
            "Inspectors found that the prison was not safe enough and that staffing was low.\n\n"
            "The chief inspector said staff shortages had left men locked in their cells for")
 
 
 def test_absence_is_a_note_against_an_incomplete_source():
-    article = document_from_text('Prison report\n\nThe report said the jail was "a place of fear and '
+    # the article names the prison, so that it reports the source (against a source whose
+    # subject it never names, the relation is unknown and absence is a note whatever)
+    article = document_from_text('Lowdham Grange report\n\nThe report said the jail was "a place of fear and '
                                  'chaos" for inmates.\n', "a.txt", "article")
     cut = Checker().check(article, [document_from_text(_REPORT, "r.txt", "source")])
     whole = Checker().check(article, [document_from_text(_REPORT + " 23 hours a day.\n", "r.txt", "source")])

@@ -168,3 +168,111 @@ def test_a_councils_report_title_names_the_council_whole(head, council):
 
     facts = document_from_text(head, "r.txt", "source").facts
     assert (facts.subject.kind, facts.subject.name) == ("council", council)
+
+
+# How releases of other statistics title themselves (the titles of the wild-new releases
+# and of their other editions): a statistic and its edition.
+@pytest.mark.parametrize("text, name, edition", [
+    ("Permanent and fixed-period exclusions in England: 2016 to 2017\n\nMain text.\n",
+     "Permanent and fixed-period exclusions in England", "2016 to 2017"),
+    ("House price index: September 2015\n\nMain findings\n", "House price index", "September 2015"),
+    ("Population estimates for the UK, England and Wales, Scotland and Northern Ireland: mid-2018\n\nMain points\n",
+     "Population estimates for the UK, England and Wales, Scotland and Northern Ireland", "mid-2018"),
+    ("Immigration statistics, year ending June 2024\n\nSummary\n", "Immigration statistics", "year ending June 2024"),
+    ("Mental Health Act statistics, annual figures 2015-16\n\nKey facts\n",
+     "Mental Health Act statistics", "annual figures 2015-16"),
+    # a PDF's cover lines before the title (NHS Digital's report)
+    ("Inpatients formally detained in hospitals under\nthe Mental Health Act 1983, and patients\n"
+     "subject to supervised community treatment\nUses of the Mental Health Act: Annual Statistics, 2015/16\n"
+     "Published 30 November 2016\n", "Uses of the Mental Health Act", "Annual Statistics, 2015/16"),
+    # a chapter of a release names the release in quotation marks
+    ("Accredited official statistics\n\nHow many people do we grant protection to?\n\nPublished 22 August 2024\n\n"
+     "Back to ‘Immigration system statistics, year ending June 2024’ content page.\n",
+     "Immigration system statistics", "year ending June 2024"),
+])
+def test_a_release_title_names_its_statistic_and_edition(text, name, edition):
+    subject = subject_of(text)
+    assert (subject.kind, subject.name, subject.edition) == ("statistic", name, edition)
+
+
+def test_a_date_label_is_no_statistic():
+    assert subject_of("Report published: March 2015\n\nThings have improved.\n") is None
+
+
+def test_an_audit_names_the_department_it_audits():
+    subject = subject_of(
+        "Holding managers to account for the resources they have been allocated is key to improving "
+        "financial management at the Department for Environment, Food and Rural Affairs, according to a "
+        "report out today by the National Audit Office.\n")
+    assert (subject.kind, subject.name) == ("department", "Department for Environment, Food and Rural Affairs")
+    assert own_mentions("The Department for Environment, Food and Rural Affairs needs a tighter control.",
+                        subject) == 1
+
+
+def test_a_publisher_beside_a_place_is_not_the_subject():
+    # the CQC's press release on a care home is about the home
+    subject = subject_of("CQC takes action to protect people at Nottingham care home\n\n"
+                         "The Care Quality Commission (CQC) has rated Charnwood Care Home in Carlton, "
+                         "inadequate, and placed it in special measures.\n")
+    assert (subject.kind, subject.name) == ("health", "Charnwood Care Home")
+    # alone in the first sentence it is the subject (a national release)
+    subject = subject_of("CQC publishes first four reports\n\n21 November 2013\n\nThe Care Quality "
+                         "Commission (CQC) has today (21 November) published the first reports.\n")
+    assert (subject.kind, subject.name) == ("body", "Care Quality Commission")
+
+
+def test_a_body_the_text_cites_further_down_is_not_the_subject():
+    # NHS Digital's report cites the police chiefs' data; the release's CTO is a measure
+    text = ("Key findings\n\nDuring 2015/16\n\nThe total number of detentions continued to rise.\n\n"
+            "This rise should be viewed in the context of data released earlier this year by the "
+            "National Police Chiefs’ Council (NPCC).\n\nKnown rates of Community Treatment Order (CTO) "
+            "use for males were higher.\n")
+    subject = subject_of(text)
+    assert subject is None or subject.kind != "body"
+
+
+def test_a_page_titled_with_its_name_is_about_it():
+    # a CQC location page: the home's name on a line of its own, then used in the text
+    subject = subject_of("• Care Home\n\nForest Hill\n\nOverall: Requires improvement\n\nAll Inspections\n\n"
+                         "17 February 2022\n\nAbout the service\n\nForest Hill provides personal and nursing "
+                         "care for up to 55 people.\n")
+    assert (subject.kind, subject.name) == ("provider", "Forest Hill")
+    assert own_mentions("Forest Hill Care Home, in Worksop, requires improvement.", subject) == 1
+
+
+def test_an_untitled_release_is_known_by_what_its_figures_measure():
+    # the 'Permanent exclusions' passage of DfE's 2016/17 release, without its title: its
+    # figures are compared with 2015/16's, so they are 2016/17's
+    source = load_document(str(CORPORA / "wild-new/dfe-exclusions-2016-17-tes/source.txt"), "source")
+    subject = source.facts.subject
+    assert (subject.kind, subject.name, subject.periods) == ("statistic", "permanent exclusion", ("2016/17",))
+    # a press release: '..., a new report by NHS Digital shows'
+    subject = subject_of("The number of detentions under the Mental Health Act in England decreased by "
+                         "5.7 per cent from 2020-21 to 2021-22, a new report by NHS Digital shows.\n")
+    assert (subject.kind, subject.name, subject.periods) == (
+        "statistic", "detentions under the Mental Health Act", ("2021-22",))
+
+
+def test_main_points_are_read_past_a_table_of_contents():
+    population = load_document(str(CORPORA / "wild-new/ons-population-mid2018-dailymail/source.txt"), "source")
+    assert (population.facts.subject.name, population.facts.subject.periods) == ("population of the UK",
+                                                                                  ("mid-2018",))
+    prices = load_document(str(CORPORA / "wild-new/ons-hpi-sep2015-charleslear-aug2015article/source.txt"),
+                           "source")
+    assert prices.facts.subject.name == "UK house prices"
+    assert prices.facts.subject.periods[0] == "year to September 2015"
+
+
+def test_house_prices_are_not_consumer_prices():
+    houses = Subject("statistic", "UK house prices")
+    prices = Subject("statistic", "Consumer price inflation, UK", edition="March 2022")
+    assert names_topic("House prices in UK up 5.2%, says ONS index", houses)
+    assert not names_topic("House prices in UK up 5.2%, says ONS index", prices)
+    assert not names_topic("Inflation hits 30-year high", houses)
+
+
+def test_a_statistic_is_named_by_the_names_in_its_title():
+    detentions = Subject("statistic", "Uses of the Mental Health Act", edition="Annual Statistics, 2015/16")
+    assert names_topic("'Concern' as detentions under Mental Health Act surge by 47% over decade", detentions)
+    migration = Subject("statistic", "Immigration system statistics", edition="year ending June 2024")
+    assert names_topic("Criminal gangs are cramming migrants on to dangerous boats", migration)

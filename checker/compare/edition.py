@@ -11,12 +11,13 @@ quarter's), an earlier period an earlier one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from checker.extract.dates import find_dates
 from checker.extract.furniture import furniture_passages
-from checker.extract.periods import Period, find_periods, parse_period
-from checker.ingest.subjects import has_year, windowed_periods
-from checker.model import Document, Subject
+from checker.extract.periods import Period, find_periods
+from checker.ingest.subjects import has_year, periods_in, windowed_periods
+from checker.model import Document, Passage, Subject
 from checker.sentences import split_sentences
 
 LEDE_PASSAGES = 4  # headline, standfirst and first paragraphs: where a story says what it is about
@@ -36,11 +37,15 @@ def _masthead(text: str) -> bool:
             and not any(w[:1].islower() for w in words))
 
 
-def lede(article: Document) -> list[str]:
+def lede_passages(article: Document) -> list[Passage]:
     """The headline, standfirst and first paragraphs, page furniture and mastheads left out."""
     furniture = furniture_passages(article.passages)
-    return [p.text for p in article.passages
+    return [p for p in article.passages
             if p.index not in furniture and not _masthead(p.text)][:LEDE_PASSAGES]
+
+
+def lede(article: Document) -> list[str]:
+    return [p.text for p in lede_passages(article)]
 
 
 def article_date(article: Document) -> str | None:
@@ -48,7 +53,13 @@ def article_date(article: Document) -> str | None:
     meta = article.meta.get("date")
     if isinstance(meta, str) and re.match(r"\d{4}-\d\d-\d\d", meta):
         return meta[:10]
-    for passage in article.passages[:6]:
+    return dateline(article.passages[:6])
+
+
+def dateline(passages: Sequence[Passage]) -> str | None:
+    """A line that is a full date and nothing else ('Tuesday, January 24, 2017',
+    '2011-09-13', 'Last updated 22/03/2018'): the page's date."""
+    for passage in passages:
         for ref, start, end in find_dates(passage.text):
             rest = (passage.text[:start] + passage.text[end:]).split()
             if re.match(r"\d{4}-\d\d-\d\d$", ref.value) and all(
@@ -69,13 +80,26 @@ def source_months(subject: Subject) -> tuple[set[int], int] | None:
     its main points' periods, else its edition's (a labour-market release titled
     'November 2020' is for the three months to September).  None if it has no dated
     period."""
-    covered = [p for text in subject.periods for p, _, _ in find_periods(text) if has_year(p)]
-    edition = parse_period(subject.edition)
+    covered = [p for text in subject.periods for p in periods_in(text) if has_year(p)]
+    edition = _edition_period(subject.edition)
     ends = covered or ([edition] if edition and has_year(edition) else [])
     if not ends:
         return None
     keys = {_month_key(p, 0) for p in ends}
     return keys, max(keys)
+
+
+_YEAR_TO_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:to|-|–)\s*((?:19|20)\d\d)\b")
+
+
+def _edition_period(edition: str) -> Period | None:
+    """The period a release's edition names: 'March 2022', 'year ending June 2024',
+    'mid-2018'; '2016 to 2017' (DfE's academic and financial years) is the year 2016/17."""
+    years = _YEAR_TO_YEAR.search(edition)
+    if years and int(years.group(2)) == int(years.group(1)) + 1:
+        edition = edition[:years.start()] + f"{years.group(1)}/{years.group(2)[2:]}" + edition[years.end():]
+    found = periods_in(edition)
+    return found[0] if found else None
 
 
 def article_period(article: Document, reference: int) -> tuple[Period, int] | None:

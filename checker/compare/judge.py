@@ -32,6 +32,7 @@ from checker.compare.scope import (
     in_scope,
     names_authority,
     refers_to_earlier,
+    with_care,
 )
 from checker.extract.figures import local_context
 from checker.extract.statements import about_source
@@ -139,6 +140,7 @@ def _judge(claim: Claim, article: Document, chosen: SourceIndex | None, relation
     verdict, findings, evidence = _check(claim, sentence, alignment, chosen, parts)
     if chosen.incomplete:
         findings = [_as_note(f) for f in findings]
+    findings = [with_care(f, relation) for f in findings]
     if evidence:
         seen = {e.passage for e in evidence}
         merged = tuple(_in_source_words(evidence, chosen)) + tuple(e for e in alignment.evidence if e.passage not in seen)

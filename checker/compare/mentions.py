@@ -33,9 +33,36 @@ def _title_topic(subject: Subject) -> str:
     return " ".join(words)
 
 
+def _cue_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Where a folded text uses a topic word of a family, a word inside a longer one of
+    another family left out: 'house prices' is the house price index's, not 'prices'."""
+    found = [(m.start(), m.end(), family) for family in _TOPIC_FAMILIES for cue in family
+             for m in re.finditer(rf"\b{re.escape(cue)}", text)]
+    return [(a, b, family) for a, b, family in found
+            if not any(c <= a and b <= d and (d - c) > (b - a) and other is not family
+                       for c, d, other in found)]
+
+
 def _families(phrase: str) -> list[tuple[str, ...]]:
-    return [family for family in _TOPIC_FAMILIES
-            if any(re.search(rf"\b{re.escape(cue)}", phrase) for cue in family)]
+    used = {family for _, _, family in _cue_spans(phrase)}
+    return [family for family in _TOPIC_FAMILIES if family in used]
+
+
+def _coordinated(subject: Subject) -> list[str]:
+    """Each of two things a title names with one word: 'permanent exclusions' and
+    'fixed-period exclusions' of 'Permanent and fixed-period exclusions in England'."""
+    found = []
+    for m in re.finditer(r"\b([a-z][a-z-]+) and ([a-z][a-z-]+) ([a-z]+)\b", fold(subject.name)):
+        if m.group(3) not in _TITLE_ONLY and m.group(1) not in _TITLE_ONLY:
+            found += [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    return found
+
+
+def _proper_names(subject: Subject) -> list[str]:
+    """The names a statistic's title holds ('Mental Health Act' of 'Uses of the Mental
+    Health Act'): an article names the statistic by them."""
+    runs = re.findall(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+", subject.name)
+    return [fold(r) for r in runs if any(w not in _TITLE_ONLY for w in fold(r).split())]
 
 
 def _family_text(subject: Subject) -> str:
@@ -50,6 +77,7 @@ def topic_words(subject: Subject) -> tuple[str, ...]:
     ('inflation', 'prices', 'cost of living')."""
     phrase = _title_topic(subject)
     found = [phrase] if phrase else []
+    found.extend(name for name in _proper_names(subject) + _coordinated(subject) if name not in found)
     for family in _families(_family_text(subject)):
         found.extend(cue for cue in family if cue not in found)
     return tuple(found)
@@ -64,10 +92,24 @@ def topic_key(subject: Subject) -> str:
     return families[0][0] if families else phrase
 
 
+_GAP = r"\W+(?:(?:the|of|and|in|for|a|an|to|under)\W+)*"
+
+
 def names_topic(text: str, subject: Subject) -> list[str]:
-    """The topic words of a statistic a text uses."""
+    """The topic words of a statistic a text uses, a phrase also with small words between
+    its words ('detentions under the Mental Health Act' for 'detentions mental health act'),
+    never inside a longer topic word of another statistic ('house prices' names the house
+    price index, not consumer prices)."""
     folded = fold(text)
-    return [w for w in topic_words(subject) if re.search(rf"\b{re.escape(w)}", folded)]
+    mine = set(_families(_family_text(subject)))
+    foreign = [(a, b) for a, b, family in _cue_spans(folded) if family not in mine]
+    named = []
+    for word in topic_words(subject):
+        pattern = r"\b" + _GAP.join(map(re.escape, word.split()))
+        if any(not any(a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) for a, b in foreign)
+               for m in re.finditer(pattern, folded)):
+            named.append(word)
+    return named
 
 
 def _key_pattern(subject: Subject) -> str:
@@ -75,7 +117,7 @@ def _key_pattern(subject: Subject) -> str:
     name has between them ('Avon and Somerset Police' for Avon and Somerset
     Constabulary, whose distinguishing words are 'avon somerset')."""
     words = key_words(subject).split()
-    return r"\b" + r"(?:\s+(?:and|&|of|upon|on)\s+|\s+)".join(map(re.escape, words)) + r"\b"
+    return r"\b" + r"(?:,?\s+(?:and|&|of|upon|on|for)\s+|,?\s+)".join(map(re.escape, words)) + r"\b"
 
 
 def own_mentions(body: str, subject: Subject) -> int:
@@ -110,3 +152,28 @@ def is_source_subject(other: Subject, subject: Subject) -> bool:
 def other_subjects(body: str, subject: Subject) -> Counter[str]:
     """The subjects an article names that are not the source's, with how often."""
     return Counter(s.name for s, _ in named_subjects(body) if not is_source_subject(s, subject))
+
+
+def topic_counts(text: str, subject: Subject) -> tuple[int, str, int]:
+    """How often a text names a statistic (its topic words, each place once), and the
+    other statistic it names most, with how often ('house prices' three times in a
+    story on the house price index, 'prices' once)."""
+    folded = fold(text)
+    mine = set(_families(_family_text(subject)))
+    foreign: Counter[tuple[str, ...]] = Counter()
+    taken: list[tuple[int, int]] = []
+    for a, b, family in _cue_spans(folded):
+        if family not in mine and not any(c <= a < d for c, d in taken):
+            foreign[family] += 1
+            taken.append((a, b))
+    own = set()
+    for word in topic_words(subject):
+        for m in re.finditer(r"\b" + _GAP.join(map(re.escape, word.split())), folded):
+            if not any(c <= m.start() < d for c, d in taken):
+                own.add(m.start())
+    starts = sorted(own)
+    own_count = sum(1 for k, start in enumerate(starts) if k == 0 or start >= starts[k - 1] + 3)
+    if not foreign:
+        return own_count, "", 0
+    family, count = foreign.most_common(1)[0]
+    return own_count, family[0], count

@@ -11,22 +11,24 @@ a reason a person can check; the verdict decides which claims may be judged at a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from checker.compare.edition import article_date, compare_edition, latest_year, lede
-from checker.compare.mentions import names_topic, other_subjects, own_mentions, topic_words
+from checker.compare.edition import article_date, compare_edition, dateline, latest_year, lede, lede_passages
+from checker.compare.mentions import (is_source_subject, names_topic, other_subjects, own_mentions,
+                                     topic_counts, topic_words)
 from checker.compare.scope import place_word
 from checker.extract.furniture import furniture_passages
-from checker.ingest.subjects import HEAD_CHARS, key_words
-from checker.model import Claim, DateRef, Document, Relation, Subject
+from checker.ingest.subjects import HEAD_CHARS, key_words, named_subjects
+from checker.model import Claim, DateRef, Document, Rating, Relation, Subject
 
 _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
          "different_subject": 0}
 
 
 _KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force",
-               "provider": "provider", "body": "body"}
+               "provider": "provider", "body": "body", "department": "department"}
 
 
 def _body(article: Document) -> str:
@@ -40,9 +42,7 @@ def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation,
     source = index.document
     subject = source.facts.subject if source.facts else None
     if subject is None:
-        return Relation("unknown", source.uri, (
-            "The source names no subject: no title or opening line names a school, council, "
-            "trust, force, prison, body or statistic.",)), 0
+        return _unnamed(claims, index, None), 0
     if subject.kind == "statistic":
         return _statistic(article, source, subject)
     body = _body(article)
@@ -55,6 +55,10 @@ def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation,
         return Relation("different_subject", None, (reason,)), 0
     if own == 0:
         return _unnamed(claims, index, subject.name), 0
+    if subject.kind == "body":
+        elsewhere = _about_another_place(body, subject, own, claims, index)
+        if elsewhere is not None:
+            return elsewhere, 0
     also = place_word(subject.name) if subject.kind == "council" else key_words(subject).title()
     reasons = [f"The article names {subject.name} or {also} {own} time{'s' if own != 1 else ''}."]
     if others:
@@ -68,12 +72,17 @@ def _statistic(article: Document, source: Document, subject: Subject) -> tuple[R
     opening), then the same edition (the period the article's headline figures are for
     against the periods the release's main points are for); and how many of the topic's
     words the opening uses (the tie-breaker)."""
-    named = names_topic(" ".join(lede(article)), subject)
-    title = f"{subject.name}: {subject.edition}" if subject.edition else subject.name
+    opening = " ".join(lede(article))
+    named = names_topic(opening, subject)
     if not named:
         return Relation("different_subject", None, (
             f"The article's headline and opening never name {subject.name} "
             f"({', '.join(topic_words(subject)[:4])}), the statistic the source is about.",)), 0
+    own, other, count = topic_counts(opening, subject)
+    if count > own:
+        return Relation("different_subject", None, (
+            f"The article's headline and opening name {other} ({count} times) more than "
+            f"{subject.name} ({own}), the statistic the source is about.",)), 0
     reasons = [f"The article's opening names the source's statistic ({', '.join(named[:3])})."]
     verdict, reason = compare_edition(article, subject)
     reasons.append(reason)
@@ -84,31 +93,67 @@ SHARED_ENOUGH = 0.3  # share of an unnamed article's statements found in the sou
 UNRELATED_AFTER = 3  # statements, none found, that show an unnamed article is about something else
 
 
-def _unnamed(claims: Sequence[Claim], index, name: str) -> Relation:
+def _unnamed(claims: Sequence[Claim], index, name: str | None) -> Relation:
     """An article that names no subject at all (a draft saying "the council") is
     judged by what it says: when enough of its statements stand in the source it
     reports on it; when several do and none stands there it is about something else;
-    in between the relation is unknown, and its claims are still checked."""
+    in between the relation is unknown, and its claims are still checked.  A source that
+    names no subject (``name`` None) is judged the same way, except that finding none of
+    the statements there leaves the relation unknown: a page excerpt may simply stop
+    before them, and nothing the source says marks the article as about something else."""
     statements = [c for c in claims if c.kind == "statement"]
     found = sum(1 for c in statements if any(e.score >= 0.6 for e in index.align(c, c.text).held[:1]))
     share = found / len(statements) if statements else 0.0
-    reason = (f"The article never names {name}; {found} of its {len(statements)} statements "
-              f"are found in the source about it.")
+    if name is None:
+        reason = ("The source names no subject: no title or opening line names a school, council, "
+                  "trust, force, prison, department, body or statistic; "
+                  f"{found} of the article's {len(statements)} statements are found in it.")
+    else:
+        reason = (f"The article never names {name}; {found} of its {len(statements)} statements "
+                  f"are found in the source about it.")
     if share >= SHARED_ENOUGH:
         return Relation("same_report", index.document.uri, (reason,))
-    if found == 0 and len(statements) >= UNRELATED_AFTER:
+    if found == 0 and len(statements) >= UNRELATED_AFTER and name is not None:
         return Relation("different_subject", None, (reason,))
     return Relation("unknown", index.document.uri, (reason,))
+
+
+PLACE_AGAIN = 2  # an article about one place names it again and again; a round-up names each once
+
+
+def _about_another_place(body: str, subject: Subject, own: int, claims: Sequence[Claim], index) -> Relation | None:
+    """A source whose subject is a body known by its acronym (a publisher: 'The Care
+    Quality Commission (CQC) has today published') and an article that names it: an
+    article about a place the source never names (a care home, a trust, a school: named
+    again and again) is about that place; one that names the body in one paragraph only,
+    in passing (a spokesperson quoted), is judged by what it says.  None when the article
+    is about the body."""
+    places = Counter(s.name for s, _ in named_subjects(body)
+                     if s.kind != "body" and not is_source_subject(s, subject))
+    if places:
+        place, count = places.most_common(1)[0]
+        if count >= PLACE_AGAIN and own_mentions(index.document.text, Subject("provider", place)) == 0:
+            return Relation("different_subject", None, (
+                f"The article names {place} {count} times, which the source never names, and "
+                f"{subject.name}, the body the source is about, {own} time{'s' if own != 1 else ''}: "
+                f"it is about {place}.",))
+    if sum(1 for paragraph in body.split("\n") if own_mentions(paragraph, subject)) == 1:
+        return _unnamed(claims, index, subject.name)
+    return None
 
 
 LATER_AFTER_DAYS = 400  # an article this long after the report is about a later one
 
 
+DATELINE_CHARS = 1000  # a page's own date stands among its first lines
+
+
 def _timing(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
     facts = source.facts
-    inspected = facts.inspection_start or facts.published
+    inspected = facts.inspection_start or facts.published or dateline(
+        [p for p in source.passages if p.span.start < DATELINE_CHARS])
     if not inspected:
-        return _undated(article, source, reasons)
+        return _undated(article, claims, source, reasons)
     year = int(inspected[:4])
     dates = [c.payload for c in claims if c.kind == "date" and isinstance(c.payload, DateRef)]
     for ref in dates:
@@ -131,13 +176,43 @@ def _timing(article: Document, claims: Sequence[Claim], source: Document, reason
                        "Its publication or inspection dates differ from the source's.")
     if dated:
         reasons.append(f"It is dated {dated}.")
+    return _regraded(article, claims, source, reasons)
+
+
+HEADLINE_PASSAGES = 2  # the headline and the standfirst: the news a story leads on
+
+
+def _regraded(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
+    """An article that headlines another overall grade than the source's (in its headline
+    or standfirst) and tells the source's grade as well reports a later inspection: the
+    source's is the one it recounts ('celebrates "good" rating ... In March of this year,
+    the school was placed in special measures ... it was rated "inadequate"').  A
+    headline grade alone that differs may be a misreported one, and is judged."""
+    overall = {j.grade for j in source.facts.judgements if j.subject == "overall"}
+    if len(overall) != 1:
+        return "same_report"
+    grade = next(iter(overall))
+    opening = lede_passages(article)[:HEADLINE_PASSAGES]
+    headline, told = set(), False
+    for claim in claims:
+        if claim.kind != "rating" or not isinstance(claim.payload, Rating) or \
+                claim.payload.subject not in ("overall", "unspecified"):
+            continue
+        if any(p.span.start <= claim.span.start < p.span.end for p in opening):
+            headline.add(claim.payload.grade)
+        elif claim.payload.grade == grade:
+            told = True
+    if headline and grade not in headline and told:
+        reasons.append(f"Its headline gives the rating {', '.join(sorted(headline))}; the source's, "
+                       f"{grade}, it tells as an earlier one: it reports a later inspection.")
+        return "later_report"
     return "same_report"
 
 
 EARLIER_BY_YEARS = 2  # an undated article whose latest year is this far behind the source's
 
 
-def _undated(article: Document, source: Document, reasons: list[str]) -> str:
+def _undated(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
     """A source that states no date of its own is at least as recent as the latest year it
     mentions; an article dated well after that year reports a later report."""
     dated = article_date(article)
@@ -152,7 +227,7 @@ def _undated(article: Document, source: Document, reasons: list[str]) -> str:
                        f"the undated article mentions no year after {stated}: it reports an earlier report.")
         return "earlier_report"
     reasons.append("The source gives no inspection or publication date to compare with.")
-    return "same_report"
+    return _regraded(article, claims, source, reasons)
 
 
 def _dates_agree(refs: list[DateRef], facts) -> bool:

@@ -6,6 +6,7 @@ source cannot support or contradict: those claims are out of scope, never "suppo
 report's article, only sentences that point back at the source's inspection (its year)
 are in scope.  Inside an article about the source, a sentence about another authority
 ("Essex County Council ... improved to good") is not the source's to judge either.
+When the relation is unknown the claims are judged, with care (:func:`with_care`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 
 from checker.extract.names import COUNCIL
-from checker.model import Relation, SourceFacts
+from checker.model import Finding, Relation, SourceFacts
 
 
 def points_at_source(sentence: str, facts: SourceFacts | None) -> bool:
@@ -48,6 +51,24 @@ def in_scope(sentence: str, relation: Relation, facts: SourceFacts | None) -> bo
     if relation.verdict in ("later_report", "earlier_report"):
         return points_at_source(sentence, facts)
     return True
+
+
+def with_care(finding: Finding, relation: Relation) -> Finding:
+    """A finding against a source the article may not report on (the relation is unknown:
+    the source names no subject checker can read, or the article names none and the
+    source holds too few of its statements to tell): that the source lacks something is
+    information, since the article may report another text; a disagreement is a warning
+    to look at, not an error, since the article may report another edition."""
+    from checker.compare.rules import RULES_BY_CODE
+
+    if relation.verdict != "unknown" or finding.severity == "info":
+        return finding
+    why = "the article may not report this source: checker could not tell what it reports"
+    if RULES_BY_CODE[finding.code].absence:
+        return replace(finding, severity="info", message=f"{finding.message} ({why})")
+    if finding.severity == "error":
+        return replace(finding, severity="warning", message=f"{finding.message} ({why})")
+    return finding
 
 
 def place_word(authority: str | None) -> str:

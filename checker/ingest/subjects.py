@@ -36,6 +36,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("school", re.compile(rf"\b({_NAME}[ \t]+(?:School|Academy|Nursery))\b")),
     ("provider", re.compile(rf"\b({_NAME}[ \t]+College)\b")),
     ("university", re.compile(rf"\b(University[ \t]+of[ \t]+{_WORD}(?:[ \t]+{_WORD})?|{_NAME}[ \t]+University)\b")),
+    ("department", re.compile(
+        rf"\b((?:Department[ \t]+(?:for|of)|Ministry[ \t]+of)[ \t]+{_WORD}(?:[ \t]+{_WORD})*"
+        rf"(?:(?:,[ \t]+{_WORD}(?:[ \t]+{_WORD})*)*[ \t]+and[ \t]+{_WORD}(?:[ \t]+{_WORD})*)?)")),
     ("body", re.compile(rf"\b({_NAME})[ \t]+\(([A-Z][A-Za-z]{{1,6}})\)")),
 )
 # Words that say what kind of thing a subject is, not which one: they never tell two
@@ -44,18 +47,31 @@ _KIND_WORDS = frozenset(
     "the of and & council county city borough district metropolitan nhs foundation trust "
     "hospital hospitals care home nursing hospice police constabulary hmp hmyoi yoi prison "
     "jail school academy nursery infant infants junior primary secondary high community "
-    "college university ofsted report inspection full".split())
+    "college university ofsted report inspection full department ministry for".split())
 # Capitalised words that open a sentence or a heading and name nothing.
 _NOT_NAMES = frozenset(
     "a an the this that these those his her their its our your my inspectors inspection "
     "report full every each all most some many new first last next previous although "
     "while when after following meanwhile however despite since".split())
 _URN = re.compile(r"\b(?:URN|Unique reference number)\s*:?\s*(\d{6,7})\b", re.I)
-_EDITION = (r"(?:(?:year ending|financial year|quarter \d,?|Q\d)\s+)?"
-            r"(?:[A-Z][a-z]+\s+(?:to|-|–)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:\s*(?:to|-|–|/)\s*\d{2,4})?")
-_STATISTIC_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?):\s*(?P<edition>{_EDITION})"
+# A statistic's edition as its title states it: 'March 2022', 'year ending June 2019',
+# 'April to June 2021', '2016 to 2017', 'mid-2018', 'Annual Statistics, 2015/16'.
+_EDITION = (r"(?:(?i:annual|monthly|quarterly)[ \t]+(?i:statistics|figures|data),?[ \t]+)?"
+            r"(?:(?:year ending|financial year(?: ending)?|academic year|quarter \d,?|Q\d)\s+)?"
+            r"(?:mid-|[A-Z][a-z]+\s+(?:to|-|–)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:\s*(?:to|-|–|/)\s*\d{2,4})?")
+# 'Consumer price inflation, UK: March 2022'; a name that says it is a statistic may take
+# its edition after a comma: 'Immigration system statistics, year ending June 2024'.
+_STATISTIC_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?)(?::|(?<=[Ss]tatistics),|(?<=[Ee]stimates),|"
+                              rf"(?<=[Ii]ndex),|(?<=[Ff]igures),)\s*(?P<edition>{_EDITION})"
                               r"(?:,\s*(?P<estimate>[a-z ]*estimate))?\s*$")
-_MAIN_POINTS = re.compile(r"\bmain points\b|\bkey points\b|\bheadline", re.I)
+# A label before a date is no statistic's name: 'Published: March 2015', 'Next release: May 2016'.
+_DATE_LABEL = re.compile(r"\b(?:published|publication|updated|dates?|released?|issued|inspected|inspection|"
+                         r"period|next|last)$", re.I)
+# A chapter of a release names the release in quotation marks: "Back to 'Immigration
+# system statistics, year ending June 2024' content page".
+_QUOTED = re.compile(r"[‘“\"]([A-Z][^‘’“”\"\n]{4,140})[’”\"]")
+TITLE_PASSAGES = 8  # where a title may stand: a PDF's cover lines come before it
+_MAIN_POINTS = re.compile(r"\bmain points\b|\bkey points\b|\bmain findings\b|\bkey findings\b|\bheadline", re.I)
 # The words reporters use for the topics of the main official statistics: a release
 # titled with any of a family's words is named by all of them.
 TOPIC_FAMILIES = (
@@ -64,6 +80,8 @@ TOPIC_FAMILIES = (
     ("gdp", "gross domestic product", "economy", "economic growth"),
     ("crime", "offences", "offenders"),
     ("a&e", "accident and emergency", "waiting list", "referral to treatment", "four-hour"),
+    ("house price", "property price", "home price"),
+    ("immigration", "migrant", "migration", "asylum", "refugee"),
 )
 # The opening of an untitled release says what it measures: 'The Consumer Prices Index
 # (CPI) rose by 0.3% in the year to January 2016' under its 'Main points', 'The first
@@ -71,9 +89,13 @@ TOPIC_FAMILIES = (
 # there have been 1.2 million more accident and emergency (A&E) attendances'.
 _MEASURE = re.compile(r"^(?:The[ \t]+)?(?P<name>[A-Za-z][^.;:\n]{2,120}?)[ \t]+"
                       r"(?:shows?|rose|fell|grew|increased|decreased|was|were|is|are)\b")
-_FIGURE = re.compile(r"\d(?:[.,]\d+)*\s*(?:%|per\s*cent\b|million\b|billion\b|thousand\b)", re.I)
+_FIGURE = re.compile(r"\d(?:[.,]\d+)*\s*(?:%|per\s*cent\b|million\b|billion\b|thousand\b)|"
+                     r"\b\d{1,3}(?:,\d{3})+\b", re.I)
 _NEW_DATA = re.compile(r"^(?:New|Latest|Today['’]s|Official)[ \t]+(?:[A-Z][\w&]*[ \t]+)*"
                        r"(?:data|figures|statistics)[ \t]+(?:shows?|reveals?)\b")
+# ... or after it: 'Detentions decreased by 5.7 per cent, a new report by NHS Digital shows.'
+_SHOWS = re.compile(r",[ \t]+(?:a[ \t]+|the[ \t]+)?(?:new|latest|official)[ \t]+(?:[\w&]+[ \t]+){0,6}?"
+                    r"(?:report|data|figures|statistics|analysis)\b[^.]{0,60}\b(?:shows?|reveals?)\.?$")
 
 
 def key_words(subject: Subject) -> str:
@@ -114,30 +136,90 @@ def _trim(name: str) -> tuple[int, str]:
 
 
 def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
-    """The subject a report is about: a statistic titled with its edition, else the first
-    subject named in its opening lines; None when the opening names none."""
+    """The subject a report is about: a statistic titled with its edition, else a council
+    titled, an untitled release's statistic, the first place or body named in its opening
+    lines, a release known only by its figures, or a page's own title line; None when
+    the opening names none of these."""
     head = [p for p in passages if p.span.start < HEAD_CHARS]
-    for passage in head[:3]:
-        title = _STATISTIC_TITLE.match(passage.text.strip())
-        if title:
-            edition = title.group("edition")
-            if title.group("estimate"):
-                edition += ", " + title.group("estimate")
-            return Subject("statistic", title.group("name").strip(), (), edition,
-                           _reference_periods(head), passage.id)
+    titled = _titled_statistic(head)
+    if titled:
+        return titled
     council = _council_title(head[:3])
     if council:
         return council
     measured = _measured(head)
     if measured:
         return measured
-    for passage in head:
-        named = named_subjects(passage.text)
-        if named:
-            subject = named[0][0]
-            urn = _URN.search(text[:HEAD_CHARS * 2])
-            identifiers = subject.identifiers + ((("urn", urn.group(1)),) if urn else ())
-            return Subject(subject.kind, subject.name, identifiers, passage=passage.id)
+    named = _first_named(text, head)
+    if named:
+        return named
+    return _measured(head, cue=False) or _figure_page(head) or _title_line(head)
+
+
+def _titled_statistic(head: list[Passage]) -> Subject | None:
+    """A release's title with its edition: a line of its own among the first lines, or
+    the release a chapter names in quotation marks."""
+    for passage in head[:TITLE_PASSAGES]:
+        line = passage.text.strip()
+        for candidate in [line] + [m.group(1).strip() for m in _QUOTED.finditer(line)]:
+            title = _STATISTIC_TITLE.match(candidate)
+            if not title or _DATE_LABEL.search(title.group("name").strip()):
+                continue
+            edition = title.group("edition")
+            if title.group("estimate"):
+                edition += ", " + title.group("estimate")
+            return Subject("statistic", title.group("name").strip(), (), edition,
+                           _reference_periods(head), passage.id)
+    return None
+
+
+_SENTENCE_WORDS = 8  # a passage this long that ends a sentence is running text, not a title
+
+
+def _running(passage: Passage) -> bool:
+    text = passage.text.strip()
+    return len(text.split()) >= _SENTENCE_WORDS and text[-1:] in ".!?:"
+
+
+def _first_named(text: str, head: list[Passage]) -> Subject | None:
+    """The first school, home, trust, force, prison, department (...) the opening names.  A
+    body known by its acronym ('The Care Quality Commission (CQC) has rated Charnwood Care
+    Home') is the publisher when a place is named beside it, and is the subject only where
+    it names itself: in the title lines or the first sentence of the text.  Further down,
+    a body with an acronym is one the text cites ('data released by the National Police
+    Chiefs' Council (NPCC)', 'Community Treatment Order (CTO)')."""
+    first_text = next((p.index for p in head if _running(p)), None)
+    for position, passage in enumerate(head):
+        named = [s for s, _ in named_subjects(passage.text)]
+        places = [s for s in named if s.kind != "body"]
+        if places:
+            subject = places[0]
+        elif named and (position < 3 or passage.index == first_text):
+            subject = named[0]
+        else:
+            continue
+        urn = _URN.search(text[:HEAD_CHARS * 2])
+        identifiers = subject.identifiers + ((("urn", urn.group(1)),) if urn else ())
+        return Subject(subject.kind, subject.name, identifiers, passage=passage.id)
+    return None
+
+
+_TITLE_WORD = r"(?:[A-Z][\w'’&-]*|of|and|the|upon|on|in|at)"
+_TITLE_LINE = re.compile(rf"^[A-Z][\w'’&-]*(?:[ \t]+{_TITLE_WORD}){{1,5}}$")
+
+
+def _title_line(head: list[Passage]) -> Subject | None:
+    """A page titled with the name of what it is about, a name its text then uses ('Forest
+    Hill' above 'Overall: Requires improvement', and 'Forest Hill provides personal and
+    nursing care'): a care home's or a service's page names no kind of place."""
+    for k, passage in enumerate(head[:TITLE_PASSAGES]):
+        name = passage.text.strip()
+        if not _TITLE_LINE.match(name) or not re.search(r"[A-Za-z]{3}", key_words(Subject("provider", name))):
+            continue
+        if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        if any(_running(p) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", p.text) for p in head[k + 1:]):
+            return Subject("provider", name, (), passage=passage.id)
     return None
 
 
@@ -187,29 +269,92 @@ def _cue(text: str) -> str | None:
     return text[start:end] if len(folded) == len(text) else folded[start:end]
 
 
-def _measured(head: list[Passage]) -> Subject | None:
+def _points_heading(passage: Passage) -> bool:
+    return bool(_MAIN_POINTS.fullmatch(re.sub(r"^\d+\.\s*", "", passage.text.strip())))
+
+
+def _openings(head: list[Passage]):
+    """Where an untitled release states its headline figure, with whether it is under a
+    'Main points' ('Main findings', 'Key findings') heading: the first line with a figure
+    after that heading (past a table of contents that lists it), then the page's first line."""
+    for k, passage in enumerate(head):
+        if any(s.kind != "body" for s, _ in named_subjects(passage.text)):
+            break  # a page that names a school, a prison, a trust first is about it, whatever its 'Key findings'
+        if _points_heading(passage):
+            after = next((p for p in head[k + 1:k + 3] if not _points_heading(p) and _FIGURE.search(p.text)), None)
+            if after is not None:
+                yield after, True
+    opening = [p for p in head[:4] if p.text.strip() and not _points_heading(p)]
+    if opening:
+        first = opening[0]
+        yield first, any(_MAIN_POINTS.search(p.text) for p in head[:2] if p.index < first.index) \
+            or bool(_MAIN_POINTS.search(first.heading))
+
+
+def _measured(head: list[Passage], cue: bool = True) -> Subject | None:
     """An untitled release: a statistic named by the first sentence of its main points
-    (the first lines of the page), or by a press release's 'New ... data shows'."""
-    opening = [p for p in head[:4] if p.text.strip() and not _MAIN_POINTS.fullmatch(
-        re.sub(r"^\d+\.\s*", "", p.text.strip()))]
-    if not opening:
+    (the first lines of the page), or by a press release's 'New ... data shows' ('...,
+    a new report by NHS Digital shows').  With ``cue``, only a statistic that reporters
+    name in everyday words (TOPIC_FAMILIES): a page that names a place first is about it."""
+    for first, under_points in _openings(head):
+        sentence = split_sentences(first.text.strip())[0]
+        if not _FIGURE.search(sentence):
+            continue  # a release states its headline figure first; a report's 'crime recording is good' is no statistic
+        measure = _MEASURE.match(sentence)
+        if _NEW_DATA.match(sentence):
+            name = _cue(sentence) if cue else _cue(sentence) or (measure and _measure_name(measure.group("name")))
+        elif (under_points or _SHOWS.search(sentence)) and measure and (_cue(measure.group("name")) or not cue):
+            name = _measure_name(measure.group("name"))
+        else:
+            continue
+        if name:
+            periods = _reference_periods(head) or _latest_period(sentence) or _after_comparisons(head)
+            return Subject("statistic", name, (), "", periods, first.id)
+    return None
+
+
+_FIGURES_FIRST = 3  # of the first sentences of an untitled page, stating figures: a release
+
+
+def _figure_page(head: list[Passage]) -> Subject | None:
+    """An untitled excerpt of a release, its opening a run of figures ('Most occurred in
+    secondary schools which accounted for 83% of all permanent exclusions. The permanent
+    exclusion rate in secondary schools increased 0.20%...'): the statistic is what its
+    first measuring sentence measures, when half its first eight sentences count it (a news
+    story's opening counts many things)."""
+    sentences = [(p, sentence) for p in head[:8] for sentence in split_sentences(p.text.strip())
+                 if sentence][:8]
+    if sum(1 for _, sentence in sentences[:5] if _FIGURE.search(sentence)) < _FIGURES_FIRST:
         return None
-    first = opening[0]
-    under_points = any(_MAIN_POINTS.search(p.text) for p in head[:2] if p.index < first.index) \
-        or bool(_MAIN_POINTS.search(first.heading))
-    sentence = split_sentences(first.text.strip())[0]
-    if not _FIGURE.search(sentence):
-        return None  # a release states its headline figure first; a report's 'crime recording is good' is no statistic
-    if _NEW_DATA.match(sentence):
-        cue = _cue(sentence)
-        name = cue
-    elif under_points and (measure := _MEASURE.match(sentence)) and _cue(measure.group("name")):
-        name = measure.group("name").strip()
-    else:
-        return None
-    if not name:
-        return None
-    return Subject("statistic", name, (), "", _reference_periods(head), first.id)
+    for passage, sentence in sentences[:5]:
+        measure = _MEASURE.match(sentence)
+        name = _measure_name(measure.group("name")) if measure and _FIGURE.search(sentence) else ""
+        if not name or name.split()[0].lower() in _NOT_NAMES | {"it", "there"}:
+            continue
+        words = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in fold(name).split())
+        if sum(1 for _, other in sentences if re.search(rf"\b{words}", fold(other))) >= len(sentences) / 2:
+            periods = _reference_periods(head) or _after_comparisons(head)
+            return Subject("statistic", name, (), "", periods, passage.id)
+    return None
+
+
+_MEASURE_WORDS = r"(?:number|numbers|rate|rates|level|levels|total|proportion|share|count)"
+
+
+def _measure_name(name: str) -> str:
+    """What a release's headline sentence measures, without its period, its place or the
+    word for the measure: 'permanent exclusion' of 'permanent exclusion rate in secondary
+    schools', 'detentions under the Mental Health Act' of 'number of detentions under the
+    Mental Health Act in England', 'population of the UK' of 'population of the UK in mid-2018'."""
+    from checker.extract.periods import find_periods
+
+    for _, start, end in reversed(find_periods(name)):
+        name = name[:start] + name[end:]
+    name = _MID_YEAR.sub("", name)
+    name = re.sub(rf"^(?:the\s+)?(?:(?:total|overall)\s+)?{_MEASURE_WORDS}\s+of\s+(?:the\s+)?", "", name.strip(), flags=re.I)
+    name = re.sub(r"\s+(?:in|among|across|for|at|between|from|during)(?:\s+\S.*)?$", "", name)
+    name = re.sub(rf"\s+{_MEASURE_WORDS}$", "", name.strip())
+    return name.strip(" ,;-–")
 
 
 def has_year(period) -> bool:
@@ -225,8 +370,29 @@ def windowed_periods(text: str) -> list:
     # which reads the subject with this module
     from checker.extract.periods import find_periods
 
-    return [p for p, _, _ in find_periods(text)
-            if p.end and p.months and not re.fullmatch(r"(?:\w+\s+)?\d{4}", p.text)]
+    found = [(start, p) for p, start, _ in find_periods(text)
+             if p.end and p.months and not re.fullmatch(r"(?:\w+\s+)?\d{4}", p.text)]
+    found += [(m.start(), mid_year(m)) for m in _MID_YEAR.finditer(text)]
+    return [p for _, p in sorted(found, key=lambda pair: pair[0])]
+
+
+# Population estimates are for the middle of a year: 'mid-2018', 'the middle of 2018'
+# (the twelve months to June).
+_MID_YEAR = re.compile(r"\b(?:mid-|the middle of\s+)((?:19|20)\d\d)\b", re.I)
+
+
+def mid_year(match: re.Match):
+    from checker.model import Period
+
+    year = int(match.group(1))
+    return Period(match.group(0), f"{year - 1}-07", f"{year}-06", 12)
+
+
+def periods_in(text: str) -> list:
+    """Every period a text states, a mid-year among them."""
+    from checker.extract.periods import find_periods
+
+    return [p for p, _, _ in find_periods(text)] + [mid_year(m) for m in _MID_YEAR.finditer(text)]
 
 
 def _reference_periods(head: list[Passage]) -> tuple[str, ...]:
@@ -244,3 +410,35 @@ def _reference_periods(head: list[Passage]) -> tuple[str, ...]:
             if latest not in periods:
                 periods.append(latest)
     return tuple(periods)
+
+
+def _latest_period(sentence: str) -> tuple[str, ...]:
+    """The latest dated period of a release's headline sentence ('decreased by 5.7 per cent
+    from 2020-21 to 2021-22'): what its figures are for."""
+    dated = [p for p in windowed_periods(sentence) if has_year(p)]
+    return (max(dated, key=lambda p: p.end).text,) if dated else ()
+
+
+# 'to 7,720 - up from 6,685 in 2015/16', 'down from 0.08% in 2015/16', 'compared with 5,785 in 2015'
+_COMPARED = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from\b[^.;]{0,40}?\bin\s+"
+                       r"(?P<year>(?:19|20)\d\d)(?:\s*[-/–]\s*(?P<next>\d\d))?\b(?![-/–]\d)|"
+                       r"\bcompared\s+(?:with|to)\b[^.;]{0,40}?\bin\s+(?P<year2>(?:19|20)\d\d)(?:\s*[-/–]\s*(?P<next2>\d\d))?\b(?![-/–]\d)",
+                       re.I)
+
+
+def _after_comparisons(head: list[Passage]) -> tuple[str, ...]:
+    """A release that never states its own year ('The number of permanent exclusions has
+    increased to 7,720 - up from 6,685 in 2015/16') is for the year after the latest one it
+    compares with: 2016/17.  Only whole years are read so (a financial or academic year,
+    a calendar year): a month compared with may be the month before or a year before."""
+    years = []
+    for passage in head:
+        for m in _COMPARED.finditer(passage.text):
+            year, nxt = (m.group("year"), m.group("next")) if m.group("year") else (m.group("year2"), m.group("next2"))
+            if nxt is not None and int(nxt) != (int(year) + 1) % 100:
+                continue
+            years.append((int(year), nxt is not None))
+    if not years:
+        return ()
+    year, split = max(years)
+    return (f"{year + 1}/{(year + 2) % 100:02d}" if split else str(year + 1),)
