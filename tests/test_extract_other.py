@@ -43,6 +43,14 @@ def test_requires_improvement_to_be_good_is_requires_improvement():
     assert found == [("requires improvement", "overall", "requires improvement to be good")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Manchester moves up out of ‘inadequate’ Ofsted rating",
+    "The council's children's services are no longer ‘inadequate’.",
+])
+def test_a_grade_left_behind_is_no_rating(sentence):
+    assert find_ratings(sentence) == []
+
+
 def test_all_bar_x_rates_every_area_but_x():
     found = ratings('All bar adoption performance, which was given "requires improvement", '
                     "were rated inadequate by inspectors.")
@@ -120,6 +128,17 @@ def test_not_dates(sentence):
 ])
 def test_a_month_without_its_year_takes_its_sentences_year(sentence, values):
     assert dated_in(sentence) == values
+
+
+@pytest.mark.parametrize("sentence,event", [
+    # the data's period beside a publishing word is not the publication
+    ("Offences rose to 45,627 for the year to December, figures released by the ONS on Thursday showed.", "other"),
+    # a release to come is not this one's
+    ("This will not affect the results for the first quarter, planned for release in July 2020.", "next_release"),
+    ("Figures released in March show prices rose.", "published"),
+])
+def test_what_a_date_beside_a_release_dates(sentence, event):
+    assert [e for _, _, e in dates(sentence)] == [event]
 
 
 def test_nearest_cue_decides_the_event():

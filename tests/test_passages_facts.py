@@ -75,6 +75,19 @@ def test_passage_spans_point_at_their_raw_text(passages):
     assert REPORT[passages["¶12"].span.start:passages["¶12"].span.end].startswith("12. Approximately")
 
 
+def test_a_line_the_layout_broke_mid_sentence_runs_on():
+    # an Ofsted report's PDF text: the judgement's line breaks after "to be"
+    text = ("Inspection dates: 9 October to 2 November 2017\n\n"
+            "Children's services in Manchester require improvement to be\n\ngood\n\n"
+            "2.1 Adoption performance Good\n")
+    passages = split_passages(text)
+    assert [p.text for p in passages][1] == "Children's services in Manchester require improvement to be good"
+    assert text[passages[1].span.start:passages[1].span.end].endswith("good")
+    # a line that ends a sentence, or a next line in capitals, stays its own
+    assert len(split_passages("The prison was safe.\n\nsome men said otherwise.\n")) == 2
+    assert len(split_passages("Leaders must improve the quality of\n\nTeaching\n")) == 2
+
+
 def test_bullets_are_numbered_under_their_heading(passages):
     assert passages["Summary of findings • 1"].text == "The council has made real progress since 2013."
     assert passages["Summary of findings • 2"].text == "Caseloads are manageable."

@@ -29,8 +29,11 @@ _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
 _PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out)\b", re.I)
 # A date its data are counted at ("data as at 31 March 2014"), or the next edition's date:
 # neither is this report's publication.
-_DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended)\s*$", re.I)
-_NEXT = re.compile(r"\bnext\s+(?:release|update|publication|edition|bulletin|report)\b", re.I)
+_DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended|"
+                        r"(?:year|months?|quarters?|weeks?)\s+to)\s*$", re.I)  # "for the year to December"
+_NEXT = re.compile(r"\bnext\s+(?:release|update|publication|edition|bulletin|report)\b|"
+                   r"\b(?:planned|due|scheduled|expected)\s+(?:for\s+)?(?:release|publication)\b|"
+                   r"\b(?:will\s+be|to\s+be)\s+(?:released|published)\b", re.I)  # a release to come
 # The first or last day of the inspection ("began on 21 January", "from ... to ...").
 _STARTED = re.compile(r"\b(?:began|begun|begin|begins|started|starts?|opened|commenced|from)\b(?:\s+on)?\s*$", re.I)
 _ENDED = re.compile(r"\b(?:ended|ends?|finished|concluded|closed|until|till|to)\b(?:\s+on)?\s*$", re.I)

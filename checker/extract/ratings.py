@@ -51,7 +51,9 @@ def _graded_is_subject(clause: str) -> bool:
 
 
 UNSPECIFIED = "unspecified"
-_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.I)
+# a grade denied or left behind: "not rated inadequate", "no longer 'inadequate'", "moves up
+# out of 'inadequate'" give no grade
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|out\s+of)\b|n't\b", re.I)
 
 
 def _canonical(grade: str) -> str:
@@ -73,7 +75,7 @@ def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
                     and _TO_BE_TAIL.search(sentence[:match.start()])):
                 continue
             if _NEGATED.search(sentence[max(0, match.start() - 12):start]):
-                continue  # "not rated inadequate" gives no grade
+                continue
             grade = _canonical(match.group("grade"))
             weak = pattern is _JUDGED and not _STRONG.search(match.group(0))
             as_verb = pattern is _JUDGED and grade == "requires improvement" and not _RATED.search(

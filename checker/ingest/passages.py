@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from checker.ingest.completeness import ends_open
 from checker.model import Passage, Span
 from checker.textnorm import SUPERSCRIPTS
 
@@ -54,6 +55,25 @@ def _lines(text: str) -> list[_Line]:
         for start, end in line_pieces(raw):
             out.append(_Line(pos + start, pos + end, raw[start:end], number))
         pos += len(raw) + 1
+    return _rejoined(out)
+
+
+def _rejoined(lines: list[_Line]) -> list[_Line]:
+    """Lines a page's layout broke mid-sentence put back together: a line that stops on a
+    word no sentence ends on ("Children's services in Manchester require improvement to
+    be") runs on into the next line of text if that starts in lower case ("good"), blank
+    lines between or not.  Table rows and summary boxes keep their own lines."""
+    out: list[_Line] = []
+    for line in lines:
+        body = line.raw.strip()
+        if not body:
+            continue
+        last = out[-1] if out else None
+        if (last is not None and body[:1].islower() and ends_open(last.raw)
+                and not any(mark in last.raw + line.raw for mark in ("\t", "<p>"))):
+            out[-1] = _Line(last.start, line.end, f"{last.raw.rstrip()} {body}", last.number)
+            continue
+        out.append(line)
     return out
 
 
