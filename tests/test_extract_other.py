@@ -51,6 +51,19 @@ def test_a_grade_left_behind_is_no_rating(sentence):
     assert find_ratings(sentence) == []
 
 
+@pytest.mark.parametrize("sentence,grade,subject", [
+    # a headline's judged area named in full, with no verb of its own
+    ("Manchester Children's Services rated good after at-risk warnings", "good", "overall"),
+    # a judgement in the past tense, ruled by inspectors
+    ("In 2017 the council came out of special measures, but inspectors ruled it still required improvement.",
+     "requires improvement", "overall"),
+    # graded things, not the report's judgement
+    ("Pupils attend schools rated good or outstanding.", "good", "other:schools"),
+])
+def test_grades_and_what_they_grade(sentence, grade, subject):
+    assert [(r.grade, r.subject) for r, _, _ in find_ratings(sentence)][:1] == [(grade, subject)]
+
+
 def test_all_bar_x_rates_every_area_but_x():
     found = ratings('All bar adoption performance, which was given "requires improvement", '
                     "were rated inadequate by inspectors.")
@@ -136,6 +149,8 @@ def test_a_month_without_its_year_takes_its_sentences_year(sentence, values):
     # a release to come is not this one's
     ("This will not affect the results for the first quarter, planned for release in July 2020.", "next_release"),
     ("Figures released in March show prices rose.", "published"),
+    # coming out of special measures is no publication
+    ("In 2017, the council came out of special measures.", "other"),
 ])
 def test_what_a_date_beside_a_release_dates(sentence, event):
     assert [e for _, _, e in dates(sentence)] == [event]

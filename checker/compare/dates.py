@@ -45,6 +45,11 @@ def matches_value(article_value: str, source_value: str) -> bool:
     return all(x is None or x == y for x, y in parts)
 
 
+def within(value: str, start: str, end: str) -> bool:
+    """Does a (possibly partial) date fall on a day from ``start`` to ``end`` (ISO)?"""
+    return any(matches(value, day) for day in _days(start, end))
+
+
 def _days(start: str, end: str) -> list[date]:
     first, last = date.fromisoformat(start), date.fromisoformat(end)
     return [date.fromordinal(o) for o in range(first.toordinal(), last.toordinal() + 1)]

@@ -231,11 +231,15 @@ def _undated(article: Document, claims: Sequence[Claim], source: Document, reaso
 
 
 def _dates_agree(refs: list[DateRef], facts) -> bool:
-    from checker.compare.dates import matches
+    """Do the article's publication and inspection dates fall on the source's?"""
+    from checker.compare.dates import matches, within
 
     for ref in refs:
         if ref.event == "published" and facts.published:
             if not matches(ref.value, date.fromisoformat(facts.published)):
+                return False
+        if ref.event.startswith("inspection") and facts.inspection_start and facts.inspection_end:
+            if not within(ref.value, facts.inspection_start, facts.inspection_end):
                 return False
     return True
 

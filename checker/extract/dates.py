@@ -26,7 +26,7 @@ _DATE = re.compile(
 )
 _PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
 _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
-_PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out)\b", re.I)
+_PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out(?!\s+of))\b", re.I)
 # A date its data are counted at ("data as at 31 March 2014"), or the next edition's date:
 # neither is this report's publication.
 _DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended|"

@@ -16,7 +16,7 @@ import re
 from checker.ingest.grades import named_subjects, subject_of, subjects_in
 from checker.model import Rating
 
-GRADE = (r"(?P<grade>outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|"
+GRADE = (r"(?P<grade>outstanding|good|requir(?:es|ed|e)\s+improvement(?:\s+to\s+be\s+good)?|"
          r"requiring\s+improvement|adequate|inadequate)")
 _QUOTED = re.compile(r"[\"“‘']\s*" + GRADE + r"\s*[\"”’']", re.I)
 _JUDGING = (r"rated|rating(?:\s+of|,)|judged(?:\s+to\s+be)?|judgement\s+of|judgment\s+of|graded|branded|"
@@ -36,7 +36,7 @@ _TO_BE_TAIL = re.compile(r"\b(?!(?:judged|found|deemed|considered|continues?|con
                          r"proved|proven|shown|seems?|seemed|appears?|appeared|likely|expected|needs?|"
                          r"going|set|rated|said|thought|believed|declared|was|were|is|are)\b)"
                          r"[\w'’]+\s+to\s+$", re.I)
-_RATED = re.compile(r"\b(?:rated|rating|judged|judgement|judgment|graded|branded|found|deemed|given|handed)\b", re.I)
+_RATED = re.compile(r"\b(?:rated|rating|judged|judgement|judgment|graded|branded|found|deemed|given|handed|ruled)\b", re.I)
 _TRAILING_VERB = re.compile(r"(?:\s+(?:is|are|was|were|remains?|remained|still|now|continues?\s+to\s+be|as|be|to))+\s*$", re.I)
 _PROPER_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\s*)+$")
 
@@ -111,7 +111,9 @@ def _graded_noun(before: str) -> str | None:
         return "other:count"  # a count of graded things, not one judgement
     if noun in ("was", "is", "has", "its", "this", "it", "they"):
         return None
-    return None if subject_of(noun) else f"other:{noun.split()[-1]}"
+    named = " ".join(before[:match.end("noun")].split()[-3:]) if match.group("noun") else noun
+    # a judged area named in full is graded itself ("Children's Services rated good")
+    return None if subject_of(noun) or subject_of(named.lower()) else f"other:{noun.split()[-1]}"
 
 
 _AT_ACTIVITY = re.compile(r"^\s*[\"'’”]?\s*at\s+(?P<activity>(?:\w+ly\s+)?(?:\w+ing|how)\b[^.;]*)", re.I)
