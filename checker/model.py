@@ -90,7 +90,7 @@ class Subject:
     compared with.  ``passage`` is where the subject was read, for citations.
     """
 
-    kind: str  # school | provider | council | health | police | prison | university | body | statistic
+    kind: str  # school | provider | council | health | police | fire | prison | university | department | body | statistic
     name: str
     identifiers: tuple[tuple[str, str], ...] = ()
     edition: str = ""

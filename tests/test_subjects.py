@@ -44,6 +44,10 @@ def subject_of(text: str) -> Subject | None:
      "body", "Care Quality Commission", ""),
     ("University of Exeter\nGreen spaces deliver lasting mental health benefits\n",
      "university", "University of Exeter", ""),
+    ("Avon 2018/19\n\nOverall, Avon Fire and Rescue Service is inadequate at looking after its people.\n",
+     "fire", "Avon Fire and Rescue Service", ""),
+    # a gerund and 'on' start no place: the council is the one reported on
+    ("Reporting on Clackmannanshire Council\n\nAccounts Commission\n", "council", "Clackmannanshire Council", ""),
 ])
 def test_the_subject_is_read_from_the_title_or_opening(text, kind, name, edition):
     subject = subject_of(text)
@@ -179,6 +183,8 @@ def test_a_councils_report_title_names_the_council_whole(head, council):
     ("Population estimates for the UK, England and Wales, Scotland and Northern Ireland: mid-2018\n\nMain points\n",
      "Population estimates for the UK, England and Wales, Scotland and Northern Ireland", "mid-2018"),
     ("Immigration statistics, year ending June 2024\n\nSummary\n", "Immigration statistics", "year ending June 2024"),
+    ("Reported road casualties in Great Britain: main results 2015\n\nStatistical Release\n",
+     "Reported road casualties in Great Britain", "main results 2015"),
     ("Mental Health Act statistics, annual figures 2015-16\n\nKey facts\n",
      "Mental Health Act statistics", "annual figures 2015-16"),
     # a PDF's cover lines before the title (NHS Digital's report)

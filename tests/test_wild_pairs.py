@@ -40,30 +40,6 @@ def test_real_pair_raises_what_a_sub_editor_does_and_nothing_else(name):
         assert any(span in d for d in discrepancies), span
 
 
-MORE = WILD.parent / "wild-more"
-MORE_EXPECTED = json.loads((MORE / "expected.json").read_text(encoding="utf-8"))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(MORE_EXPECTED))
-def test_untuned_pair_raises_nothing_the_sub_editor_did_not_mark(name):
-    """corpora/wild-more was not used to write the figure rules: an error or warning there
-    must sit in the sentence of a discrepancy the sub-editor marked (none may be raised;
-    misses are counted in the README, not failed here)."""
-    pair = MORE / name
-    result = checker.check(pair / "article.txt", pair / "source.txt")
-    text = (pair / "article.txt").read_text(encoding="utf-8")
-    marked = [d["article_text"] for d in MORE_EXPECTED[name]["discrepancies"]]
-    spans = {c.claim.id: c.claim for c in result.claims}
-    for finding in result.findings:
-        if finding.severity not in ("error", "warning"):
-            continue
-        claim = spans[finding.claim_id]
-        where = claim.sentence or claim.span
-        sentence = text[where.start:where.end]
-        assert any(m in sentence for m in marked), (finding.code, finding.message)
-
-
 _RELEASE = ("Labour market overview: October 2020\n\n"
             "The UK unemployment rate was estimated at 4.5%, 0.6 percentage points higher than a "
             "year earlier and 0.4 percentage points higher than the previous quarter.\n\n"
@@ -87,28 +63,34 @@ def test_points_reported_as_per_cent(tmp_path, sentence, codes):
     assert [f.code for f in result.findings if f.severity != "info"] == codes
 
 
-NEW = WILD.parent / "wild-new"
-NEW_EXPECTED = json.loads((NEW / "expected.json").read_text(encoding="utf-8"))
+# Real pairs no figure rule was written on: corpora/wild-more (29), wild-new (15, first
+# run: 20 false alarms in 5 articles) and wild-holdout (15, first run: 5 in 3 articles).
+# An error or warning there must sit in the sentence of a discrepancy the sub-editor
+# marked; misses are counted in the README, not failed here.
+UNTUNED = {corpus: json.loads((WILD.parent / corpus / "expected.json").read_text(encoding="utf-8"))
+           for corpus in ("wild-more", "wild-new", "wild-holdout")}
 # Pairs that still raise a finding the sub-editor did not mark, and why.
-NEW_FALSE_ALARMS = {
-    "dfe-exclusions-2016-17-tes": "figures of unlike measures compared (checker/compare/figures.py): '40 pupils' "
-                                  "excluded a day against the secondary rate's '20 pupils' per 10,000, 'around "
-                                  "2,010 fixed-period exclusions' a day against '40.6 permanent exclusions'",
+KNOWN_FALSE_ALARMS = {
+    "wild-new/dfe-exclusions-2016-17-tes": "figures of unlike measures compared (checker/compare/figures.py): "
+                                           "'40 pupils' excluded a day against the secondary rate's '20 pupils' "
+                                           "per 10,000, 'around 2,010 fixed-period exclusions' a day against "
+                                           "'40.6 permanent exclusions'",
+    "wild-holdout/ons-retail-may2022-retailinsightnetwork": "a period's length read as a figure: 'In the three "
+                                                            "months to May' against the source's 'three months' "
+                                                            "beside 'since summer 2021' (NUM04)",
 }
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NEW_FALSE_ALARMS[n])) if n in NEW_FALSE_ALARMS
-    else n for n in sorted(NEW_EXPECTED)])
-def test_wild_new_pair_raises_nothing_the_sub_editor_did_not_mark(name):
-    """corpora/wild-new (15 pairs, first run: 20 false alarms in 5 articles): the same rule as
-    wild-more.  The relation now puts the two articles about another edition's figures out
-    of scope (7 and 3 NUM01 before)."""
-    pair = NEW / name
-    result = checker.check(pair / "article.txt", pair / "source.txt")
-    text = (pair / "article.txt").read_text(encoding="utf-8")
-    marked = [d["article_text"] for d in NEW_EXPECTED[name]["discrepancies"]]
+@pytest.mark.parametrize("pair", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FALSE_ALARMS[p])) if p in KNOWN_FALSE_ALARMS
+    else p for p in sorted(f"{c}/{n}" for c, pairs in UNTUNED.items() for n in pairs)])
+def test_an_untuned_pair_raises_nothing_the_sub_editor_did_not_mark(pair):
+    corpus, name = pair.split("/")
+    folder = WILD.parent / pair
+    result = checker.check(folder / "article.txt", folder / "source.txt")
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    marked = [d["article_text"] for d in UNTUNED[corpus][name]["discrepancies"]]
     claims = {c.claim.id: c.claim for c in result.claims}
     raised = []
     for finding in result.findings:

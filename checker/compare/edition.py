@@ -106,14 +106,22 @@ def article_period(article: Document, reference: int) -> tuple[Period, int] | No
     """The period the article's headline figures are for, and the month it ends in (a
     missing year read from the article's date, else the one nearest ``reference``)."""
     opening = lede(article)
-    stated = windowed_periods(" ".join(opening)) or [
-        p for p, _, _ in find_periods(" ".join(opening[:2])) if p.end and p.months is None]
+    text = " ".join(opening)
+    bases = [p for p, start, _ in find_periods(text) if _COMPARED_WITH.search(text[:start])]
+    stated = [p for p in windowed_periods(text) if p not in bases] or [
+        p for p, _, _ in find_periods(" ".join(opening[:2])) if p.end and p.months is None and p not in bases]
     if not stated:
         return None
     dated = article_date(article)
     latest = None if dated else latest_year(article)
     months = [(p, _month_key(p, _year_for(p, dated, reference, latest))) for p in stated]
     return max(months, key=lambda pair: pair[1])
+
+
+# a figure a period's figure is compared with: "declined by 0.5% last month after increasing
+# 0.4% in April", "up from 6.2% in February": its period is not the article's
+_COMPARED_WITH = re.compile(r"\b(?:after|from|compared\s+(?:with|to)|than|against)\s+(?:\w+\s+){0,2}"
+                            r"[\d.,]+\s*(?:%|per\s*cent|percent)?\s+(?:(?:in|for|during)\s+(?:the\s+)?)?$", re.I)
 
 
 _FUTURE = re.compile(r"\b(?:will|forecasts?|expected|predicted|could|set to|later in)\b", re.I)

@@ -27,7 +27,7 @@ _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
          "different_subject": 0}
 
 
-_KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force",
+_KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force", "fire": "service",
                "provider": "provider", "body": "body", "department": "department"}
 
 
@@ -79,7 +79,8 @@ def _statistic(article: Document, source: Document, subject: Subject) -> tuple[R
             f"The article's headline and opening never name {subject.name} "
             f"({', '.join(topic_words(subject)[:4])}), the statistic the source is about.",)), 0
     own, other, count = topic_counts(opening, subject)
-    if count > own:
+    leads = lede(article)[:1]  # the headline, or the first paragraph: what the story is about
+    if count > own and not (leads and names_topic(leads[0], subject)):
         return Relation("different_subject", None, (
             f"The article's headline and opening name {other} ({count} times) more than "
             f"{subject.name} ({own}), the statistic the source is about.",)), 0

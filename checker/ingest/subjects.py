@@ -19,6 +19,7 @@ from checker.textnorm import STOPWORDS, fold
 
 HEAD_CHARS = 3000  # titles and opening lines; the body quotes other subjects
 _WORD = r"(?:St\.?|[A-Z][\w'’.&-]*)"
+_NOT_A_PLACE = r"(?![A-Z][a-z]+ing[ \t]+on[ \t])"  # 'Reporting on X Council': a gerund and 'on' start no place
 _LINK = r"(?:[ \t]+(?:of|for|and|&|upon|de|la)[ \t]+|[ \t]+|-)"
 _NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,5}}"
 
@@ -26,11 +27,12 @@ _NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,5}}"
 # for names found at the same place.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("council", re.compile(
-        r"\b((?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?){1,3}[ \t]?"
+        rf"\b({_NOT_A_PLACE}(?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?){{1,3}}[ \t]?"
         r"(?:County|City|Borough|District|Metropolitan Borough)?[ \t]?Council)\b")),
     ("health", re.compile(rf"\b({_NAME}[ \t]+NHS(?:[ \t]+Foundation)?[ \t]+Trust)\b")),
     ("health", re.compile(rf"\b({_NAME}[ \t]+(?:Hospitals?|Care Home|Nursing Home|Hospice))\b")),
     ("police", re.compile(rf"\b({_NAME}[ \t]+(?:Police|Constabulary))\b(?![ \t]+(?:and|Service|officers?)\b)")),
+    ("fire", re.compile(rf"\b({_NAME}[ \t]+Fire[ \t]+(?:and|&)[ \t]+Rescue(?:[ \t]+(?:Service|Authority))?)\b")),
     ("prison", re.compile(rf"\b((?:HMP|HMYOI|HMP/YOI|HMP[ \t]*&[ \t]*YOI)[ \t]+{_NAME})\b")),
     ("prison", re.compile(rf"\b({_NAME})[ \t]+(?:prison|jail)\b")),
     ("school", re.compile(rf"\b({_NAME}[ \t]+(?:School|Academy|Nursery))\b")),
@@ -45,7 +47,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # schools (or two trusts) apart.
 _KIND_WORDS = frozenset(
     "the of and & council county city borough district metropolitan nhs foundation trust "
-    "hospital hospitals care home nursing hospice police constabulary hmp hmyoi yoi prison "
+    "hospital hospitals care home nursing hospice police constabulary fire rescue service hmp hmyoi yoi prison "
     "jail school academy nursery infant infants junior primary secondary high community "
     "college university ofsted report inspection full department ministry for".split())
 # Capitalised words that open a sentence or a heading and name nothing.
@@ -55,8 +57,9 @@ _NOT_NAMES = frozenset(
     "while when after following meanwhile however despite since".split())
 _URN = re.compile(r"\b(?:URN|Unique reference number)\s*:?\s*(\d{6,7})\b", re.I)
 # A statistic's edition as its title states it: 'March 2022', 'year ending June 2019',
-# 'April to June 2021', '2016 to 2017', 'mid-2018', 'Annual Statistics, 2015/16'.
-_EDITION = (r"(?:(?i:annual|monthly|quarterly)[ \t]+(?i:statistics|figures|data),?[ \t]+)?"
+# 'April to June 2021', '2016 to 2017', 'mid-2018', 'Annual Statistics, 2015/16', 'main results 2015'.
+_EDITION = (r"(?:(?i:annual|monthly|quarterly|main|provisional|final|interim|key)[ \t]+"
+            r"(?i:statistics|figures|data|results|estimates),?[ \t]+)?"
             r"(?:(?:year ending|financial year(?: ending)?|academic year|quarter \d,?|Q\d)\s+)?"
             r"(?:mid-|[A-Z][a-z]+\s+(?:to|-|–)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:\s*(?:to|-|–|/)\s*\d{2,4})?")
 # 'Consumer price inflation, UK: March 2022'; a name that says it is a statistic may take
@@ -82,6 +85,11 @@ TOPIC_FAMILIES = (
     ("a&e", "accident and emergency", "waiting list", "referral to treatment", "four-hour"),
     ("house price", "property price", "home price"),
     ("immigration", "migrant", "migration", "asylum", "refugee"),
+    ("road casualt", "road death", "road fatalit", "road traffic", "killed or seriously injured"),
+    ("retail sales", "shop sales", "high street sales"),
+    ("public sector finances", "public sector net borrowing", "public sector net debt"),
+    ("trade deficit", "trade in goods", "exports", "imports"),
+    ("homelessness", "homeless", "rough sleep"),
 )
 # The opening of an untitled release says what it measures: 'The Consumer Prices Index
 # (CPI) rose by 0.3% in the year to January 2016' under its 'Main points', 'The first
@@ -223,7 +231,7 @@ def _title_line(head: list[Passage]) -> Subject | None:
     return None
 
 
-_PLACE = r"[A-Z][a-z]+(?:(?:[ \t]+(?:of|upon|and|on|in|with)[ \t]+|,?[ \t]+|-)[A-Z][a-z]+){0,5}"
+_PLACE = rf"{_NOT_A_PLACE}[A-Z][a-z]+(?:(?:[ \t]+(?:of|upon|and|on|in|with)[ \t]+|,?[ \t]+|-)[A-Z][a-z]+){{0,5}}"
 # How an Ofsted report on a council's children's services heads its first page: the
 # council's name on a line of its own, 'Inspection of X local authority children's
 # services', or, for a review of its safeguarding board, 'X Safeguarding Children Board'.
