@@ -14,6 +14,8 @@ PASSAGES = [
     ("¶2", "Most care leavers have a pathway plan. Some children may be at risk of harm "
            "because referrals are slow. In May 2014 the team moved offices."),
     ("¶3", "Partners are not fully committed to the safety of children."),
+    ("¶4", "Automotive fuel sales volumes rose by 1.1% in May 2022, which may in part be linked to "
+           "increased hybrid working and a fall in those working exclusively from home."),
 ]
 
 
@@ -27,6 +29,10 @@ PASSAGES = [
     ("All care leavers have a pathway plan.", "all_for_some", "all care", "most care"),
     ("Children are at risk of harm because referrals are slow.",
      "hedge_dropped", "risk of harm", "may be at risk of harm"),
+    # a cause the source hedges, stated firmly (ONS retail sales, May 2022, and its coverage);
+    # the month May is no hedge
+    ("Fuel sales volumes rose by 1.1% in May, driven by increased hybrid working.",
+     "hedge_dropped", "driven by increased", "may in part be linked to increased"),
 ])
 def test_an_overstatement_is_named(claim, kind, article, source):
     [found] = overstatements(claim, PASSAGES)
@@ -38,6 +44,8 @@ def test_an_overstatement_is_named(claim, kind, article, source):
     "Services have not improved sufficiently since the last inspection.",  # the qualifier kept
     "Most care leavers have a pathway plan.",
     "Some children may be at risk of harm because referrals are slow.",  # the hedge kept
+    "Fuel sales rose by 1.1% in May, which may be linked to increased hybrid working.",  # the hedge kept
+    "Fuel sales rose by 1.1% in May, as the team moved offices.",  # no cause the source hedges
     "In 2014 the team moved offices.",  # "May" the month is no hedge
     "No children were adopted in 2014.",  # no passage tells of adoption
     "Partners are not fully committed to the safety of children.",

@@ -5,7 +5,8 @@ where the difference is in words a rule can name, as a sub-editor would mark it.
   "not improved sufficiently", "never" where it says "not consistently";
 * all for some: "all children" where the source says "most children", "always" where it
   says "often";
-* a hedge dropped: "are at risk" where the source says "may be at risk".
+* a hedge dropped: "are at risk" where the source says "may be at risk", "driven by
+  increased hybrid working" where it says "may in part be linked to increased hybrid working".
 
 Each is looked for only in the source sentences that hold the statement's topic (two or
 more of its content words, the contrasted one among them), and never where the source
@@ -37,6 +38,10 @@ PARTIAL = frozenset({
 # ("could" is left out: it is as often the past of "can" as a hedge)
 HEDGES = frozenset({"may", "might", "possibly", "potentially", "perhaps", "likely", "appear",
                     "appears", "seem", "seems"})
+# words that name a cause: "linked to", "due to", "driven by", "because of", "as a result of"
+CAUSES = frozenset({"linked", "due", "driven", "caused", "because", "result", "reflect", "reflects",
+                    "reflecting", "attributed", "attributable", "owing", "fuelled", "fueled", "prompted"})
+CAUSE_REACH = 5  # a hedge governs a cause this near: "may in part be linked to"
 # words between a hedge and what it hedges: "may be at risk", "might have been"
 LINKS = frozenset({"be", "been", "have", "has", "not", "to", "at", "in", "of", "the", "a", "an"})
 HEAD_REACH = 3  # a negation or quantifier governs the first content word this near
@@ -168,23 +173,79 @@ def overstatements(claim: str, passages: Iterable[tuple[str, str]]) -> list[Over
             if weaker and _topic(ss, claim_stems, h):
                 found.setdefault("all_for_some", Overstatement("all_for_some", said, weaker[0], pid, sentence))
                 break
-    if not HEDGES & set(cws):
+    if not _hedges(cws):
         for (pid, sentence, ws), ss in zip(sentences, stemmed):
             hedged = _hedged_predicate(ws)
             said = hedged and _ordered_span(hedged[1], cws)
             if said and _topic(ss, claim_stems, hedged[1][0]) and not strong_in_source(
-                    lambda other: not HEDGES & set(other) and _ordered_span(hedged[1], other)):
+                    lambda other: not _hedges(other) and _ordered_span(hedged[1], other)):
                 found.setdefault("hedge_dropped", Overstatement("hedge_dropped", said, hedged[0], pid, sentence))
                 break
+        for (pid, sentence, ws), ss in zip(sentences, stemmed):
+            hedged_cause = _hedged_cause(ws)
+            said = hedged_cause and _stated_cause(cws, hedged_cause[1])
+            if said and _topic(ss, claim_stems, hedged_cause[1]) and not strong_in_source(
+                    lambda other: _stated_cause(other, hedged_cause[1])):
+                found.setdefault("hedge_dropped", Overstatement("hedge_dropped", said, hedged_cause[0], pid, sentence))
+                break
     return list(found.values())
+
+
+_MONTH_BEFORE = frozenset({"in", "of", "since", "until", "by", "from", "to", "during", "early", "late", "mid"})
+
+
+def _is_hedge(ws: list[str], k: int) -> bool:
+    """Is the word at ``k`` a hedge?  "may" is the month after "in", "since", "from" ... or
+    before a number ("in May 2022", "May 5"), not a hedge."""
+    if ws[k] not in HEDGES:
+        return False
+    month = ws[k] == "may" and (k > 0 and ws[k - 1] in _MONTH_BEFORE or k + 1 < len(ws) and ws[k + 1][:1].isdigit())
+    return not month
+
+
+def _hedges(ws: list[str], start: int = 0, end: int | None = None) -> bool:
+    return any(_is_hedge(ws, k) for k in range(start, len(ws) if end is None else end))
+
+
+def _cause_after(ws: list[str], j: int) -> int | None:
+    """Index of the first content word after the cause word at ``j`` (what is named as the
+    cause: "linked to increased hybrid working" -> "increased"), within reach."""
+    return next((i for i in range(j + 1, min(len(ws), j + 1 + HEAD_REACH + 1))
+                 if ws[i] not in STOPWORDS and ws[i] not in CAUSES), None)
+
+
+def _hedged_cause(ws: list[str]) -> tuple[str, str] | None:
+    """A cause the sentence hedges ("may in part be linked to increased hybrid working"):
+    its words from the hedge to the cause, and the cause's stem."""
+    for k in range(len(ws)):
+        if not _is_hedge(ws, k) or k + 1 < len(ws) and _negated(ws, k + 1):
+            continue
+        for j in range(k + 1, min(len(ws), k + 1 + CAUSE_REACH)):
+            if ws[j] in CAUSES:
+                cause = _cause_after(ws, j)
+                if cause is not None:
+                    return " ".join(ws[k:cause + 1]), stem(ws[cause])
+                break
+    return None
+
+
+def _stated_cause(ws: list[str], cause_stem: str) -> str | None:
+    """The words naming that cause without a hedge ("driven by increased"); None where
+    the sentence does not name it so."""
+    for j, w in enumerate(ws):
+        if w in CAUSES and not _hedges(ws, max(0, j - CAUSE_REACH), j):
+            cause = _cause_after(ws, j)
+            if cause is not None and stem(ws[cause]) == cause_stem:
+                return " ".join(ws[j:cause + 1])
+    return None
 
 
 def _hedged_predicate(ws: list[str]) -> tuple[str, list[str]] | None:
     """A hedge and the first two content stems it governs ("may be at risk of harm" ->
     ("may be at risk of harm", ["risk", "harm"])); "may not" is no hedge, nor is the
     month ("in May 2014")."""
-    for k, w in enumerate(ws):
-        if w not in HEDGES or k + 1 == len(ws) or _negated(ws, k + 1) or ws[k + 1][:1].isdigit():
+    for k in range(len(ws)):
+        if not _is_hedge(ws, k) or k + 1 == len(ws) or _negated(ws, k + 1):
             continue
         content, j = [], k + 1
         while j < len(ws) and len(content) < 2 and (ws[j] in LINKS or ws[j] not in STOPWORDS):
