@@ -53,3 +53,37 @@ def test_a_profile_boxs_age():
     found = figures("He has scored 17 goals this season. AGE: 27 CLUBS: Real Madrid")
     # once gave only the goals: 'AGE: 27' matched none of the age patterns
     assert [(q.value, q.unit) for q in found] == [(17, "goal"), (27, "age")]
+
+
+def test_a_window_is_no_figure_even_after_another_period():
+    # the seed BBC article: 'in January' is the appointment's, 'five years' the count's window
+    found = figures("Julian Wooster, who was appointed in January, is the fifth director in five years.")
+    assert [(q.value, q.unit) for q in found] == [(5, "director")]  # once gave: also (5, 'year') 'in January'
+    assert (found[0].period.length, found[0].period.unit) == (5, "year")
+    # NHS England: the four weeks are the window of the 75%, checked with it
+    found = figures("In August, the NHS met the cancer 28-day faster diagnosis standard with three quarters "
+                    "(75%) of patients receiving a definitive diagnosis or all-clear within four weeks.")
+    assert "week" not in [q.unit for q in found]  # once gave: (4, 'week') 'In August'
+    assert found[-1].value == 75 and found[-1].period.length == 4
+
+
+def test_the_length_inside_a_period_named_by_its_place_is_the_periods():
+    # once gave: '12 months' and 'two months' as durations of their own (with a NUM06 note)
+    found = figures("A total of 67,978 people were granted refugee status in the year to June 2024, "
+                    "more than three times the 21,436 in the previous 12 months.")
+    assert "month" not in [q.unit for q in found]
+    found = figures("Clothing prices decreased 3.4%, compared to a fall of 3.9% in the same two months a year ago.")
+    assert [q.unit for q in found] == ["%", "%"]
+    assert found[1].period.text == "the same two months a year ago"
+    found = figures("The quarterly decline followed a 0.1% fall in the previous three-month period.")
+    assert [q.unit for q in found] == ["%"]
+
+
+def test_a_records_span_is_not_the_figures_window():
+    # ONS labour market: 5% is for the three months to November; four years is the record's span
+    found = figures("In the three months to November, the unemployment rate rose to hit 5% for the "
+                    "first time in over four years.")
+    assert found[0].value == 5 and found[0].period.months == 3  # once gave: the window 'over four years'
+    found = figures("ONS data reveals that in the three months leading up to November in 2020, the "
+                    "unemployment rate reached 5 per cent in the UK.")
+    assert (found[0].period.start, found[0].period.end) == ("2020-09", "2020-11")  # once: 'in the three months'

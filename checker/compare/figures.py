@@ -23,7 +23,7 @@ from checker.compare.rules import (
     FigureMismatch,
     FigureNotInSource,
 )
-from checker.extract.figures import earlier_levels
+from checker.extract.figures import RECORD_BEFORE, earlier_levels
 from checker.extract.periods import base_months
 from checker.extract.statements import cites_source
 from checker.model import Claim, Derivation, Evidence, Finding, Quantity, SourceFacts
@@ -229,6 +229,8 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position)
     if verdict == "supported":
         return verdict, findings, evidence
+    if spans_something(q, sentence):
+        return "not_in_source", [], []  # a span the source may give, or not: never another figure
     matches = _worked_out_matches(q, figures)
     held = max((f for f in matches if _given_for(q, sentence, f)), key=lambda f: f.similarity, default=None)
     if held is not None:
@@ -288,6 +290,33 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+_TIME_UNITS = frozenset("year month week day hour fortnight".split())
+# what a duration that is the length of a record or a run qualifies: 'a 30-year high',
+# 'a 2-month drop', 'over a five year period'
+_SPAN_HEADS = frozenset("high low record peak trough best worst period run streak spell stretch drop fall "
+                        "rise decline increase growth trend".split())
+
+
+def spans_something(q: Quantity, sentence: str) -> bool:
+    """Is a duration the span of something rather than a length the source measures?
+    "Two years of failings and controversy", "a 30-year high", "the highest rate in 30
+    years", "the fourth month in a row" say how long a run or a record lasts: the source
+    may say so too, and then it holds, but a source that does not is silent, not wrong,
+    and no other duration of it is the one meant.  A length the source measures ("spent
+    two hours out of their cells", "waiting less than 18 weeks", "the four-week
+    inspection") is a figure like any other; a window of a count ("the fifth director in
+    five years") is checked with its count and is no figure of its own."""
+    if q.unit not in _TIME_UNITS:
+        return False
+    if q.ordinal or re.match(r"(?:years?|months?|weeks?|days?|hours?|fortnights?)\s+of\b", q.measure, re.I):
+        return True  # 'the fourth month in a row', 'two years of failings'
+    words = re.findall(r"[a-z]+", q.measure.lower())
+    if words and words[-1] in _SPAN_HEADS:
+        return True
+    at = sentence.find(q.text)
+    return at >= 0 and bool(RECORD_BEFORE.search(sentence[max(0, at - 80):at]))
 
 
 def worked_out(figures: list[SourceFigure]) -> list[SourceFigure]:

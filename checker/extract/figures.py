@@ -295,7 +295,10 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
                                text=_written(sentence, text, char_start, char_end)), char_start, char_end))
     found = _share_units(found, borrowed)
     spans = _Spans([(a, b) for _, a, b in found])
-    found = [(replace(q, period=_period_of(q, a, b, spans, periods) or (inherited if q.unit else None),
+    # 'hit 5% for the first time in over four years': the four years are the record's, not 5%'s window
+    held = [(p, a, b) for p, a, b in periods
+            if p.length is None or not RECORD_BEFORE.search(text[max(0, a - sentence.start_char - 80):a - sentence.start_char])]
+    found = [(replace(q, period=_period_of(q, a, b, spans, held) or (inherited if q.unit else None),
                       change=read_change(text, a - sentence.start_char, b - sentence.start_char)),
               a, b) for q, a, b in found]
     return _drop_windows(found, periods)
@@ -311,13 +314,24 @@ def _written(sentence, text: str, start: int, end: int) -> str:
     return sentence.doc.text[start:end]
 
 
+# the length of a record: 'the highest rate in 30 years', 'its fastest rate for 30 years',
+# 'for the first time in over four years', 'the highest point in the last 12 months'
+RECORD_BEFORE = re.compile(
+    r"\b(?:highest|lowest|fastest|slowest|biggest|largest|smallest|steepest|sharpest|strongest|weakest|"
+    r"greatest|longest|shortest|best|worst|most|least|first\s+time|record)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:in|for|over|since)\s+(?:(?:the|a)\s+)?(?:(?:last|past|previous)\s+)?$", re.I)
+
+
 def _drop_windows(found, periods):
-    """'ten years' in '8 directors over the last ten years' is a window, not a figure."""
+    """'ten years' in '8 directors over the last ten years' is a window, not a figure:
+    it is checked with the count it is the window of.  So is 'five years' in 'Julian
+    Wooster, who was appointed in January, is the fifth director in five years', though
+    the period before it ('in January', the appointment's) would otherwise be taken for
+    its own."""
     windows = [(a, b) for period, a, b in periods if not period.dated
                and any(q.period is period for q, _, _ in found)]
     return [(q, a, b) for q, a, b in found
-            if not (q.unit in TIME_UNITS.values() and q.period is None
-                    and any(wa <= a and b <= wb for wa, wb in windows))]
+            if not (q.unit in TIME_UNITS.values() and any(wa <= a and b <= wb for wa, wb in windows))]
 
 
 def _bare_year(mention: Mention, tokens) -> bool:
@@ -351,10 +365,12 @@ def _clock_after(tokens, mention: Mention) -> bool:
 
 def _inside_period(offset: int, text: str, periods) -> bool:
     """A number inside a dated period phrase is the period's ('the 12 months to May',
-    'the second quarter of 2022'); a year there is still a number of its own ('Euro
-    2016').  A window ('in 66 days') is a figure's only when another figure takes it."""
+    'the second quarter of 2022'), as is one inside a period named by its place before
+    another ('the previous 12 months', 'the same two months a year ago'); a year there
+    is still a number of its own ('Euro 2016').  A window ('in 66 days') is a figure's
+    only when another figure takes it."""
     return not re.fullmatch(r"(?:19|20)\d\d", text) and any(
-        a <= offset < b for period, a, b in periods if period.dated)
+        a <= offset < b for period, a, b in periods if period.dated or period.length is None)
 
 
 PERIOD_REACH = 60  # characters after a figure within which a period phrase is its own
