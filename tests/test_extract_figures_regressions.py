@@ -87,3 +87,22 @@ def test_a_records_span_is_not_the_figures_window():
     found = figures("ONS data reveals that in the three months leading up to November in 2020, the "
                     "unemployment rate reached 5 per cent in the UK.")
     assert (found[0].period.start, found[0].period.end) == ("2020-09", "2020-11")  # once: 'in the three months'
+
+
+def test_a_rate_says_what_it_is_counted_per():
+    # DfE exclusions, TES and the Guardian: once all plain counts, and '10,000' a count of pupils
+    cases = [("This works out to an average 40.6 permanent exclusions per day - up from 35.2 per day.", "day"),
+             ("The rate is equivalent to eight pupils per 10,000, up from seven per 10,000.", "10000"),
+             ("The number has risen, with 40 pupils now being banned from their school every day.", "day"),
+             ("Many men spent as little as two hours out of their cell a day.", "day"),
+             ("There were 6,685 permanent exclusions in 2015-16.", ""),
+             ("He earned £6,000 a year ago.", ""),
+             ("It found 3 cases in a year.", "")]
+    for text, per in cases:
+        assert figures(text)[0].per == per, text
+    assert [q.value for q in figures("It is equivalent to 20 pupils per 10,000.")] == [20]
+
+
+def test_a_counted_nouns_modifier_is_kept_whole():
+    q = one("There were around 2,010 fixed-period exclusions per day.")
+    assert q.measure == "fixed-period exclusions"  # once gave: 'period exclusions', losing 'fixed'

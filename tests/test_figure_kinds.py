@@ -63,3 +63,31 @@ def test_a_records_span_is_silent_where_the_source_does_not_give_it(pair):
     # ONS CPI December 2022, ITV: once a NUM06 note 'The source does not give 45 years'
     result = pair(CPI_DEC, CPI_LEAD + "Food and drink prices hit 16.4% in November – the highest for 45 years.")
     assert figure(result, "45 years") == ("not_in_source", [])
+
+
+DFE = "wild-new/dfe-exclusions-2016-17-tes/source.txt"  # DfE exclusions 2016/17, as TES quoted it
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # TES: a rate a day is not the source's rate per 10,000 pupils (once NUM01 against '20 pupils')
+    ("The number of permanent exclusions from state schools has risen by 15 per cent, with 40 pupils "
+     "now being banned from their school every day.", "40 pupils"),
+    # TES: fixed-period exclusions are not the source's permanent ones (once NUM01 against 40.6)
+    ("There were around 2,010 fixed-period exclusions per day in 2016-17, up from an average of 1,786 "
+     "per day in 2015-16.", "around 2,010"),
+    # the Guardian: a year's count is not the source's count a day (once NUM01 against 40.6)
+    ("There were 6,685 permanent exclusions in 2015-16, up from 5,785 the previous year", "6,685"),
+])
+def test_a_rate_or_another_kind_of_the_noun_is_another_measure(pair, sentence, text):
+    verdict, findings = figure(pair(DFE, sentence), text)
+    assert verdict == "not_in_source" and all(severity == "info" for _, severity in findings), findings
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("This means there were around 40.6 permanent exclusions per day in 2016-17, up from 35.2 per day "
+     "in 2015-16.", "around 40.6"),
+    ("The rate of permanent exclusions increased from 0.08 per cent to 0.10 per cent of pupil enrolments, "
+     "which means that around 10 pupils per 10,000 were excluded.", "around 10 pupils"),
+])
+def test_the_same_rate_holds(pair, sentence, text):
+    assert figure(pair(DFE, sentence), text) == ("supported", [])

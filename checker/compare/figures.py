@@ -76,6 +76,8 @@ def describe(q: Quantity) -> str:
         core = f"{hedge}{fmt(q.value)} {plural(q.unit) if q.value != 1 else q.unit}"
         if q.ordinal:
             core += f" (the '{q.text}')"
+    if q.per:
+        core += f" per {fmt(float(q.per)) if q.per[0].isdigit() else q.per}"
     if q.period is None:
         return core
     lead = q.period.text.split()[0].lower()
@@ -144,7 +146,10 @@ def another_period(article: Quantity, source: Quantity) -> bool:
 
 
 def same_unit(article: Quantity, source: Quantity) -> bool:
-    return unit_key(article.unit) == unit_key(source.unit)
+    """Counted alike: the same unit, and per the same thing ('40.6 permanent exclusions
+    per day' is a rate, not a count of exclusions; '20 pupils per 10,000' is not '40 pupils
+    banned every day')."""
+    return unit_key(article.unit) == unit_key(source.unit) and article.per == source.per
 
 
 @lru_cache(maxsize=4096)

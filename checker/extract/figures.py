@@ -194,9 +194,12 @@ def _moved_subject(token):
     return None
 
 
-def _phrase(noun) -> tuple[int, int]:
-    """Token range of a counted noun with its modifiers and one 'of ...' phrase."""
-    left = min([noun.i] + [c.i for c in noun.lefts if c.dep_ in ("compound", "amod", "poss")])
+def _phrase(noun, floor: int = 0) -> tuple[int, int]:
+    """Token range of a counted noun with its modifiers, whole ('fixed-period
+    exclusions', not 'period exclusions': the modifier's own modifiers say what is
+    counted too), and one 'of ...' phrase; no further left than ``floor`` (the number's
+    end, when the noun follows it)."""
+    left = min([noun.i] + [max(c.left_edge.i, floor) for c in noun.lefts if c.dep_ in ("compound", "amod", "poss")])
     right = noun.i
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -264,7 +267,7 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
         end_tok = mention.end
         measure = ""
         if noun is not None:
-            left, right = _phrase(noun)
+            left, right = _phrase(noun, mention.end if noun.i >= mention.end else 0)
             # an age's noun before it is its person ('Brian Wright, 55, of Kempston'),
             # whose phrase is not the figure's
             if (left > mention.end or right > mention.end) and not (unit == "age" and noun.i < mention.start):
@@ -290,6 +293,8 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
         char_end = tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)
         if _inside_period(tokens[mention.start].idx, tokens[mention.start].text, periods):
             continue  # the '12' of 'the 12 months to May' is the period's, not a figure
+        if mention.start > 0 and tokens[mention.start - 1].lower_ == "per":
+            continue  # the '10,000' of '20 pupils per 10,000' is the rate's, not a count
         found.append((Quantity(value=mention.value, unit=unit, measure=measure,
                                approx=mention.approx, ordinal=mention.sort == "ordinal",
                                text=_written(sentence, text, char_start, char_end)), char_start, char_end))
@@ -299,9 +304,51 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
     held = [(p, a, b) for p, a, b in periods
             if p.length is None or not RECORD_BEFORE.search(text[max(0, a - sentence.start_char - 80):a - sentence.start_char])]
     found = [(replace(q, period=_period_of(q, a, b, spans, held) or (inherited if q.unit else None),
-                      change=read_change(text, a - sentence.start_char, b - sentence.start_char)),
+                      change=read_change(text, a - sentence.start_char, b - sentence.start_char),
+                      per=read_per(text, b - sentence.start_char) if q.unit not in ("%", "") else ""),
               a, b) for q, a, b in found]
     return _drop_windows(found, periods)
+
+
+_RATE_UNITS = r"(?:day|week|fortnight|month|year|hour|night|quarter)"
+# 'per 10,000', 'per day', 'per head', 'every day', 'each week', 'a day'; a few words on,
+# in the figure's clause ('40 pupils now being banned from their school every day', 'two
+# hours out of their cell a day'); not 'a year ago', nor 'in a year' (a window)
+_PER = re.compile(
+    rf"\b(?:per\s+(?P<n>\d[\d,]*(?:\.\d+)?|one|a|ten|hundred|thousand|million)?\s*"
+    rf"(?P<scale>hundred|thousand|million)?\s*(?P<what>[a-z]+)?|(?:every|each)\s+(?P<each>{_RATE_UNITS})\b|"
+    rf"an?\s+(?P<a>{_RATE_UNITS})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b))", re.I)
+_NOT_RATE_BEFORE = frozenset("in within over for during after before of than from since by at to".split())
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "ten": 10, "one": 1, "a": 1}
+
+
+def read_per(text: str, end: int) -> str:
+    """What a count is counted per, read after it in its clause: '20 pupils per 10,000'
+    is '10000'; '40.6 permanent exclusions per day', '35.2 exclusions a day', '40 pupils
+    banned from their school every day' are 'day'; '£12 per head' is 'head'.  '' for a
+    count of no rate ('per cent' is a percentage's, not a rate)."""
+    after = re.split(r"[;:(–—]|[,.](?!\d)|\s-\s", text[end:end + 90], maxsplit=1)[0]
+    found = _PER.search(after)
+    if found is None:
+        return ""
+    between = after[:found.start()].split()
+    if len(between) > 6 or any(ch.isdigit() for ch in " ".join(between)):
+        return ""  # another number's, or too far to be this one's
+    if found.group("a"):
+        return "" if between and between[-1].lower() in _NOT_RATE_BEFORE else found.group("a").lower()
+    if found.group("each"):
+        return found.group("each").lower()
+    number, scale, what = found.group("n"), found.group("scale"), (found.group("what") or "").lower()
+    if what in ("cent", "centum") or not (number or scale or what):
+        return ""
+    if number is None and scale is None:
+        return what.rstrip("s") if what.endswith("s") and what[:-1] in _RATE_WORDS else what
+    value = float(number.replace(",", "")) if number and number[0].isdigit() else _SCALES.get((number or "").lower(), 1)
+    value *= _SCALES.get((scale or "").lower(), 1)
+    return f"{value:g}"
+
+
+_RATE_WORDS = frozenset("day week fortnight month year hour night quarter head person capita".split())
 
 
 def _written(sentence, text: str, start: int, end: int) -> str:
