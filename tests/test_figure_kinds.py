@@ -91,3 +91,21 @@ def test_a_rate_or_another_kind_of_the_noun_is_another_measure(pair, sentence, t
 ])
 def test_the_same_rate_holds(pair, sentence, text):
     assert figure(pair(DFE, sentence), text) == ("supported", [])
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # the report's one count of directors is over ten years; a count over no window is not it
+    ("Mr Wooster is the twelfth director to run the department.", "twelfth director"),
+    ("The council has appointed 12 directors.", "12 directors"),
+])
+def test_a_lone_count_over_a_window_is_not_held_to_a_count_over_none(pair, sentence, text):
+    verdict, findings = figure(pair(SEED, SEED_LEAD + sentence), text)  # once NUM01 against eight
+    assert verdict == "not_in_source" and findings == [("NUM06", "info")], findings
+
+
+def test_two_digit_numbers_slip_only_by_transposition():
+    from checker.compare.figures import digit_slip
+
+    assert digit_slip(428, 482) and digit_slip(3067, 3607) and digit_slip(59.6, 95.6) and digit_slip(65, 56)
+    assert digit_slip(472, 742) and digit_slip(350, 305)
+    assert not digit_slip(40, 20) and not digit_slip(81, 83)  # once 'slips' that pointed at another figure

@@ -125,13 +125,16 @@ def compatible(article: Quantity, source: Quantity) -> bool:
 
 def digit_slip(a: float, b: float) -> bool:
     """Do two numbers differ by a transposed or a single mistyped digit (428 / 482,
-    59.6 / 95.6, 3,067 / 3,607)?"""
+    59.6 / 95.6, 3,067 / 3,607, 65 / 56)?  Two-digit numbers that differ in one digit (40
+    / 20) are too common a pair to point at each other: for them only a transposition
+    counts."""
     if a == b or min(abs(a), abs(b)) < 10:
         return False
     x, y = (f"{v:g}" for v in (a, b))
     if len(x) != len(y):
         return False
-    return sorted(x) == sorted(y) or sum(c != d for c, d in zip(x, y)) == 1
+    digits = sum(c.isdigit() for c in x)
+    return sorted(x) == sorted(y) or (digits >= 3 and sum(c != d for c, d in zip(x, y)) == 1)
 
 
 def periods_agree(article: Quantity, source: Quantity) -> bool:
@@ -274,7 +277,7 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
     slipped = [f for f in same if f.similarity >= ONLY_COUNT_CONTEXT and digit_slip(q.value, f.quantity.value)]
     if slipped and not holds:
         best = slipped[0]  # 428 for 482: a transposed or mistyped digit points at the figure meant
-    threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
+    threshold = ONLY_COUNT_CONTEXT if _only_count(q, same, alike) else SAME_CONTEXT
     if best.similarity < threshold and best not in slipped:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         if loose:
@@ -295,6 +298,24 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+def _only_count(q: Quantity, same: list[SourceFigure], alike: list[SourceFigure]) -> bool:
+    """Is the source's one count of the article's noun surely the count the article
+    means, however little their sentences share?  Only where it is the source's one
+    count of that noun at any time (not just the one left once other years' are set
+    aside: '40.6 permanent exclusions per day' beside '35.2 per day in 2015/16' is no
+    lone count) and the two say alike what time they count over: both over a window ("the
+    fifth director in five years" against "eight different Directors ... over the last
+    ten years") or both for a dated period.  A count that names no time beside one that
+    does is no sign of the same count; a source, or the part of a page stored, that
+    counts a noun once does not make its count the one the article means."""
+    if q.unit == "%" or len(same) != 1 or len(alike) != 1:
+        return False
+    a, s = q.period, same[0].quantity.period
+    if a is None or s is None:
+        return False
+    return (a.length is not None and s.length is not None) or (a.dated and s.dated)
 
 
 _TIME_UNITS = frozenset("year month week day hour fortnight".split())
