@@ -106,3 +106,13 @@ def test_a_rate_says_what_it_is_counted_per():
 def test_a_counted_nouns_modifier_is_kept_whole():
     q = one("There were around 2,010 fixed-period exclusions per day.")
     assert q.measure == "fixed-period exclusions"  # once gave: 'period exclusions', losing 'fixed'
+
+
+def test_the_number_of_a_noun_counts_that_noun():
+    # DfE exclusions: once 'schools' (the nearest plural) and 'up' ('7,720 - up from')
+    for text in ("The number of permanent exclusions has increased across all state-funded primary, "
+                 "secondary and special schools to 7,720 - up from 6,685 in 2015/16.",
+                 "The figures show that the number of permanent exclusions across all state-funded primary, "
+                 "secondary and special schools increased from 6,685 in 2015-16 to 7,720 in 2016-17."):
+        assert {(q.unit, q.measure) for q in figures(text) if q.value in (6685, 7720)} == {
+            ("exclusion", "permanent exclusions")}, text

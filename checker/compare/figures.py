@@ -26,7 +26,7 @@ from checker.compare.rules import (
 from checker.extract.figures import RECORD_BEFORE, earlier_levels
 from checker.extract.periods import base_months
 from checker.extract.statements import cites_source
-from checker.model import Claim, Derivation, Evidence, Finding, Quantity, SourceFacts
+from checker.model import Claim, Derivation, Evidence, Finding, Period, Quantity, SourceFacts
 from checker.textnorm import as_quoted, fold, stem_set, stems
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
@@ -212,7 +212,7 @@ def same_person(article: Quantity, source: Quantity) -> bool:
 
 def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                  facts: SourceFacts | None, position: tuple[int, int] = (0, 1),
-                 siblings: tuple[float, ...] = ()) -> tuple[str, list[Finding], list[Evidence]]:
+                 siblings: tuple[float, ...] = (), era: Period | None = None) -> tuple[str, list[Finding], list[Evidence]]:
     """(verdict, findings, evidence) for one figure claim.
 
     Candidates are the source's figures of the same unit and of a period that can be
@@ -223,7 +223,10 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     unit, or for a level rather than a change, the finding says which.  ``position`` is
     the claim's place among the article sentence's figures of this unit: "from 331 to
     454" is read against the source sentence's "from 331 ... to 545" in order;
-    ``siblings`` are the values of those other figures.
+    ``siblings`` are the values of those other figures.  ``era`` is the time the
+    article's figures are for where they name none (:func:`era_of`): a figure of a time
+    the source names only to compare with is not held to the source's undated figures
+    (:func:`_compared_only`).
 
     Where the figures the source states do not hold the article's, one it gives through a
     change may ("compared with 4.1% previously" against "4.5%, 0.4 percentage points
@@ -234,7 +237,7 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
     figures = _without_siblings_rows(q, figures, siblings)
-    verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position)
+    verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position, era)
     if verdict == "supported":
         return verdict, findings, evidence
     if spans_something(q, sentence):
@@ -247,7 +250,8 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
 
 
 def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[SourceFigure],
-                  facts: SourceFacts | None, position: tuple[int, int]) -> tuple[str, list[Finding], list[Evidence]]:
+                  facts: SourceFacts | None, position: tuple[int, int],
+                  era: Period | None = None) -> tuple[str, list[Finding], list[Evidence]]:
     """:func:`check_figure` against the figures the source states."""
     if facts and q.unit in UNIT_DAYS and q.measure and _times_the_inspection(q, sentence):
         duration = _check_duration(claim, q, facts)
@@ -274,6 +278,21 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
                 or f.similarity >= SAME_CONTEXT and f.local >= max(LOCAL_AGREES, best.local + TIE)]
     if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
         return _direction(claim, q, near_top[0]) or ("supported", [], [_evidence(near_top[0])])
+    when = q.period if _dated(q) else era
+    if when is not None:
+        # only a figure of the article's time is held to it: where the sentence names no time,
+        # the time the article's figures are for ('5.6% in England' in an article on the year
+        # to August 2015 is not the source's 5.0% for September); and where the source names
+        # that time only to compare with (a 2016/17 release's 'up from 0.08% in 2015/16'), its
+        # figures that name no time are its own year's, not the article's
+        undated = _compared_only(when, figures)
+        timely = [f for f in same if when.agrees(f.quantity.period) if _dated(f.quantity) or not undated]
+        if len(timely) < len(same):
+            same = timely
+            if not same:
+                return (_another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
+                        or _absent(claim, q, sentence, same))
+            best = same[0]
     slipped = [f for f in same if f.similarity >= ONLY_COUNT_CONTEXT and digit_slip(q.value, f.quantity.value)]
     if slipped and not holds:
         best = slipped[0]  # 428 for 482: a transposed or mistyped digit points at the figure meant
@@ -298,6 +317,44 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+def era_of(quantities) -> Period | None:
+    """The time an article's figures are for where a sentence names none: the dated
+    period most of its figures are given for (the Guardian's "6,685 permanent exclusions
+    in 2015-16", "35.2 exclusions a day in 2015-16": 2015-16), leaving out levels given
+    as where a change started ('up from 5,785'); the earliest named of equals; None where
+    no figure names a dated period."""
+    dated = [q.period for q in quantities if q.period is not None and q.period.dated
+             and not (q.change is not None and q.change.form == "from")]
+    if not dated:
+        return None
+    return max(dated, key=lambda p: (sum(p.agrees(o) for o in dated), -dated.index(p)))
+
+
+def _compared_only(when: Period, figures: list[SourceFigure]) -> bool:
+    """Does the source name this time only as the one its figures are compared with ('up
+    from 6,685 in 2015/16', 'compared with 5.5% in the year to August 2015'), never as a
+    figure's own?  Then its figures that name no time are for its own, later time."""
+    compared = own = False
+    for f in figures:
+        period = f.quantity.period
+        if period is None or not period.dated or not when.agrees(period):
+            continue
+        if (f.quantity.change is not None and f.quantity.change.form == "from") or _compared_with(f):
+            compared = True
+        else:
+            own = True
+    return compared and not own
+
+
+def _dated(q: Quantity) -> bool:
+    return q.period is not None and q.period.dated
+
+
+def _compared_with(f: SourceFigure) -> bool:
+    at = f.sentence.find(f.quantity.text)
+    return at >= 0 and bool(_EARLIER_BEFORE.search(f.sentence[max(0, at - 40):at]))
 
 
 def _only_count(q: Quantity, same: list[SourceFigure], alike: list[SourceFigure]) -> bool:
@@ -549,11 +606,19 @@ def _absent(claim: Claim, q: Quantity, sentence: str, same: list[SourceFigure]):
     message = (f"The source does not give {describe(q)}"
                + (", though the article attributes it to the source" if attributed else "")
                + (f"; its figures of this measure: {listed}" if listed else ""))
-    severity = "warning" if attributed and measured else "info"
+    # a count's change ('increased by just under 1,000') is not mistyped from the source's
+    # levels of it (6,685 exclusions): only figures of its own kind make the warning
+    kind = [f for f in measured if q.unit == "%" or _is_change(q) == _is_change(f.quantity)]
+    severity = "warning" if attributed and kind else "info"
     finding = FigureNotInSource.finding(claim, message, article_value=describe(q),
                                         source_value=listed or None,
                                         passage=nearest[0].passage if nearest else None, severity=severity)
     return "not_in_source", [finding], [_evidence(f) for f in nearest[:1]]
+
+
+def _is_change(q: Quantity) -> bool:
+    """Is the figure the size of a change ('rose by 18,614', 'a fall of 0.3%')?"""
+    return q.change is not None and q.change.form == "by"
 
 
 def is_points(q: Quantity) -> bool:

@@ -70,14 +70,16 @@ def _counted_noun(token):
     age = _age(token)
     if age is not None:
         return age
-    if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") \
+            and head.lower_ not in ("up", "down"):  # '7,720 - up from 6,685': no noun 'up'
+
         if head.i < token.i or head.lower_ == "-" or head.text == "%":
             return None  # 'Key Stage 2', 'section 136': identifiers
         return head if head.lower_ not in _GENERIC else _of_noun(head) or head
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.text == "-" and token.i + 2 < len(token.doc):
         after = token.nbor(2)  # "four-week": 'four' attaches to 'week' through the hyphen
-        if after.pos_ == "NOUN":
+        if after.pos_ == "NOUN" and after.lower_ not in ("up", "down"):
             return after
     if token.dep_ in ("nummod", "amod") and head.dep_ == "punct":
         return None
@@ -92,6 +94,12 @@ def _counted_noun(token):
     if ahead is not None:
         return ahead
     if token.dep_ == "pobj" and head.lower_ in ("from", "to") and token.lower_ != "one":
+        # 'the number of permanent exclusions across all ... schools increased from 6,685':
+        # what the number the sentence is about counts
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subject = verb and next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in _GENERIC and _of_noun(subject) is not None:
+            return _of_noun(subject)
         # 'an increase in allegations received, from 272 to 405': the plural noun before
         for prior in reversed(token.doc[token.sent.start:token.i]):
             if prior.tag_ == "NNS" and prior.lower_ not in _GENERIC and not any(ch.isdigit() for ch in prior.text):
@@ -256,6 +264,8 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
             noun = _counted_noun(last)
             if noun is None and mention.value >= 1000:
                 noun = _moved_subject(last)  # 'the waiting list reached 7.7m': a count of the list
+                if noun is not None and noun.lower_ in _GENERIC:
+                    noun = _of_noun(noun) or noun  # 'the number of exclusions has increased to 7,720'
             if noun is not None and noun.lower_ in _CLOCK or _clock_after(tokens, mention):
                 continue  # '7 pm': a time of day, as '7pm' is
             if noun is None and _identifier(tokens, mention):
