@@ -116,3 +116,13 @@ def test_the_number_of_a_noun_counts_that_noun():
                  "secondary and special schools increased from 6,685 in 2015-16 to 7,720 in 2016-17."):
         assert {(q.unit, q.measure) for q in figures(text) if q.value in (6685, 7720)} == {
             ("exclusion", "permanent exclusions")}, text
+
+
+def test_the_year_a_change_is_compared_with_is_not_the_figures_period():
+    # ONS GDP Q4 2023: once 0.1% 'in 2022'
+    q = [f for f in figures("Across 2023, GDP is estimated to have increased by 0.1% compared with 2022.")
+         if f.value == 0.1][0]
+    assert q.period is None or q.period.text != "2022"
+    q = [f for f in figures("Pupils were expelled on 6,685 occasions compared with 5,785 occasions in 2014-15.")
+         if f.value == 5785][0]
+    assert q.period.text == "2014-15"  # a figure's own period after it still is

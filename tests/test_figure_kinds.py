@@ -154,3 +154,53 @@ def test_an_articles_undated_figures_are_for_its_own_time(pair):
     for text in ("4.8%", "5.6%", "0.8%", "2.9%", "0.9%"):
         verdict, findings = figure(result, text)
         assert verdict == "not_in_source" and all(severity == "info" for _, severity in findings), (text, findings)
+
+
+WOOD = "wild-more/ons-cpi-dec2022-woodscanner/source.txt"  # CPI December 2022
+WOOD_LEAD = "In December, UK inflation declined to 10.5%, representing a 2-month drop from a peak of 11.1% in October.\n\n"
+
+
+def test_a_fall_by_the_level_before_the_change_is_another_direction(pair):
+    # wild-more, marked: the source's 10.7% is November's rate ('down from 10.7% in November'), a rise
+    # of the index, not a fall of it (once 'supported': placed loosely, below SAME_CONTEXT)
+    result = pair(WOOD, WOOD_LEAD + "In November, the Consumer Price Index fell by 10.7%, while the Consumer "
+                  "Price Index including owners of Homes (CPIH) fell from 9.3% in November to 9.2% last month.")
+    verdict, findings = figure(result, "10.7%")
+    assert (verdict, findings) == ("contradicted", [("NUM05", "warning")])
+    assert [c.verdict for c in result.claims if c.claim.kind == "statement" and "10.7%" in c.claim.text] == [
+        "not_in_source"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UK inflation was 10.7% in November.",
+    "In November, the Consumer Price Index fell to 10.7%.",  # from 11.1% in October
+    "Inflation fell to 10.5% in December from 10.7% in November.",
+])
+def test_the_rate_before_the_change_given_as_it_is_holds(pair, sentence):
+    assert figure(pair(WOOD, WOOD_LEAD + sentence), "10.7%") == ("supported", [])
+
+
+NHSE = "wild-more/nhse-performance-sep2024-like123/source.txt"  # NHS England, September 2024
+NHSE_LEAD = "New NHS data showed a record of 2.21m A&E attendances in September this year.\n\n"
+
+
+def test_a_rise_the_source_does_not_state_is_not_in_it(pair):
+    # wild-more: the source gives '530,824 emergency admissions' in 'their busiest ever September',
+    # and no rise (once 'supported', and its sentence with it)
+    result = pair(NHSE, NHSE_LEAD + "Emergency admissions also climbed to over 530,000 in September.")
+    assert figure(result, "over 530,000") == ("not_in_source", [("NUM06", "info")])
+    assert [c.verdict for c in result.claims if c.claim.kind == "statement" and "530,000" in c.claim.text] == [
+        "not_in_source"]
+
+
+def test_the_level_the_source_states_holds(pair):
+    result = pair(NHSE, NHSE_LEAD + "There were over 530,000 emergency admissions in September.")
+    assert figure(result, "over 530,000") == ("supported", [])
+
+
+def test_a_fall_is_not_held_to_a_rise_placed_alike(pair):
+    # wild-more, Retail Week: '1%' was 'supported' by CPIH's rise of 0.6% (which rounds to it)
+    result = pair("wild-more/ons-cpi-jan2016-retailweek/source.txt",
+                  "UK inflation rose 0.3% in January\n\nFood and non-alcoholic drink prices slipped 0.6% between "
+                  "December and January as opposed to a 1% fall a year earlier.")
+    assert figure(result, "1%")[0] == "not_in_source"

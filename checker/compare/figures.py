@@ -23,7 +23,7 @@ from checker.compare.rules import (
     FigureMismatch,
     FigureNotInSource,
 )
-from checker.extract.figures import RECORD_BEFORE, earlier_levels
+from checker.extract.figures import MOVED, RECORD_BEFORE, earlier_levels
 from checker.extract.periods import base_months
 from checker.extract.statements import cites_source
 from checker.model import Claim, Derivation, Evidence, Finding, Period, Quantity, SourceFacts
@@ -277,7 +277,12 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
                 # placed well enough, and the words right around it fit better than the best's
                 or f.similarity >= SAME_CONTEXT and f.local >= max(LOCAL_AGREES, best.local + TIE)]
     if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
-        return _direction(claim, q, near_top[0]) or ("supported", [], [_evidence(near_top[0])])
+        # of figures placed alike, the one that moves as the article has it ('GDP fell 0.1%'
+        # is the source's 'fall of 0.1%', not its 'increased by 0.1%' of another sentence)
+        for f in near_top:
+            if _direction(claim, q, f) is None:
+                return "supported", [], [_evidence(f)]
+        return _direction(claim, q, near_top[0])
     when = q.period if _dated(q) else era
     if when is not None:
         # only a figure of the article's time is held to it: where the sentence names no time,
@@ -300,7 +305,7 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
     if best.similarity < threshold and best not in slipped:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         if loose:
-            return "supported", [], [_evidence(loose[0])]
+            return _direction(claim, q, loose[0]) or ("supported", [], [_evidence(loose[0])])
         return (_another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
                 or _absent(claim, q, sentence, same))
     best = _parallel(best, same, position)
@@ -566,17 +571,32 @@ def _another_measure(claim: Claim, q: Quantity, figures: list[SourceFigure]):
 
 
 def _direction(claim: Claim, q: Quantity, match: SourceFigure):
-    """The number agrees, but the article has it move the other way, or gives the level
-    before a change as the size of the change."""
+    """The number agrees, but not as the article has it move: the other way, the level
+    before a change given as the size of the change ('fell by 9.2%' where the rate fell
+    from 9.2%), a fall of a rate given for the level it stood at ('fell by 10.5%' where it
+    fell to 10.5%), or a rise or fall the source does not state (:func:`_unstated_move`).
+    Where the match is placed as the same figure would be (:data:`SAME_CONTEXT`), or is
+    surely the one meant (:func:`_surely_meant`), that is a finding; otherwise the
+    figure is not the source's as the article gives it, and is not supported."""
     a, s = q.change, match.quantity.change
-    if a is None or s is None or match.similarity < SAME_CONTEXT or not a.form or not s.form:
+    if a is None or not a.form:
         return None
+    if s is None or not s.form:
+        return _unstated_move(claim, q, match)
+    level = match.quantity.value > 0
     opposite = {a.direction, s.direction} == {"up", "down"} and a.form == s.form
     # 'fell by 9.2%' where the rate fell from 9.2%.  Not 'rose to 7%' against 'prices
     # rose by 7%': a 12-month rate is both the size of the rise and the level it reached.
     level_for_change = a.form == "by" and s.form == "from"
-    if not (opposite or level_for_change):
+    # 'the CPI fell by 10.5%' where it fell to 10.5%: the rate's level is a rise of the index
+    fall_for_level = a.form == "by" and a.direction == "down" and s.form == "to" and q.unit == "%" and level
+    if not (opposite or level_for_change or fall_for_level):
         return None
+    if match.similarity < SAME_CONTEXT:
+        if level_for_change and not opposite and q.unit == "%" and a.direction == "up" and level:
+            return None  # 'CPI rose by 10.7%' for November's 10.7%: its 12-month rate, loosely placed
+        if not _surely_meant(q, match):
+            return "not_in_source", [], []
     source_says = {"by": f"a {'rise' if s.direction == 'up' else 'fall' if s.direction == 'down' else 'change'} "
                          f"of {match.quantity.text}",
                    "to": f"the level {'after' if s.direction in ('up', 'down') else 'it stayed at'}: "
@@ -588,6 +608,39 @@ def _direction(claim: Claim, q: Quantity, match: SourceFigure):
     finding = AnotherDirection.finding(claim, message, article_value=article_says,
                                        source_value=source_says, passage=match.passage)
     return "contradicted", [finding], [_evidence(match)]
+
+
+def _surely_meant(q: Quantity, match: SourceFigure) -> bool:
+    """Is a loosely placed source figure surely the one the article gives?  The same
+    number exactly, unhedged, for the same dated period ('In November, the Consumer Price
+    Index fell by 10.7%' and '... down from 10.7% in November')."""
+    s = match.quantity
+    return (not q.approx and q.value == s.value and _dated(q) and _dated(s)
+            and q.period.agrees(s.period))  # type: ignore[union-attr]
+
+
+def _unstated_move(claim: Claim, q: Quantity, match: SourceFigure):
+    """The article has a figure rise or fall to its level ('Emergency admissions also
+    climbed to over 530,000 in September'), or a rate fall by its level, where the source
+    gives the level and no movement of it: its figure states no change, and its passage
+    no word of one that way ('530,824 emergency admissions' in 'their busiest ever
+    September').  The level holds; the rise is not in the source: not supported, with a
+    note that says so (never an error: the rise may be the source's elsewhere)."""
+    a = q.change
+    if a is None or a.direction not in ("up", "down"):
+        return None
+    fall_by_level = a.form == "by" and a.direction == "down" and q.unit == "%" and match.quantity.value > 0
+    if not (a.form == "to" or fall_by_level):
+        return None
+    if MOVED[a.direction].search(f"{match.passage_text or match.sentence}"):
+        return None
+    said = "rise" if a.direction == "up" else "fall"
+    message = (f"The source gives {describe(match.quantity)} ('{match.quantity.text}', {match.passage}) "
+               f"but no {said} of it")
+    finding = FigureNotInSource.finding(claim, message, article_value=f"a {said} to {describe(q)}" if a.form == "to"
+                                        else f"a {said} of {describe(q)}", source_value=describe(match.quantity),
+                                        passage=match.passage, severity="info")
+    return "not_in_source", [finding], [_evidence(match)]
 
 
 NEAREST_NAMED = 3  # source figures of the measure a not-in-source finding names

@@ -311,8 +311,10 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
     found = _share_units(found, borrowed)
     spans = _Spans([(a, b) for _, a, b in found])
     # 'hit 5% for the first time in over four years': the four years are the record's, not 5%'s window
+    # 'increased by 0.1% compared with 2022': 2022 is what the rise is measured against
     held = [(p, a, b) for p, a, b in periods
-            if p.length is None or not RECORD_BEFORE.search(text[max(0, a - sentence.start_char - 80):a - sentence.start_char])]
+            if (p.length is None or not RECORD_BEFORE.search(text[max(0, a - sentence.start_char - 80):a - sentence.start_char]))
+            and not _BASE_BEFORE.search(text[max(0, a - sentence.start_char - 20):a - sentence.start_char])]
     found = [(replace(q, period=_period_of(q, a, b, spans, held) or (inherited if q.unit else None),
                       change=read_change(text, a - sentence.start_char, b - sentence.start_char),
                       per=read_per(text, b - sentence.start_char) if q.unit not in ("%", "") else ""),
@@ -377,6 +379,9 @@ RECORD_BEFORE = re.compile(
     r"\b(?:highest|lowest|fastest|slowest|biggest|largest|smallest|steepest|sharpest|strongest|weakest|"
     r"greatest|longest|shortest|best|worst|most|least|first\s+time|record)\b(?:\s+[\w'’-]+){0,4}?\s+"
     r"(?:in|for|over|since)\s+(?:(?:the|a)\s+)?(?:(?:last|past|previous)\s+)?$", re.I)
+
+
+_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|against)\s*$", re.I)
 
 
 def _drop_windows(found, periods):
@@ -482,6 +487,9 @@ def _period_of(q: Quantity, start: int, end: int, spans: _Spans, periods) -> Per
 _UP = r"ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|up|higher|grew|grow(?:n|s|th)?|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|soar(?:s|ed)?|surg(?:e|es|ed)"
 _DOWN = r"fall(?:s|en|ing)?|fell|drop(?:s|ped)?|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|down|lower|shr[ai]nk|cut|slump(?:s|ed)?|eas(?:e|es|ed)"
 _FLAT = r"unchanged|flat|steady|stable|remain(?:s|ed)?|stay(?:s|ed)?"
+# a word that says a figure moved that way, anywhere in a passage ('climbed', 'fell')
+MOVED = {"up": re.compile(rf"\b(?:{_UP}|more|greater|above|positive)\b", re.I),
+         "down": re.compile(rf"\b(?:{_DOWN}|fewer|less|below|negative)\b", re.I)}
 _MOVE_BEFORE = re.compile(  # 'rose from 272 in 2013 to', 'fell by', 'rose sharply', 'fell'
     rf"\b(?P<verb>{_UP}|{_DOWN}|{_FLAT})\b(?:(?:\s+\S+){{0,5}}?\s+(?P<prep>by|to|from|at|of)|(?:\s+\w+)?)"
     rf"\s*(?:an?\s+)?$", re.I)
