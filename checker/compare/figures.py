@@ -59,7 +59,11 @@ class SourceFigure:
 
 
 def fmt(value: float) -> str:
-    return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    """A value as a message gives it: '6,685', '4.5', and under 10 to two places ('4.29',
+    '0.08': a rate of 0.08% is not 0.1%)."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.{2 if abs(value) < 10 else 1}f}".rstrip("0").rstrip(".")
 
 
 def describe(q: Quantity) -> str:
