@@ -204,3 +204,15 @@ def test_a_fall_is_not_held_to_a_rise_placed_alike(pair):
                   "UK inflation rose 0.3% in January\n\nFood and non-alcoholic drink prices slipped 0.6% between "
                   "December and January as opposed to a 1% fall a year earlier.")
     assert figure(result, "1%")[0] == "not_in_source"
+
+
+def test_a_lone_count_where_neither_names_a_time_is_still_held(pair):
+    # XSum (corpora/external): a summary's '23-year-old' against the story's one age, '25-year-old'
+    import json
+
+    record = next(r for r in map(json.loads, (CORPORA / "external" / "xsum_hallucination_numeric_val.jsonl")
+                                 .read_text(encoding="utf-8").splitlines()) if r["id"] == "xsumhallu-39017131-Gold")
+    checker = Checker()
+    result = checker.check(document_from_text(record["claim"], "a.txt", "article"),
+                           [document_from_text(record["source_text"], "s.txt", "source")])
+    assert figure(result, "23-year-old") == ("contradicted", [("NUM01", "error")])

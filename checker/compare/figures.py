@@ -373,14 +373,15 @@ def _only_count(q: Quantity, same: list[SourceFigure], alike: list[SourceFigure]
     aside: '40.6 permanent exclusions per day' beside '35.2 per day in 2015/16' is no
     lone count) and the two say alike what time they count over: both over a window ("the
     fifth director in five years" against "eight different Directors ... over the last
-    ten years") or both for a dated period.  A count that names no time beside one that
-    does is no sign of the same count; a source, or the part of a page stored, that
+    ten years"), both for a dated period, or neither naming one (a person's age, '24' against
+    the '25-year-old').  A count that names no time beside one that does is no sign of the
+    same count; a source, or the part of a page stored, that
     counts a noun once does not make its count the one the article means."""
     if q.unit == "%" or len(same) != 1 or len(alike) != 1:
         return False
     a, s = q.period, same[0].quantity.period
     if a is None or s is None:
-        return False
+        return a is None and s is None  # neither names a time: a person's age, a one-off count
     return (a.length is not None and s.length is not None) or (a.dated and s.dated)
 
 
