@@ -126,3 +126,8 @@ def test_the_year_a_change_is_compared_with_is_not_the_figures_period():
     q = [f for f in figures("Pupils were expelled on 6,685 occasions compared with 5,785 occasions in 2014-15.")
          if f.value == 5785][0]
     assert q.period.text == "2014-15"  # a figure's own period after it still is
+
+
+def test_a_rate_is_named_one_way():
+    assert figures("He earns £30,000 per annum.")[0].per == figures("He earns £30,000 a year.")[0].per == "year"
+    assert figures("It costs £12 per person.")[0].per == "head"

@@ -327,7 +327,7 @@ _RATE_UNITS = r"(?:day|week|fortnight|month|year|hour|night|quarter)"
 # in the figure's clause ('40 pupils now being banned from their school every day', 'two
 # hours out of their cell a day'); not 'a year ago', nor 'in a year' (a window)
 _PER = re.compile(
-    rf"\b(?:per\s+(?P<n>\d[\d,]*(?:\.\d+)?|one|a|ten|hundred|thousand|million)?\s*"
+    rf"\b(?:per\s+(?P<n>(?:\d[\d,]*(?:\.\d+)?|one|a|ten|hundred|thousand|million)\b)?\s*"
     rf"(?P<scale>hundred|thousand|million)?\s*(?P<what>[a-z]+)?|(?:every|each)\s+(?P<each>{_RATE_UNITS})\b|"
     rf"an?\s+(?P<a>{_RATE_UNITS})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b))", re.I)
 _NOT_RATE_BEFORE = frozenset("in within over for during after before of than from since by at to".split())
@@ -354,13 +354,15 @@ def read_per(text: str, end: int) -> str:
     if what in ("cent", "centum") or not (number or scale or what):
         return ""
     if number is None and scale is None:
-        return what.rstrip("s") if what.endswith("s") and what[:-1] in _RATE_WORDS else what
+        what = what[:-1] if what.endswith("s") and what[:-1] in _RATE_WORDS else what
+        return _SAME_RATE.get(what, what)
     value = float(number.replace(",", "")) if number and number[0].isdigit() else _SCALES.get((number or "").lower(), 1)
     value *= _SCALES.get((scale or "").lower(), 1)
     return f"{value:g}"
 
 
 _RATE_WORDS = frozenset("day week fortnight month year hour night quarter head person capita".split())
+_SAME_RATE = {"annum": "year", "capita": "head", "person": "head"}  # 'per annum' is 'a year'
 
 
 def _written(sentence, text: str, start: int, end: int) -> str:
