@@ -228,7 +228,10 @@ class Quantity:
     ``unit`` is how it is counted (%, point for percentage points, GBP, penny, or the
     counted noun's lemma; '' for a number that counts nothing the text names, such as
     'Euro 2016' or 'world number two'); ``measure`` is what is measured or counted, as
-    written; ``approx`` keeps hedges such as 'nearly'.
+    written; ``approx`` keeps hedges such as 'nearly'.  ``per`` is what a rate is
+    counted per, as its number or noun ('day' for '40.6 exclusions per day' or '40 pupils
+    banned every day', '10000' for '20 pupils per 10,000'; '' for a count): a rate is
+    another measure than a count of the same noun.
     """
 
     value: float
@@ -239,6 +242,7 @@ class Quantity:
     approx: str = ""  # about, almost, more than, nearly ... ('' when exact)
     ordinal: bool = False
     text: str = ""
+    per: str = ""
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def test_three_consumer_price_articles_agree_on_the_headline_figures(prices):
     assert len(prices.articles) == 3 and not prices.apart
     for value, period in ((7.0, "12 months to March 2022"), (6.2, "February")):
         (point,) = [p for p in prices.points if p.kind == "figure" and p.quantity.value == value
-                    and "(Prices Index)" in p.value and p.value.endswith(period)]
+                    and "(Consumer Prices Index)" in p.value and p.value.endswith(period)]
         assert {prices.cells[a.article.uri][point.key].verdict for a in prices.articles} == {"confirmed"}
         topic = next(t for t in prices.topics if t.key == point.key)
         assert not topic.disagree and len(topic.said) == 3

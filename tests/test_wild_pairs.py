@@ -69,22 +69,10 @@ def test_points_reported_as_per_cent(tmp_path, sentence, codes):
 # marked; misses are counted in the README, not failed here.
 UNTUNED = {corpus: json.loads((WILD.parent / corpus / "expected.json").read_text(encoding="utf-8"))
            for corpus in ("wild-more", "wild-new", "wild-holdout")}
-# Pairs that still raise a finding the sub-editor did not mark, and why.
-KNOWN_FALSE_ALARMS = {
-    "wild-new/dfe-exclusions-2016-17-tes": "figures of unlike measures compared (checker/compare/figures.py): "
-                                           "'40 pupils' excluded a day against the secondary rate's '20 pupils' "
-                                           "per 10,000, 'around 2,010 fixed-period exclusions' a day against "
-                                           "'40.6 permanent exclusions'",
-    "wild-holdout/ons-retail-may2022-retailinsightnetwork": "a period's length read as a figure: 'In the three "
-                                                            "months to May' against the source's 'three months' "
-                                                            "beside 'since summer 2021' (NUM04)",
-}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pair", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FALSE_ALARMS[p])) if p in KNOWN_FALSE_ALARMS
-    else p for p in sorted(f"{c}/{n}" for c, pairs in UNTUNED.items() for n in pairs)])
+@pytest.mark.parametrize("pair", sorted(f"{c}/{n}" for c, pairs in UNTUNED.items() for n in pairs))
 def test_an_untuned_pair_raises_nothing_the_sub_editor_did_not_mark(pair):
     corpus, name = pair.split("/")
     folder = WILD.parent / pair

@@ -23,10 +23,10 @@ from checker.compare.rules import (
     FigureMismatch,
     FigureNotInSource,
 )
-from checker.extract.figures import earlier_levels
+from checker.extract.figures import MOVED, RECORD_BEFORE, earlier_levels
 from checker.extract.periods import base_months
 from checker.extract.statements import cites_source
-from checker.model import Claim, Derivation, Evidence, Finding, Quantity, SourceFacts
+from checker.model import Claim, Derivation, Evidence, Finding, Period, Quantity, SourceFacts
 from checker.textnorm import as_quoted, fold, stem_set, stems
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4, "year": 365.25}
@@ -59,7 +59,11 @@ class SourceFigure:
 
 
 def fmt(value: float) -> str:
-    return f"{value:,.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    """A value as a message gives it: '6,685', '4.5', and under 10 to two places ('4.29',
+    '0.08': a rate of 0.08% is not 0.1%)."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.{2 if abs(value) < 10 else 1}f}".rstrip("0").rstrip(".")
 
 
 def describe(q: Quantity) -> str:
@@ -76,6 +80,8 @@ def describe(q: Quantity) -> str:
         core = f"{hedge}{fmt(q.value)} {plural(q.unit) if q.value != 1 else q.unit}"
         if q.ordinal:
             core += f" (the '{q.text}')"
+    if q.per:
+        core += f" per {fmt(float(q.per)) if q.per[0].isdigit() else q.per}"
     if q.period is None:
         return core
     lead = q.period.text.split()[0].lower()
@@ -123,13 +129,16 @@ def compatible(article: Quantity, source: Quantity) -> bool:
 
 def digit_slip(a: float, b: float) -> bool:
     """Do two numbers differ by a transposed or a single mistyped digit (428 / 482,
-    59.6 / 95.6, 3,067 / 3,607)?"""
+    59.6 / 95.6, 3,067 / 3,607, 65 / 56)?  Two-digit numbers that differ in one digit (40
+    / 20) are too common a pair to point at each other: for them only a transposition
+    counts."""
     if a == b or min(abs(a), abs(b)) < 10:
         return False
     x, y = (f"{v:g}" for v in (a, b))
     if len(x) != len(y):
         return False
-    return sorted(x) == sorted(y) or sum(c != d for c, d in zip(x, y)) == 1
+    digits = sum(c.isdigit() for c in x)
+    return sorted(x) == sorted(y) or (digits >= 3 and sum(c != d for c, d in zip(x, y)) == 1)
 
 
 def periods_agree(article: Quantity, source: Quantity) -> bool:
@@ -144,7 +153,10 @@ def another_period(article: Quantity, source: Quantity) -> bool:
 
 
 def same_unit(article: Quantity, source: Quantity) -> bool:
-    return unit_key(article.unit) == unit_key(source.unit)
+    """Counted alike: the same unit, and per the same thing ('40.6 permanent exclusions
+    per day' is a rate, not a count of exclusions; '20 pupils per 10,000' is not '40 pupils
+    banned every day')."""
+    return unit_key(article.unit) == unit_key(source.unit) and article.per == source.per
 
 
 @lru_cache(maxsize=4096)
@@ -204,7 +216,7 @@ def same_person(article: Quantity, source: Quantity) -> bool:
 
 def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
                  facts: SourceFacts | None, position: tuple[int, int] = (0, 1),
-                 siblings: tuple[float, ...] = ()) -> tuple[str, list[Finding], list[Evidence]]:
+                 siblings: tuple[float, ...] = (), era: Period | None = None) -> tuple[str, list[Finding], list[Evidence]]:
     """(verdict, findings, evidence) for one figure claim.
 
     Candidates are the source's figures of the same unit and of a period that can be
@@ -215,7 +227,10 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     unit, or for a level rather than a change, the finding says which.  ``position`` is
     the claim's place among the article sentence's figures of this unit: "from 331 to
     454" is read against the source sentence's "from 331 ... to 545" in order;
-    ``siblings`` are the values of those other figures.
+    ``siblings`` are the values of those other figures.  ``era`` is the time the
+    article's figures are for where they name none (:func:`era_of`): a figure of a time
+    the source names only to compare with is not held to the source's undated figures
+    (:func:`_compared_only`).
 
     Where the figures the source states do not hold the article's, one it gives through a
     change may ("compared with 4.1% previously" against "4.5%, 0.4 percentage points
@@ -226,9 +241,11 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
     figures = _without_siblings_rows(q, figures, siblings)
-    verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position)
+    verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position, era)
     if verdict == "supported":
         return verdict, findings, evidence
+    if spans_something(q, sentence):
+        return "not_in_source", [], []  # a span the source may give, or not: never another figure
     matches = _worked_out_matches(q, figures)
     held = max((f for f in matches if _given_for(q, sentence, f)), key=lambda f: f.similarity, default=None)
     if held is not None:
@@ -237,7 +254,8 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
 
 
 def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[SourceFigure],
-                  facts: SourceFacts | None, position: tuple[int, int]) -> tuple[str, list[Finding], list[Evidence]]:
+                  facts: SourceFacts | None, position: tuple[int, int],
+                  era: Period | None = None) -> tuple[str, list[Finding], list[Evidence]]:
     """:func:`check_figure` against the figures the source states."""
     if facts and q.unit in UNIT_DAYS and q.measure and _times_the_inspection(q, sentence):
         duration = _check_duration(claim, q, facts)
@@ -263,15 +281,35 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
                 # placed well enough, and the words right around it fit better than the best's
                 or f.similarity >= SAME_CONTEXT and f.local >= max(LOCAL_AGREES, best.local + TIE)]
     if near_top and best.similarity >= ONLY_COUNT_CONTEXT:
-        return _direction(claim, q, near_top[0]) or ("supported", [], [_evidence(near_top[0])])
+        # of figures placed alike, the one that moves as the article has it ('GDP fell 0.1%'
+        # is the source's 'fall of 0.1%', not its 'increased by 0.1%' of another sentence)
+        for f in near_top:
+            if _direction(claim, q, f) is None:
+                return "supported", [], [_evidence(f)]
+        return _direction(claim, q, near_top[0])
+    when = q.period if _dated(q) else era
+    if when is not None:
+        # only a figure of the article's time is held to it: where the sentence names no time,
+        # the time the article's figures are for ('5.6% in England' in an article on the year
+        # to August 2015 is not the source's 5.0% for September); and where the source names
+        # that time only to compare with (a 2016/17 release's 'up from 0.08% in 2015/16'), its
+        # figures that name no time are its own year's, not the article's
+        undated = _compared_only(when, figures)
+        timely = [f for f in same if when.agrees(f.quantity.period) if _dated(f.quantity) or not undated]
+        if len(timely) < len(same):
+            same = timely
+            if not same:
+                return (_another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
+                        or _absent(claim, q, sentence, same))
+            best = same[0]
     slipped = [f for f in same if f.similarity >= ONLY_COUNT_CONTEXT and digit_slip(q.value, f.quantity.value)]
     if slipped and not holds:
         best = slipped[0]  # 428 for 482: a transposed or mistyped digit points at the figure meant
-    threshold = ONLY_COUNT_CONTEXT if len(same) == 1 and q.unit != "%" else SAME_CONTEXT
+    threshold = ONLY_COUNT_CONTEXT if _only_count(q, same, alike) else SAME_CONTEXT
     if best.similarity < threshold and best not in slipped:
         loose = [f for f in holds if f.similarity >= SAME_CONTEXT / 2]
         if loose:
-            return "supported", [], [_evidence(loose[0])]
+            return _direction(claim, q, loose[0]) or ("supported", [], [_evidence(loose[0])])
         return (_another_period(claim, q, alike, same) or _another_measure(claim, q, figures)
                 or _absent(claim, q, sentence, same))
     best = _parallel(best, same, position)
@@ -288,6 +326,90 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
     finding = FigureMismatch.finding(claim, message, article_value=describe(q),
                                      source_value=describe(source), passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+def era_of(quantities) -> Period | None:
+    """The time an article's figures are for where a sentence names none: the dated
+    period most of its figures are given for (the Guardian's "6,685 permanent exclusions
+    in 2015-16", "35.2 exclusions a day in 2015-16": 2015-16), leaving out levels given
+    as where a change started ('up from 5,785'); the earliest named of equals; None where
+    no figure names a dated period."""
+    dated = [q.period for q in quantities if q.period is not None and q.period.dated
+             and not (q.change is not None and q.change.form == "from")]
+    if not dated:
+        return None
+    return max(dated, key=lambda p: (sum(p.agrees(o) for o in dated), -dated.index(p)))
+
+
+def _compared_only(when: Period, figures: list[SourceFigure]) -> bool:
+    """Does the source name this time only as the one its figures are compared with ('up
+    from 6,685 in 2015/16', 'compared with 5.5% in the year to August 2015'), never as a
+    figure's own?  Then its figures that name no time are for its own, later time."""
+    compared = own = False
+    for f in figures:
+        period = f.quantity.period
+        if period is None or not period.dated or not when.agrees(period):
+            continue
+        if (f.quantity.change is not None and f.quantity.change.form == "from") or _compared_with(f):
+            compared = True
+        else:
+            own = True
+    return compared and not own
+
+
+def _dated(q: Quantity) -> bool:
+    return q.period is not None and q.period.dated
+
+
+def _compared_with(f: SourceFigure) -> bool:
+    at = f.sentence.find(f.quantity.text)
+    return at >= 0 and bool(_EARLIER_BEFORE.search(f.sentence[max(0, at - 40):at]))
+
+
+def _only_count(q: Quantity, same: list[SourceFigure], alike: list[SourceFigure]) -> bool:
+    """Is the source's one count of the article's noun surely the count the article
+    means, however little their sentences share?  Only where it is the source's one
+    count of that noun at any time (not just the one left once other years' are set
+    aside: '40.6 permanent exclusions per day' beside '35.2 per day in 2015/16' is no
+    lone count) and the two say alike what time they count over: both over a window ("the
+    fifth director in five years" against "eight different Directors ... over the last
+    ten years"), both for a dated period, or neither naming one (a person's age, '24' against
+    the '25-year-old').  A count that names no time beside one that does is no sign of the
+    same count; a source, or the part of a page stored, that
+    counts a noun once does not make its count the one the article means."""
+    if q.unit == "%" or len(same) != 1 or len(alike) != 1:
+        return False
+    a, s = q.period, same[0].quantity.period
+    if a is None or s is None:
+        return a is None and s is None  # neither names a time: a person's age, a one-off count
+    return (a.length is not None and s.length is not None) or (a.dated and s.dated)
+
+
+_TIME_UNITS = frozenset("year month week day hour fortnight".split())
+# what a duration that is the length of a record or a run qualifies: 'a 30-year high',
+# 'a 2-month drop', 'over a five year period'
+_SPAN_HEADS = frozenset("high low record peak trough best worst period run streak spell stretch drop fall "
+                        "rise decline increase growth trend".split())
+
+
+def spans_something(q: Quantity, sentence: str) -> bool:
+    """Is a duration the span of something rather than a length the source measures?
+    "Two years of failings and controversy", "a 30-year high", "the highest rate in 30
+    years", "the fourth month in a row" say how long a run or a record lasts: the source
+    may say so too, and then it holds, but a source that does not is silent, not wrong,
+    and no other duration of it is the one meant.  A length the source measures ("spent
+    two hours out of their cells", "waiting less than 18 weeks", "the four-week
+    inspection") is a figure like any other; a window of a count ("the fifth director in
+    five years") is checked with its count and is no figure of its own."""
+    if q.unit not in _TIME_UNITS:
+        return False
+    if q.ordinal or re.match(r"(?:years?|months?|weeks?|days?|hours?|fortnights?)\s+of\b", q.measure, re.I):
+        return True  # 'the fourth month in a row', 'two years of failings'
+    words = re.findall(r"[a-z]+", q.measure.lower())
+    if words and words[-1] in _SPAN_HEADS:
+        return True
+    at = sentence.find(q.text)
+    return at >= 0 and bool(RECORD_BEFORE.search(sentence[max(0, at - 80):at]))
 
 
 def worked_out(figures: list[SourceFigure]) -> list[SourceFigure]:
@@ -454,17 +576,32 @@ def _another_measure(claim: Claim, q: Quantity, figures: list[SourceFigure]):
 
 
 def _direction(claim: Claim, q: Quantity, match: SourceFigure):
-    """The number agrees, but the article has it move the other way, or gives the level
-    before a change as the size of the change."""
+    """The number agrees, but not as the article has it move: the other way, the level
+    before a change given as the size of the change ('fell by 9.2%' where the rate fell
+    from 9.2%), a fall of a rate given for the level it stood at ('fell by 10.5%' where it
+    fell to 10.5%), or a rise or fall the source does not state (:func:`_unstated_move`).
+    Where the match is placed as the same figure would be (:data:`SAME_CONTEXT`), or is
+    surely the one meant (:func:`_surely_meant`), that is a finding; otherwise the
+    figure is not the source's as the article gives it, and is not supported."""
     a, s = q.change, match.quantity.change
-    if a is None or s is None or match.similarity < SAME_CONTEXT or not a.form or not s.form:
+    if a is None or not a.form:
         return None
+    if s is None or not s.form:
+        return _unstated_move(claim, q, match)
+    level = match.quantity.value > 0
     opposite = {a.direction, s.direction} == {"up", "down"} and a.form == s.form
     # 'fell by 9.2%' where the rate fell from 9.2%.  Not 'rose to 7%' against 'prices
     # rose by 7%': a 12-month rate is both the size of the rise and the level it reached.
     level_for_change = a.form == "by" and s.form == "from"
-    if not (opposite or level_for_change):
+    # 'the CPI fell by 10.5%' where it fell to 10.5%: the rate's level is a rise of the index
+    fall_for_level = a.form == "by" and a.direction == "down" and s.form == "to" and q.unit == "%" and level
+    if not (opposite or level_for_change or fall_for_level):
         return None
+    if match.similarity < SAME_CONTEXT:
+        if level_for_change and not opposite and q.unit == "%" and a.direction == "up" and level:
+            return None  # 'CPI rose by 10.7%' for November's 10.7%: its 12-month rate, loosely placed
+        if not _surely_meant(q, match):
+            return "not_in_source", [], []
     source_says = {"by": f"a {'rise' if s.direction == 'up' else 'fall' if s.direction == 'down' else 'change'} "
                          f"of {match.quantity.text}",
                    "to": f"the level {'after' if s.direction in ('up', 'down') else 'it stayed at'}: "
@@ -476,6 +613,39 @@ def _direction(claim: Claim, q: Quantity, match: SourceFigure):
     finding = AnotherDirection.finding(claim, message, article_value=article_says,
                                        source_value=source_says, passage=match.passage)
     return "contradicted", [finding], [_evidence(match)]
+
+
+def _surely_meant(q: Quantity, match: SourceFigure) -> bool:
+    """Is a loosely placed source figure surely the one the article gives?  The same
+    number exactly, unhedged, for the same dated period ('In November, the Consumer Price
+    Index fell by 10.7%' and '... down from 10.7% in November')."""
+    s = match.quantity
+    return (not q.approx and q.value == s.value and _dated(q) and _dated(s)
+            and q.period.agrees(s.period))  # type: ignore[union-attr]
+
+
+def _unstated_move(claim: Claim, q: Quantity, match: SourceFigure):
+    """The article has a figure rise or fall to its level ('Emergency admissions also
+    climbed to over 530,000 in September'), or a rate fall by its level, where the source
+    gives the level and no movement of it: its figure states no change, and its passage
+    no word of one that way ('530,824 emergency admissions' in 'their busiest ever
+    September').  The level holds; the rise is not in the source: not supported, with a
+    note that says so (never an error: the rise may be the source's elsewhere)."""
+    a = q.change
+    if a is None or a.direction not in ("up", "down"):
+        return None
+    fall_by_level = a.form == "by" and a.direction == "down" and q.unit == "%" and match.quantity.value > 0
+    if not (a.form == "to" or fall_by_level):
+        return None
+    if MOVED[a.direction].search(f"{match.passage_text or match.sentence}"):
+        return None
+    said = "rise" if a.direction == "up" else "fall"
+    message = (f"The source gives {describe(match.quantity)} ('{match.quantity.text}', {match.passage}) "
+               f"but no {said} of it")
+    finding = FigureNotInSource.finding(claim, message, article_value=f"a {said} to {describe(q)}" if a.form == "to"
+                                        else f"a {said} of {describe(q)}", source_value=describe(match.quantity),
+                                        passage=match.passage, severity="info")
+    return "not_in_source", [finding], [_evidence(match)]
 
 
 NEAREST_NAMED = 3  # source figures of the measure a not-in-source finding names
@@ -494,11 +664,19 @@ def _absent(claim: Claim, q: Quantity, sentence: str, same: list[SourceFigure]):
     message = (f"The source does not give {describe(q)}"
                + (", though the article attributes it to the source" if attributed else "")
                + (f"; its figures of this measure: {listed}" if listed else ""))
-    severity = "warning" if attributed and measured else "info"
+    # a count's change ('increased by just under 1,000') is not mistyped from the source's
+    # levels of it (6,685 exclusions): only figures of its own kind make the warning
+    kind = [f for f in measured if q.unit == "%" or _is_change(q) == _is_change(f.quantity)]
+    severity = "warning" if attributed and kind else "info"
     finding = FigureNotInSource.finding(claim, message, article_value=describe(q),
                                         source_value=listed or None,
                                         passage=nearest[0].passage if nearest else None, severity=severity)
     return "not_in_source", [finding], [_evidence(f) for f in nearest[:1]]
+
+
+def _is_change(q: Quantity) -> bool:
+    """Is the figure the size of a change ('rose by 18,614', 'a fall of 0.3%')?"""
+    return q.change is not None and q.change.form == "by"
 
 
 def is_points(q: Quantity) -> bool:

@@ -21,6 +21,7 @@ from checker.compare.figures import (
     SourceFigure,
     check_bare_number,
     check_figure,
+    era_of,
     unit_key,
 )
 from checker.compare.names import check_name, near_misses, term_finding
@@ -39,7 +40,7 @@ from checker.extract.statements import about_source
 from checker.ingest.grades import is_history
 from checker.match.index import ALIGN_FLOOR, MAX_EVIDENCE_PIECES, SourceIndex, best_sentence, clauses, query_stems
 from checker.compare.rules import RULES_BY_CODE
-from checker.model import Alignment, Claim, ClaimResult, Document, Evidence, Finding, Relation
+from checker.model import Alignment, Claim, ClaimResult, Document, Evidence, Finding, Period, Relation
 from checker.textnorm import STOPWORDS, as_written, fold, stem, stem_set
 
 SUPPORTED_AT = 0.6  # alignment score at which a statement counts as the source's
@@ -79,6 +80,7 @@ class ArticleParts:
     rows: dict[str, Row] = field(default_factory=dict)
     parts: tuple[Claim, ...] = ()  # in the article's order
     judged: dict[str, ClaimResult] = field(default_factory=dict, compare=False)  # by claim id, once each
+    era: Period | None = None  # the time the article's figures are for where they name none
 
     @classmethod
     def of(cls, claims: Sequence[Claim]) -> "ArticleParts":
@@ -92,7 +94,8 @@ class ArticleParts:
             values = [c.payload.value for c in row]  # type: ignore[union-attr]
             for k, claim in enumerate(row):
                 placed[claim.id] = ((k, len(row)), tuple(values[:k] + values[k + 1:]))
-        return cls(placed, tuple(sorted((c for c in claims if c.kind in PARTS), key=lambda c: c.span.start)))
+        return cls(placed, tuple(sorted((c for c in claims if c.kind in PARTS), key=lambda c: c.span.start)),
+                   era=era_of([c.payload for c in sorted(figures, key=lambda c: c.span.start)]))
 
     def row(self, claim: Claim) -> Row:
         return self.rows.get(claim.id) or ((0, 1), ())
@@ -199,7 +202,7 @@ def _check(claim: Claim, sentence: str, alignment: Alignment, index: SourceIndex
     if claim.kind == "figure":
         position, others = parts.row(claim)
         return check_figure(claim, sentence, _source_figures(claim, sentence, index), facts,
-                            position, others)
+                            position, others, parts.era)
     if claim.kind == "rating":
         if refers_to_earlier(sentence, facts) or _from_history(alignment, index):
             return _earlier_rating(claim, alignment, index)

@@ -69,14 +69,16 @@ def _counted_noun(token):
     age = _age(token)
     if age is not None:
         return age
-    if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") \
+            and head.lower_ not in ("up", "down"):  # '7,720 - up from 6,685': no noun 'up'
+
         if head.i < token.i or head.lower_ == "-" or head.text == "%":
             return None  # 'Key Stage 2', 'section 136': identifiers
         return head if head.lower_ not in _GENERIC else _of_noun(head) or head
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.text == "-" and token.i + 2 < len(token.doc):
         after = token.nbor(2)  # "four-week": 'four' attaches to 'week' through the hyphen
-        if after.pos_ == "NOUN":
+        if after.pos_ == "NOUN" and after.lower_ not in ("up", "down"):
             return after
     if token.dep_ in ("nummod", "amod") and head.dep_ == "punct":
         return None
@@ -91,6 +93,12 @@ def _counted_noun(token):
     if ahead is not None:
         return ahead
     if token.dep_ == "pobj" and head.lower_ in ("from", "to") and token.lower_ != "one":
+        # 'the number of permanent exclusions across all ... schools increased from 6,685':
+        # what the number the sentence is about counts
+        verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subject = verb and next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in _GENERIC and _of_noun(subject) is not None:
+            return _of_noun(subject)
         # 'an increase in allegations received, from 272 to 405': the plural noun before
         for prior in reversed(token.doc[token.sent.start:token.i]):
             if prior.tag_ == "NNS" and prior.lower_ not in _GENERIC and not any(ch.isdigit() for ch in prior.text):
@@ -193,9 +201,12 @@ def _moved_subject(token):
     return None
 
 
-def _phrase(noun) -> tuple[int, int]:
-    """Token range of a counted noun with its modifiers and one 'of ...' phrase."""
-    left = min([noun.i] + [c.i for c in noun.lefts if c.dep_ in ("compound", "amod", "poss")])
+def _phrase(noun, floor: int = 0) -> tuple[int, int]:
+    """Token range of a counted noun with its modifiers, whole ('fixed-period
+    exclusions', not 'period exclusions': the modifier's own modifiers say what is
+    counted too), and one 'of ...' phrase; no further left than ``floor`` (the number's
+    end, when the noun follows it)."""
+    left = min([noun.i] + [max(c.left_edge.i, floor) for c in noun.lefts if c.dep_ in ("compound", "amod", "poss")])
     right = noun.i
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -252,6 +263,8 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
             noun = _counted_noun(last)
             if noun is None and mention.value >= 1000:
                 noun = _moved_subject(last)  # 'the waiting list reached 7.7m': a count of the list
+                if noun is not None and noun.lower_ in _GENERIC:
+                    noun = _of_noun(noun) or noun  # 'the number of exclusions has increased to 7,720'
             if noun is not None and noun.lower_ in _CLOCK or _clock_after(tokens, mention):
                 continue  # '7 pm': a time of day, as '7pm' is
             if noun is None and _identifier(tokens, mention):
@@ -263,7 +276,7 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
         end_tok = mention.end
         measure = ""
         if noun is not None:
-            left, right = _phrase(noun)
+            left, right = _phrase(noun, mention.end if noun.i >= mention.end else 0)
             # an age's noun before it is its person ('Brian Wright, 55, of Kempston'),
             # whose phrase is not the figure's
             if (left > mention.end or right > mention.end) and not (unit == "age" and noun.i < mention.start):
@@ -289,15 +302,66 @@ def read_quantities(sentence, inherited: Period | None = None) -> list[tuple[Qua
         char_end = tokens[end_tok - 1].idx + len(tokens[end_tok - 1].text)
         if _inside_period(tokens[mention.start].idx, tokens[mention.start].text, periods):
             continue  # the '12' of 'the 12 months to May' is the period's, not a figure
+        if mention.start > 0 and tokens[mention.start - 1].lower_ == "per":
+            continue  # the '10,000' of '20 pupils per 10,000' is the rate's, not a count
         found.append((Quantity(value=mention.value, unit=unit, measure=measure,
                                approx=mention.approx, ordinal=mention.sort == "ordinal",
                                text=_written(sentence, text, char_start, char_end)), char_start, char_end))
     found = _share_units(found, borrowed)
     spans = _Spans([(a, b) for _, a, b in found])
-    found = [(replace(q, period=_period_of(q, a, b, spans, periods) or (inherited if q.unit else None),
-                      change=read_change(text, a - sentence.start_char, b - sentence.start_char)),
+    # 'hit 5% for the first time in over four years': the four years are the record's, not 5%'s window
+    # 'increased by 0.1% compared with 2022': 2022 is what the rise is measured against
+    held = [(p, a, b) for p, a, b in periods
+            if (p.length is None or not RECORD_BEFORE.search(text[max(0, a - sentence.start_char - 80):a - sentence.start_char]))
+            and not _BASE_BEFORE.search(text[max(0, a - sentence.start_char - 20):a - sentence.start_char])]
+    found = [(replace(q, period=_period_of(q, a, b, spans, held) or (inherited if q.unit else None),
+                      change=read_change(text, a - sentence.start_char, b - sentence.start_char),
+                      per=read_per(text, b - sentence.start_char) if q.unit not in ("%", "") else ""),
               a, b) for q, a, b in found]
     return _drop_windows(found, periods)
+
+
+_RATE_UNITS = r"(?:day|week|fortnight|month|year|hour|night|quarter)"
+# 'per 10,000', 'per day', 'per head', 'every day', 'each week', 'a day'; a few words on,
+# in the figure's clause ('40 pupils now being banned from their school every day', 'two
+# hours out of their cell a day'); not 'a year ago', nor 'in a year' (a window)
+_PER = re.compile(
+    rf"\b(?:per\s+(?P<n>(?:\d[\d,]*(?:\.\d+)?|one|a|ten|hundred|thousand|million)\b)?\s*"
+    rf"(?P<scale>hundred|thousand|million)?\s*(?P<what>[a-z]+)?|(?:every|each)\s+(?P<each>{_RATE_UNITS})\b|"
+    rf"an?\s+(?P<a>{_RATE_UNITS})\b(?!\s+(?:ago|earlier|before|later|after|on|or)\b))", re.I)
+_NOT_RATE_BEFORE = frozenset("in within over for during after before of than from since by at to".split())
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "ten": 10, "one": 1, "a": 1}
+
+
+def read_per(text: str, end: int) -> str:
+    """What a count is counted per, read after it in its clause: '20 pupils per 10,000'
+    is '10000'; '40.6 permanent exclusions per day', '35.2 exclusions a day', '40 pupils
+    banned from their school every day' are 'day'; '£12 per head' is 'head'.  '' for a
+    count of no rate ('per cent' is a percentage's, not a rate)."""
+    after = re.split(r"[;:(–—]|[,.](?!\d)|\s-\s", text[end:end + 90], maxsplit=1)[0]
+    found = _PER.search(after)
+    if found is None:
+        return ""
+    between = after[:found.start()].split()
+    if len(between) > 6 or any(ch.isdigit() for ch in " ".join(between)):
+        return ""  # another number's, or too far to be this one's
+    if found.group("a"):
+        return "" if between and between[-1].lower() in _NOT_RATE_BEFORE else found.group("a").lower()
+    if found.group("each"):
+        return found.group("each").lower()
+    number, scale, what = found.group("n"), found.group("scale"), (found.group("what") or "").lower()
+    if what in ("cent", "centum") or not (number or scale or what):
+        return ""
+    if number is None and scale is None:
+        what = what[:-1] if what.endswith("s") and what[:-1] in _RATE_WORDS else what
+        return _SAME_RATE.get(what, what)
+    value = float(number.replace(",", "")) if number and number[0].isdigit() else _SCALES.get((number or "").lower(), 1)
+    value *= _SCALES.get((scale or "").lower(), 1)
+    return f"{value:g}"
+
+
+_RATE_WORDS = frozenset("day week fortnight month year hour night quarter head person capita".split())
+_SAME_RATE = {"annum": "year", "capita": "head", "person": "head"}  # 'per annum' is 'a year'
 
 
 def _written(sentence, text: str, start: int, end: int) -> str:
@@ -310,13 +374,27 @@ def _written(sentence, text: str, start: int, end: int) -> str:
     return sentence.doc.text[start:end]
 
 
+# the length of a record: 'the highest rate in 30 years', 'its fastest rate for 30 years',
+# 'for the first time in over four years', 'the highest point in the last 12 months'
+RECORD_BEFORE = re.compile(
+    r"\b(?:highest|lowest|fastest|slowest|biggest|largest|smallest|steepest|sharpest|strongest|weakest|"
+    r"greatest|longest|shortest|best|worst|most|least|first\s+time|record)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:in|for|over|since)\s+(?:(?:the|a)\s+)?(?:(?:last|past|previous)\s+)?$", re.I)
+
+
+_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|against)\s*$", re.I)
+
+
 def _drop_windows(found, periods):
-    """'ten years' in '8 directors over the last ten years' is a window, not a figure."""
+    """'ten years' in '8 directors over the last ten years' is a window, not a figure:
+    it is checked with the count it is the window of.  So is 'five years' in 'Julian
+    Wooster, who was appointed in January, is the fifth director in five years', though
+    the period before it ('in January', the appointment's) would otherwise be taken for
+    its own."""
     windows = [(a, b) for period, a, b in periods if not period.dated
                and any(q.period is period for q, _, _ in found)]
     return [(q, a, b) for q, a, b in found
-            if not (q.unit in TIME_UNITS.values() and q.period is None
-                    and any(wa <= a and b <= wb for wa, wb in windows))]
+            if not (q.unit in TIME_UNITS.values() and any(wa <= a and b <= wb for wa, wb in windows))]
 
 
 def _bare_year(mention: Mention, tokens) -> bool:
@@ -350,10 +428,12 @@ def _clock_after(tokens, mention: Mention) -> bool:
 
 def _inside_period(offset: int, text: str, periods) -> bool:
     """A number inside a dated period phrase is the period's ('the 12 months to May',
-    'the second quarter of 2022'); a year there is still a number of its own ('Euro
-    2016').  A window ('in 66 days') is a figure's only when another figure takes it."""
+    'the second quarter of 2022'), as is one inside a period named by its place before
+    another ('the previous 12 months', 'the same two months a year ago'); a year there
+    is still a number of its own ('Euro 2016').  A window ('in 66 days') is a figure's
+    only when another figure takes it."""
     return not re.fullmatch(r"(?:19|20)\d\d", text) and any(
-        a <= offset < b for period, a, b in periods if period.dated)
+        a <= offset < b for period, a, b in periods if period.dated or period.length is None)
 
 
 PERIOD_REACH = 60  # characters after a figure within which a period phrase is its own
@@ -408,6 +488,9 @@ def _period_of(q: Quantity, start: int, end: int, spans: _Spans, periods) -> Per
 _UP = r"ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|up|higher|grew|grow(?:n|s|th)?|jump(?:s|ed)?|climb(?:s|ed)?|gain(?:s|ed)?|soar(?:s|ed)?|surg(?:e|es|ed)"
 _DOWN = r"fall(?:s|en|ing)?|fell|drop(?:s|ped)?|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|down|lower|shr[ai]nk|cut|slump(?:s|ed)?|eas(?:e|es|ed)"
 _FLAT = r"unchanged|flat|steady|stable|remain(?:s|ed)?|stay(?:s|ed)?"
+# a word that says a figure moved that way, anywhere in a passage ('climbed', 'fell')
+MOVED = {"up": re.compile(rf"\b(?:{_UP}|more|greater|above|positive)\b", re.I),
+         "down": re.compile(rf"\b(?:{_DOWN}|fewer|less|below|negative)\b", re.I)}
 _MOVE_BEFORE = re.compile(  # 'rose from 272 in 2013 to', 'fell by', 'rose sharply', 'fell'
     rf"\b(?P<verb>{_UP}|{_DOWN}|{_FLAT})\b(?:(?:\s+\S+){{0,5}}?\s+(?P<prep>by|to|from|at|of)|(?:\s+\w+)?)"
     rf"\s*(?:an?\s+)?$", re.I)

@@ -30,15 +30,16 @@ _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 _TIME_UNITS = {"year": 12, "month": 1, "quarter": 3}
 
 _RELATIVE = re.compile(
-    r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period|three\s+months|12\s+months)|"
-    r"a\s+(?:year|month|quarter)\s+(?:earlier|before|ago)|(?:the\s+)?same\s+(?:month|quarter|period)\s+"
-    r"(?:a|last)\s+year|last\s+(?:year|month|quarter))\b", re.I)
+    r"\b(?:(?:the\s+)?(?:previous|preceding|prior)\s+(?:month|quarter|year|period|three\s+months|12\s+months|"
+    r"(?:three|3|twelve|12)-month\s+period)|"
+    r"a\s+(?:year|month|quarter)\s+(?:earlier|before|ago)|(?:the\s+)?same\s+(?:(?:two|three|\d{1,2})\s+months|"
+    r"month|quarter|period)\s+(?:a|last)\s+year(?:\s+(?:ago|earlier|before))?|last\s+(?:year|month|quarter))\b", re.I)
 _PATTERNS = [
     # 'the 12 months to May 2022', 'three months ending in June', 'year ending March 2014'
     ("rolling", re.compile(
         rf"\b(?:(?P<n>{_COUNT})[ -](?P<unit>months?|years?|quarters?)|(?P<year_word>year))\s+"
-        rf"(?:to|ending(?:\s+in)?|up\s+to|until|through)\s+(?:(?:the\s+)?end\s+of\s+)?"
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?", re.I)),
+        rf"(?:to|ending(?:\s+in)?|(?:leading\s+)?up\s+to|until|through)\s+(?:(?:the\s+)?end\s+of\s+)?"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})(?:\s+(?:in\s+)?(?P<year>{_YEAR}))?", re.I)),
     # 'financial year 2014-15', '2014/15', 'in 2019-20'
     ("financial", re.compile(
         rf"\b(?:(?:financial|fiscal|academic|school)\s+year\s+)?(?P<y1>{_YEAR})\s?[-/–]\s?(?P<y2>\d\d(?:\d\d)?)\b(?![-/]\d)")),
@@ -66,7 +67,7 @@ _PATTERNS = [
     # 'the previous quarter', 'a year earlier': a period named by its place before another
     ("relative", _RELATIVE),
     ("span", re.compile(
-        r"\b(?:in|over|during|within|across|for)\s+(?:a\s+period\s+of\s+|the\s+)?"
+        r"\b(?:in|over|during|within|across|for)\s+(?:just\s+|only\s+)?(?:a\s+period\s+of\s+|the\s+)?"
         r"(?:(?:last|past|previous|first|next)\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>years?|months?|weeks?|days?)\b",
         re.I)),
 ]
