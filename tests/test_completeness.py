@@ -13,6 +13,15 @@ def test_a_text_that_stops_inside_a_sentence_is_incomplete():
     assert not stops_mid_sentence("The report ends here.\n\n© Crown copyright 2015\n")  # a short footer
 
 
+def test_a_text_that_ends_on_a_heading_or_a_list_item_is_incomplete():
+    # stored page beginnings of a CQC release and an Ofsted report (corpora/wild-final)
+    assert stops_mid_sentence("We will continue to monitor the service.\n\nInspectors found the following areas ")
+    assert stops_mid_sentence("  • collect staff information into a single central record.\n  • Develop ")
+    # a footer, an end mark, a page number: a complete text may end on any of them
+    assert not stops_mid_sentence("The report ends here.\n\nPage 3 of 12\n")
+    assert not stops_mid_sentence("The release ends here.\n\nENDS\n")
+
+
 def test_a_short_last_line_that_stops_on_an_open_word_is_incomplete():
     # a stored page that stops inside a list item of an Ofsted report
     assert stops_mid_sentence("Reduce the instances of low-level disruption in lessons, by:\n    • ensuring that")

@@ -20,16 +20,24 @@ _OPEN_WORD = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|with|from|and|or|b
                         re.I)
 
 
+# a heading or a list item, with nothing under it: no document ends on one; a footer has
+# its year, page number, postcode or ©, and an end mark is in capitals ("ENDS")
+_OPENS_MORE = re.compile(r"^(?:[-*•·▪–]\s*)?[A-Z](?=.*[a-z])[^\d©@|/]*$")
+
+
 def stops_mid_sentence(text: str) -> bool:
     """Does the text end inside a sentence of prose: a long last line that no sentence
-    mark closes, or any last line that stops on a word no sentence ends on ("• ensuring
-    that")?  Any other short last line ('© Crown copyright 2015', a page number, an
-    address) ends many a complete report and says nothing either way."""
+    mark closes, any last line that stops on a word no sentence ends on ("• ensuring
+    that"), or a heading or list item with nothing after it ("Inspectors found the
+    following areas", "• Develop")?  A footer ('© Crown copyright 2015', a page number,
+    an address) ends many a complete report and says nothing either way."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     if not lines:
         return False
     last = lines[-1]
-    return ends_open(last) or (len(last) >= _PROSE_LINE and not _ENDS_SENTENCE.search(last))
+    if _ENDS_SENTENCE.search(last):
+        return False
+    return ends_open(last) or len(last) >= _PROSE_LINE or bool(_OPENS_MORE.match(last))
 
 
 def ends_open(text: str) -> bool:
