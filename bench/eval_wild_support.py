@@ -1,5 +1,5 @@
 """Statements the source supports, found on real coverage: the pairs of corpora/wild-dev,
-corpora/wild-more, corpora/wild-new and corpora/wild-holdout against their hand labels (each corpus's
+corpora/wild-more, corpora/wild-new, corpora/wild-holdout and corpora/wild-final against their hand labels (each corpus's
 supported_statements.json: the article sentences each stored source excerpt holds).
 
 Printed per pair, then a total per corpus and over all: statement claims, the labelled
@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-NAMES = ("wild-dev", "wild-more", "wild-new", "wild-holdout")
+NAMES = ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final")
 
 
 def _rate(false: int, said: int) -> str:

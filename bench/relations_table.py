@@ -105,7 +105,8 @@ def _wide() -> list[str]:
     another subject or edition that checker takes for the same or an unknown one, the
     errors and warnings it raises."""
     sys.path.insert(0, str(CORPORA.parent))
-    from checker.compare.judge import ArticleParts, judge
+    from checker.compare.judge import judge
+    from checker.compare.parts import ArticleParts
     from checker.compare.relation import relate
     from tests.test_relations import LABELS, _article, _source
 

@@ -37,7 +37,8 @@ class Checker:
         return prepared
 
     def check(self, article: Document, sources: Sequence[Document]) -> CheckResult:
-        from checker.compare.judge import ArticleParts, judge
+        from checker.compare.judge import judge
+        from checker.compare.parts import ArticleParts
         from checker.compare.relation import relate
         from checker.extract import extract_claims
 

@@ -22,7 +22,8 @@ def pair():
     """A text checked as an article against a corpus source; ``relation`` forces what the
     article is to the source (the rules of a figure's time are for the articles whose
     relation checker cannot tell: 'unknown'), else checker decides it."""
-    from checker.compare.judge import ArticleParts, judge
+    from checker.compare.judge import judge
+    from checker.compare.parts import ArticleParts
     from checker.extract import extract_claims
     from checker.model import CheckResult, Relation
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.compare.judge import ArticleParts, judge
+from checker.compare.judge import judge
+from checker.compare.parts import ArticleParts
 from checker.compare.relation import relate
 from checker.engine import default_checker
 from checker.extract import extract_claims

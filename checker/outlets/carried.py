@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from checker.compare.figures import compatible, same_unit
-from checker.compare.judge import SUPPORTED_AT
+from checker.compare.statements import SUPPORTED_AT
 from checker.model import CheckResult, ClaimResult, Finding
 from checker.outlets.points import Point
 
