@@ -10,6 +10,7 @@ must agree before a difference is called a contradiction.  Hedges are honoured:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -338,7 +339,10 @@ def era_of(quantities) -> Period | None:
              and not (q.change is not None and q.change.form == "from")]
     if not dated:
         return None
-    return max(dated, key=lambda p: (sum(p.agrees(o) for o in dated), -dated.index(p)))
+    # by distinct period, first given first: a long article names few, so this costs their
+    # number squared, not its figures'
+    counts = Counter(dated)
+    return max(counts, key=lambda p: sum(n for o, n in counts.items() if p.agrees(o)))
 
 
 def _compared_only(when: Period, figures: list[SourceFigure]) -> bool:
