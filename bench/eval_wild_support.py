@@ -6,6 +6,8 @@ Printed per pair, then a total per corpus and over all: statement claims, the la
 ones (the source supports them), the labelled ones checker finds (verdict ``supported``),
 its ``supported`` verdicts, and those on sentences not labelled (false support), each
 named. The false support rate is false supported verdicts over all supported verdicts.
+Beside it, in the same run, a naive baseline on the same statements: supported when one
+sentence of the source holds 60% of the statement's content words as they stand.
 
     .venv/bin/python bench/eval_wild_support.py
 """
@@ -23,11 +25,27 @@ def _rate(false: int, said: int) -> str:
     return f"{false / said:.1%}" if said else "n/a"
 
 
-def _line(label: str, pairs: int, counts: dict[str, int]) -> str:
+def _line(label: str, pairs: int, counts: dict[str, int], who: str = "checker") -> str:
     return (f"{label}: {counts['statements']} statements in {pairs} pairs; the source supports "
-            f"{counts['listed']}; checker found {counts['found']}; {counts['said']} supported "
+            f"{counts['listed']}; {who} found {counts['found']}; {counts['said']} supported "
             f"verdicts, {counts['false']} of them false (false support rate "
             f"{_rate(counts['false'], counts['said'])})")
+
+
+NAIVE_AT = 0.6  # the naive baseline's share of a statement's words one source sentence must hold
+
+
+def naive_supported(statement: str, source_text: str) -> bool:
+    """The naive baseline, run beside checker on the same statements: supported when one
+    sentence of the source holds 60% of the statement's content words, as they stand."""
+    from checker.sentences import split_sentences
+    from checker.textnorm import content_words
+
+    wanted = set(content_words(statement))
+    if not wanted:
+        return False
+    sentences = [s for line in source_text.splitlines() for s in split_sentences(line)]
+    return any(len(wanted & set(content_words(s))) >= NAIVE_AT * len(wanted) for s in sentences)
 
 
 def main() -> None:
@@ -36,6 +54,7 @@ def main() -> None:
 
     checker = Checker()
     overall = dict(statements=0, listed=0, found=0, said=0, false=0)
+    naive = dict(statements=0, listed=0, found=0, said=0, false=0)
     overall_pairs = 0
     false_support: list[str] = []
     for name in NAMES:
@@ -58,6 +77,11 @@ def main() -> None:
             counts["found"] += len(wanted & supported)
             counts["false"] += len(false)
             false_support += [f"{name}/{pair}: {text}" for text in false]
+            source_text = (folder / "source.txt").read_text(encoding="utf-8")
+            guessed = {c.claim.text for c in claims if naive_supported(c.claim.text, source_text)}
+            for key, value in (("statements", len(claims)), ("listed", len(wanted)), ("said", len(guessed)),
+                               ("found", len(wanted & guessed)), ("false", len(guessed - wanted))):
+                naive[key] += value
             print(f"{pair:60} statements {len(claims):3}  source supports {len(wanted):2}  "
                   f"found {len(wanted & supported):2}  supported verdicts {len(supported):2}  "
                   f"false support {len(false)}")
@@ -66,6 +90,8 @@ def main() -> None:
             overall[key] += counts[key]
         overall_pairs += len(expected)
     print(_line("overall", overall_pairs, overall))
+    print(_line("naive baseline (one source sentence holds 60% of its words), overall", overall_pairs, naive,
+                who="it"))
     for line in false_support:
         print("  false support:", line)
 
