@@ -124,7 +124,15 @@ _COMPARED_WITH = re.compile(r"\b(?:after|from|compared\s+(?:with|to)|than|agains
                             r"[\d.,]+\s*(?:%|per\s*cent|percent)?\s+(?:(?:in|for|during)\s+(?:the\s+)?)?$", re.I)
 
 
-_FUTURE = re.compile(r"\b(?:will|forecasts?|expected|predicted|could|set to|later in)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|forecasts?|expects?|expected|projected|predicted|could|set to|later in)\b", re.I)
+
+
+def past_years(text: str) -> list[int]:
+    """The years a text states of the past: those of its sentences that forecast or
+    expect nothing ('expects to spend £2.4 billion up to April 2023', 'projected to triple
+    by 2050', 'rebounding later in 2015' look ahead)."""
+    return [int(y) for line in text.split("\n") for sentence in split_sentences(line)
+            if not _FUTURE.search(sentence) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
 
 
 def latest_year(article: Document) -> int | None:
@@ -132,8 +140,7 @@ def latest_year(article: Document) -> int | None:
     in 2015', may be ahead of it).  An undated story's figures are for that year or the
     next: the comparisons it makes are with a year ago ('cost £100 in January 2014 would
     have been 30p more last month', 'compared to 0.3% in September 2021')."""
-    years = [int(y) for line in article.text.split("\n") for sentence in split_sentences(line)
-             if not _FUTURE.search(sentence) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+    years = past_years(article.text)
     return max(years) if years else None
 
 
@@ -172,6 +179,41 @@ def _estimate(article: Document, subject: Subject, title: str, period: Period) -
     return same
 
 
+def _calendar_year(subject: Subject) -> int | None:
+    """The year of a release for one calendar year ('Drug-related deaths in Scotland in
+    2019', 'Births in England and Wales: 2023'); None for a month, a quarter, a
+    financial or academic year, or several periods."""
+    found = [p for text in (subject.periods or (subject.edition,)) for p in periods_in(text) if has_year(p)]
+    if len({p.end for p in found}) == 1 and found[0].start and found[0].start[5:] == "01" \
+            and found[0].end[5:] == "12" and found[0].start[:4] == found[0].end[:4]:
+        return int(found[0].end[:4])
+    return None
+
+
+# a year something is counted from or compared with, or the year figures came out:
+# 'the lowest since 2016', 'more than in 2018', 'figures published in 2020'
+_BASE_YEAR = re.compile(r"\b(?:since|from|than|compared\s+(?:with|to)|against|before|published|released|issued)"
+                        r"\s+(?:[\w,]+\s+){0,3}$", re.I)
+_YEAR_ONLY = re.compile(r"(?:in\s+)?(?:19|20)\d\d")
+
+
+def article_year(article: Document) -> int | None:
+    """The calendar year an article's opening figures are for: the latest year a sentence
+    of its opening that states a figure gives them ('In 2018, there were 1187 registered',
+    'increased by 6 per cent between 2018 and 2019'), not a year they are compared with
+    ('down from 65 per cent in 2019', 'the lowest since 2016'), a forecast's year or the
+    year the figures were published."""
+    years = []
+    for text in lede(article):
+        for sentence in split_sentences(text):
+            if _FUTURE.search(sentence) or not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", sentence)):
+                continue
+            years += [int(p.end[:4]) for p, start, _ in find_periods(sentence)
+                      if _YEAR_ONLY.fullmatch(p.text) and p.end and p.end[:4].isdigit()
+                      and not _COMPARED_WITH.search(sentence[:start]) and not _BASE_YEAR.search(sentence[:start])]
+    return max(years) if years else None
+
+
 def compare_edition(article: Document, subject: Subject) -> tuple[str, str]:
     """(same_report | later_report | earlier_report, the reason) of an article about the
     statistic ``subject`` is."""
@@ -181,6 +223,14 @@ def compare_edition(article: Document, subject: Subject) -> tuple[str, str]:
         return "same_report", f"The source, {title}, states no period to compare with."
     ends, reference = months
     found = article_period(article, reference)
+    release_year = _calendar_year(subject)
+    year = article_year(article) if found is None and release_year is not None else None
+    if year is not None:
+        verdict = ("same_report" if year == release_year else
+                   "later_report" if year > release_year else "earlier_report")
+        return verdict, (f"The article's figures are for {year}; the source, {title}, is for {release_year}"
+                         + ("." if verdict == "same_report" else
+                            f": it reports {'a later' if year > release_year else 'an earlier'} edition."))
     if found is None:
         return "same_report", f"The article states no period for its figures; the source is {title}."
     period, month = found

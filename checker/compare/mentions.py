@@ -120,10 +120,18 @@ def _key_pattern(subject: Subject) -> str:
     return r"\b" + r"(?:,?\s+(?:and|&|of|upon|on|for)\s+|,?\s+)".join(map(re.escape, words)) + r"\b"
 
 
+# a capitalised word (not a sentence's opening word) just before a name makes it part of a
+# longer one: 'HM Prison and Probation Service' is not the Probation Service
+_LONGER_NAME = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|Our|His|Her)\b)[A-Z][\w'’-]*"
+                          r"[ \t]+(?:(?:and|&|of|for)[ \t]+)?$")
+
+
 def own_mentions(body: str, subject: Subject) -> int:
     """How often an article names the source's subject: its distinguishing words or its
     codes; a council also by a misspelt council name, and its place never inside another
-    body's name ('Taunton and Somerset NHS Foundation Trust' is not Somerset Council)."""
+    body's name ('Taunton and Somerset NHS Foundation Trust' is not Somerset Council); a
+    study by its journal's name as written, and what a report is about by its whole name
+    ('the Probation Service', not 'probation' nor 'HM Prison and Probation Service')."""
     if subject.kind == "council":
         for other, start in named_subjects(body):
             if other.kind != "council":
@@ -132,6 +140,11 @@ def own_mentions(body: str, subject: Subject) -> int:
         own = len(re.findall(rf"\b{re.escape(place)}\b", body, re.I))
         return own + sum(1 for m in COUNCIL.finditer(body)
                          if same_authority(m.group(0), subject.name) and place.lower() not in m.group(0).lower())
+    if subject.kind == "study":  # a journal's name, as written ('Nature', not 'the nature of')
+        return len(re.findall(rf"(?<![\w-]){re.escape(subject.name)}(?![\w-])", body))
+    if subject.kind == "report":  # what a report is about, by its whole name, never inside a longer one
+        return sum(1 for m in re.finditer(rf"(?<![\w-]){re.escape(subject.name)}(?![\w-])", body, re.I)
+                   if not _LONGER_NAME.search(body[max(0, m.start() - 40):m.start()]))
     folded = fold(body).replace("-", " ").replace("’", "'")
     count = len(re.findall(_key_pattern(subject), folded))
     for _, code in subject.identifiers:

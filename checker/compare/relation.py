@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from checker.compare.edition import article_date, compare_edition, dateline, latest_year, lede, lede_passages
+from checker.compare.edition import (article_date, compare_edition, dateline, latest_year, lede, lede_passages,
+                                     past_years)
 from checker.compare.mentions import (is_source_subject, names_topic, other_subjects, own_mentions,
                                      topic_counts, topic_words)
 from checker.compare.scope import place_word
@@ -28,7 +29,8 @@ _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
 
 
 _KIND_NAMES = {"council": "authority", "health": "trust or service", "police": "force", "fire": "service",
-               "provider": "provider", "body": "body", "department": "department"}
+               "provider": "provider", "body": "body", "department": "department", "study": "study",
+               "report": "report"}
 
 
 def _body(article: Document) -> str:
@@ -48,7 +50,7 @@ def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation,
     body = _body(article)
     own = own_mentions(body, subject)
     others = other_subjects(body, subject)
-    if own == 0 and others:
+    if own == 0 and others and subject.kind != "study":  # a study's story names the researchers' places
         name, count = others.most_common(1)[0]
         reason = (f"The article names {name} ({count} time{'s' if count != 1 else ''}) and never "
                   f"{subject.name}, the {_KIND_NAMES.get(subject.kind, subject.kind)} the source is about.")
@@ -60,7 +62,9 @@ def assess(article: Document, claims: Sequence[Claim], index) -> tuple[Relation,
         if elsewhere is not None:
             return elsewhere, 0
     also = place_word(subject.name) if subject.kind == "council" else key_words(subject).title()
-    reasons = [f"The article names {subject.name} or {also} {own} time{'s' if own != 1 else ''}."]
+    reasons = [f"The article names {subject.name} or {also} {own} time{'s' if own != 1 else ''}."
+               if subject.kind not in ("study", "report") else
+               f"The article names {subject.name} {own} time{'s' if own != 1 else ''}."]
     if others:
         reasons.append("It also names " + ", ".join(f"{n} ({c})" for n, c in others.most_common(3)) + ".")
     verdict = _timing(article, claims, source, reasons)
@@ -183,12 +187,31 @@ def _timing(article: Document, claims: Sequence[Claim], source: Document, reason
 HEADLINE_PASSAGES = 2  # the headline and the standfirst: the news a story leads on
 
 
+def _article_grades(article: Document, claims: Sequence[Claim]) -> tuple[set[str], set[str]]:
+    """The overall grades an article gives in its headline and standfirst, and anywhere."""
+    opening = lede_passages(article)[:HEADLINE_PASSAGES]
+    headline, anywhere = set(), set()
+    for claim in claims:
+        if claim.kind != "rating" or not isinstance(claim.payload, Rating) or \
+                claim.payload.subject not in ("overall", "unspecified"):
+            continue
+        anywhere.add(claim.payload.grade)
+        if any(p.span.start <= claim.span.start < p.span.end for p in opening):
+            headline.add(claim.payload.grade)
+    return headline, anywhere
+
+
 def _regraded(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
     """An article that headlines another overall grade than the source's (in its headline
     or standfirst) and tells the source's grade as well reports a later inspection: the
     source's is the one it recounts ('celebrates "good" rating ... In March of this year,
     the school was placed in special measures ... it was rated "inadequate"').  A
-    headline grade alone that differs may be a misreported one, and is judged."""
+    headline grade alone that differs may be a misreported one, and is judged.  An
+    article that headlines a grade the source tells as its subject's earlier one, and
+    never gives the grade the source gives now, reports that earlier inspection."""
+    earlier = _told_as_earlier(article, claims, source, reasons)
+    if earlier:
+        return earlier
     overall = {j.grade for j in source.facts.judgements if j.subject == "overall"}
     if len(overall) != 1:
         return "same_report"
@@ -210,14 +233,76 @@ def _regraded(article: Document, claims: Sequence[Claim], source: Document, reas
     return "same_report"
 
 
+# A sentence about a subject's past: 'was previously ranked', 'last year', 'in a 2016 inspection'.
+_PAST = re.compile(r"\b(?:previous(?:ly)?|last\s+(?:year|inspection|time)|earlier|prior|former(?:ly)?|"
+                   r"initial|back\s+in|(?:in|at)\s+(?:a|an|its|the)\s+(?:19|20)\d\d\s+inspection)\b", re.I)
+
+
+def _source_grades(source: Document) -> tuple[set[str], set[str]]:
+    """The grades a source gives now (its judgements, and those its opening states in
+    quotation marks or after a judging verb: 'grades Cheshire Constabulary "outstanding"'),
+    and those it tells of its subject's past ('follows an initial crime data integrity
+    inspection in 2016, which found ... "inadequate"'): a sentence of its history, or one
+    dated before the latest year it mentions."""
+    from checker.extract.ratings import find_ratings
+    from checker.ingest.grades import is_history
+    from checker.sentences import split_sentences
+
+    head = source.text[:HEAD_CHARS]
+    latest = max(past_years(head), default=None)
+    now = {j.grade for j in source.facts.judgements}
+    then = set()
+    for line in head.split("\n"):
+        for sentence in split_sentences(line):
+            grades = {r.grade for r, _, _ in find_ratings(sentence)}
+            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
+            past = is_history(sentence) or _PAST.search(sentence) or (years and latest and max(years) < latest)
+            (then if past else now).update(grades)
+    return now, then - now
+
+
+def _told_as_earlier(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str | None:
+    headline, anywhere = _article_grades(article, claims)
+    if not headline:
+        return None
+    now, then = _source_grades(source)
+    if now and headline <= then and not anywhere & now:
+        reasons.append(f"Its headline gives the rating {', '.join(sorted(headline))}, which the source tells "
+                       f"as an earlier inspection's; it never gives the source's, {', '.join(sorted(now))}: "
+                       f"it reports the earlier inspection.")
+        return "earlier_report"
+    return None
+
+
+def _told_twice(article: Document, claims: Sequence[Claim], source: Document) -> str | None:
+    """The source's grade, when an article about an undated source reports a re-inspection
+    (it dates its subject's last one: 'since its last inspection in April 2018') and tells
+    the source's grade of an earlier inspection too ('was previously ranked as "requires improvement" in a 2016 inspection
+    before falling to "inadequate" ... last year', and 'has remained inadequate following its
+    latest inspection'): the source may be either."""
+    overall = {j.grade for j in source.facts.judgements if j.subject == "overall"}
+    if len(overall) != 1 or not any(c.kind == "date" and isinstance(c.payload, DateRef)
+                                    and c.payload.event == "previous_inspection" for c in claims):
+        return None  # only an article that dates its subject's last inspection reports a re-inspection
+    grade = next(iter(overall))
+    text = article.text
+    for claim in claims:
+        if claim.kind == "rating" and isinstance(claim.payload, Rating) and claim.payload.grade == grade \
+                and claim.payload.subject in ("overall", "unspecified") and claim.sentence \
+                and _PAST.search(text[claim.sentence.start:claim.sentence.end]):
+            return grade
+    return None
+
+
 EARLIER_BY_YEARS = 2  # an undated article whose latest year is this far behind the source's
 
 
 def _undated(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
     """A source that states no date of its own is at least as recent as the latest year it
-    mentions; an article dated well after that year reports a later report."""
+    mentions of the past (not 'expects to spend £2.4 billion up to April 2023'); an article
+    dated well after that year reports a later report."""
     dated = article_date(article)
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", source.text[:HEAD_CHARS])]
+    years = past_years(source.text[:HEAD_CHARS])
     if dated and years and int(dated[:4]) > max(years) + 1:
         reasons.append(f"The source gives no date; the latest year it mentions is {max(years)}, and "
                        f"the article is dated {dated}: it reports a later report.")
@@ -228,7 +313,13 @@ def _undated(article: Document, claims: Sequence[Claim], source: Document, reaso
                        f"the undated article mentions no year after {stated}: it reports an earlier report.")
         return "earlier_report"
     reasons.append("The source gives no inspection or publication date to compare with.")
-    return _regraded(article, claims, source, reasons)
+    verdict = _regraded(article, claims, source, reasons)
+    twice = _told_twice(article, claims, source) if verdict == "same_report" else None
+    if twice:
+        reasons.append(f"It tells the source's grade, {twice}, of an earlier inspection as well: the source may "
+                       f"be that one or the one the article reports.")
+        return "unknown"
+    return verdict
 
 
 def _dates_agree(refs: list[DateRef], facts) -> bool:

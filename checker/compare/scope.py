@@ -72,10 +72,11 @@ def with_care(finding: Finding, relation: Relation) -> Finding:
 
 
 def place_word(authority: str | None) -> str:
-    """'Somerset' of 'Somerset County Council'."""
+    """'Somerset' of 'Somerset County Council', 'Penmaenmawr' of 'Penmaenmawr Town Council'."""
     if not authority:
         return ""
-    return re.sub(r"\s*(County|City|Borough|District|Metropolitan Borough)?\s*Council$", "", authority).strip()
+    return re.sub(r"\s*(County|City|Borough|District|Metropolitan Borough|Town|Parish|Community)?\s*Council$", "",
+                  authority).strip()
 
 
 def same_authority(name: str, authority: str | None) -> bool:

@@ -27,8 +27,10 @@ _NAME = rf"{_WORD}(?:{_LINK}{_WORD}){{0,5}}"
 # for names found at the same place.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("council", re.compile(
-        rf"\b({_NOT_A_PLACE}(?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?){{1,3}}[ \t]?"
-        r"(?:County|City|Borough|District|Metropolitan Borough)?[ \t]?Council)\b")),
+        rf"\b({_NOT_A_PLACE}(?!(?:Town|Parish|Community)[ \t]+Council\b)"  # 'Town Council' names no town
+        r"(?:[A-Z][a-z]+(?:[ -](?:and|upon|on)[ -])?){1,3}[ \t]?"
+        r"(?:County|City|Borough|District|Metropolitan Borough|Town|Parish|Community)?[ \t]?Council)\b"
+        r"(?![ \t]+areas\b)")),  # 'NHS Board and Council areas': kinds of area, no council
     ("health", re.compile(rf"\b({_NAME}[ \t]+NHS(?:[ \t]+Foundation)?[ \t]+Trust)\b")),
     ("health", re.compile(rf"\b({_NAME}[ \t]+(?:Hospitals?|Care Home|Nursing Home|Hospice))\b")),
     ("police", re.compile(rf"\b({_NAME}[ \t]+(?:Police|Constabulary))\b(?![ \t]+(?:and|Service|officers?)\b)")),
@@ -67,6 +69,16 @@ _EDITION = (r"(?:(?i:annual|monthly|quarterly|main|provisional|final|interim|key
 _STATISTIC_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?)(?::|(?<=[Ss]tatistics),|(?<=[Ee]stimates),|"
                               rf"(?<=[Ii]ndex),|(?<=[Ff]igures),)\s*(?P<edition>{_EDITION})"
                               r"(?:,\s*(?P<estimate>[a-z ]*estimate))?\s*$")
+# ... or with its place and year: 'Drug-related deaths in Scotland in 2019' (a nation's
+# statistic, titled by topic and place).
+_NATION = (r"(?:the[ \t]+)?(?:UK|United[ \t]+Kingdom|Great[ \t]+Britain|Britain|England(?:[ \t]+and[ \t]+Wales)?|"
+           r"Wales|Scotland|Northern[ \t]+Ireland)")
+_PLACE_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?[ \t]+in[ \t]+{_NATION})(?:,[ \t]*|[ \t]+in[ \t]+)"
+                          r"(?P<edition>(?:19|20)\d\d)$")
+# A release headed by its edition on a line of its own, its title by topic on the next:
+# 'Academic Year 2021/22' above 'Key stage 2 attainment'.
+_EDITION_LINE = re.compile(r"^(?P<edition>(?i:academic|financial|calendar|reporting|tax)[ \t]+(?i:year)[ \t]+"
+                           r"(?:19|20)\d\d(?:[ \t]*(?:/|-|–|to)[ \t]*\d{2,4})?)$")
 # A label before a date is no statistic's name: 'Published: March 2015', 'Next release: May 2016'.
 _DATE_LABEL = re.compile(r"\b(?:published|publication|updated|dates?|released?|issued|inspected|inspection|"
                          r"period|next|last)$", re.I)
@@ -90,6 +102,8 @@ TOPIC_FAMILIES = (
     ("public sector finances", "public sector net borrowing", "public sector net debt"),
     ("trade deficit", "trade in goods", "exports", "imports"),
     ("homelessness", "homeless", "rough sleep"),
+    ("drug-related death", "drug related death", "drug death", "drug poisoning"),
+    ("key stage 2", "ks2", "sats"),
 )
 # The opening of an untitled release says what it measures: 'The Consumer Prices Index
 # (CPI) rose by 0.3% in the year to January 2016' under its 'Main points', 'The first
@@ -146,8 +160,9 @@ def _trim(name: str) -> tuple[int, str]:
 def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
     """The subject a report is about: a statistic titled with its edition, else a council
     titled, an untitled release's statistic, the first place or body named in its opening
-    lines, a release known only by its figures, or a page's own title line; None when
-    the opening names none of these."""
+    lines, a study's press release (the study, known by its journal), a release known only
+    by its figures, a page's own title line, or a report titled by what it is about; None
+    when the opening names none of these."""
     head = [p for p in passages if p.span.start < HEAD_CHARS]
     titled = _titled_statistic(head)
     if titled:
@@ -161,7 +176,8 @@ def read_subject(text: str, passages: tuple[Passage, ...]) -> Subject | None:
     named = _first_named(text, head)
     if named:
         return named
-    return _measured(head, cue=False) or _figure_page(head) or _title_line(head)
+    return (_study(head) or _measured(head, cue=False) or _figure_page(head) or _title_line(head)
+            or _report_title(head))
 
 
 def _titled_statistic(head: list[Passage]) -> Subject | None:
@@ -178,7 +194,29 @@ def _titled_statistic(head: list[Passage]) -> Subject | None:
                 edition += ", " + title.group("estimate")
             return Subject("statistic", title.group("name").strip(), (), edition,
                            _reference_periods(head), passage.id)
+    for k, passage in enumerate(head[:TITLE_PASSAGES]):
+        line = passage.text.strip()
+        placed = _PLACE_TITLE.match(line)
+        if placed and not _names_a_place(placed.group("name")):
+            return Subject("statistic", placed.group("name").strip(), (), placed.group("edition"),
+                           _reference_periods(head), passage.id)
+        heading = _EDITION_LINE.match(line)
+        title = next((p for p in head[k + 1:k + 2] if _topic_title(p.text.strip())), None)
+        if heading and title is not None:
+            return Subject("statistic", title.text.strip(), (), heading.group("edition"),
+                           _reference_periods(head), title.id)
     return None
+
+
+def _names_a_place(text: str) -> bool:
+    return any(s.kind != "body" for s, _ in named_subjects(text))
+
+
+def _topic_title(line: str) -> bool:
+    """A short title line naming a topic ('Key stage 2 attainment'): no sentence, no
+    date's label, no school, council or other place."""
+    return (bool(re.match(r"^[A-Z][\w'’&,:()-]*(?:[ \t]+[\w'’&,:()-]+){0,7}$", line))
+            and line[-1:] not in ".!?:" and not _DATE_LABEL.search(line) and not _names_a_place(line))
 
 
 _SENTENCE_WORDS = 8  # a passage this long that ends a sentence is running text, not a title
@@ -189,26 +227,105 @@ def _running(passage: Passage) -> bool:
     return len(text.split()) >= _SENTENCE_WORDS and text[-1:] in ".!?:"
 
 
+# A press release's dateline: where it was issued from, before a dash ('Department of
+# Psychiatry, Warneford Hospital, Oxford, UK – A new dementia risk score ...', 'LONDON –').
+_DATELINE = re.compile(r"^(?:[A-Z][\w'’&.()-]*(?:[ \t]+(?:of|for|and|&|the|upon|on|[A-Z0-9][\w'’&.()-]*))*"
+                       r"(?:,[ \t]+|[ \t]*$))+")
+_DATELINE_DASH = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a paragraph's dateline ends (0 when it has none): names and places, each a
+    run of capitalised words, separated by commas and followed by a dash."""
+    dash = _DATELINE_DASH.search(text[:200])
+    if not dash or not _DATELINE.fullmatch(text[:dash.start()]):
+        return 0
+    return dash.end()
+
+
 def _first_named(text: str, head: list[Passage]) -> Subject | None:
     """The first school, home, trust, force, prison, department (...) the opening names.  A
     body known by its acronym ('The Care Quality Commission (CQC) has rated Charnwood Care
     Home') is the publisher when a place is named beside it, and is the subject only where
     it names itself: in the title lines or the first sentence of the text.  Further down,
     a body with an acronym is one the text cites ('data released by the National Police
-    Chiefs' Council (NPCC)', 'Community Treatment Order (CTO)')."""
+    Chiefs' Council (NPCC)', 'Community Treatment Order (CTO)').  A press release's
+    dateline names where it was issued, not what it is about ('Department of Psychiatry,
+    Warneford Hospital, Oxford, UK – A new dementia risk score ...')."""
     first_text = next((p.index for p in head if _running(p)), None)
     for position, passage in enumerate(head):
-        named = [s for s, _ in named_subjects(passage.text)]
+        skip = _dateline_end(passage.text) if passage.index == first_text else 0
+        named = [s for s, _ in named_subjects(passage.text[skip:])]
         places = [s for s in named if s.kind != "body"]
         if places:
             subject = places[0]
-        elif named and (position < 3 or passage.index == first_text):
+        elif named and (position < 3 and (first_text is None or passage.index <= first_text)
+                        or passage.index == first_text):
             subject = named[0]
         else:
             continue
         urn = _URN.search(text[:HEAD_CHARS * 2])
         identifiers = subject.identifiers + ((("urn", urn.group(1)),) if urn else ())
         return Subject(subject.kind, subject.name, identifiers, passage=passage.id)
+    return None
+
+
+# 'suggests a large long term study published in the open access journal BMJ Mental Health'
+_STUDY = re.compile(r"\b(?:study|studies|research|analysis|trial|paper|findings)\b[^.;]{0,120}?\bpublished[ \t]+"
+                    r"(?:today[ \t]+|online[ \t]+|this[ \t]+week[ \t]+)?in[ \t]+(?:the[ \t]+)?(?:[a-z-]+[ \t]+){0,3}?"
+                    r"(?P<journal>[A-Z][\w&'’-]*(?:[ \t]+(?:of|the|and|&|in|[A-Z][\w&'’-]*))*)")
+
+
+def _study(head: list[Passage]) -> Subject | None:
+    """A study's press release: what its title lines or its first sentence say was
+    published in a journal ('a large long term study published in the open access journal
+    BMJ Mental Health') is the study, known by its journal.  The universities and
+    hospitals beside it are where the researchers work."""
+    first_text = next((p.index for p in head if _running(p)), None)
+    for passage in head:
+        if first_text is not None and passage.index > first_text:
+            break
+        text = passage.text[_dateline_end(passage.text):] if passage.index == first_text else passage.text
+        sentence = (split_sentences(text.strip()) or [""])[0]
+        match = _STUDY.search(sentence)
+        if match:
+            journal = re.sub(r"(?:[ \t]+(?:of|the|and|&|in))+$", "", match.group("journal"))
+            return Subject("study", journal, (), passage=passage.id)
+    return None
+
+
+# 'Universal Credit: early progress - Public Accounts Committee Contents': a report titled
+# with what it is about, a subtitle and, after a dash, its publisher.
+_REPORT_TITLE = re.compile(r"^(?P<name>[A-Z][\w'’&-]*(?:[ \t]+(?:of|and|for|the|&|[A-Z][\w'’&-]*)){0,5}):[ \t]+"
+                           r"[a-z][^:\n]{2,80}?(?:[ \t]+[-–|][ \t]+[^:\n]*)?$")
+_PROPER = re.compile(r"(?<![\w'’])[A-Z][\w'’&-]*(?:[ \t]+(?:of|and|for|&)?[ \t]*[A-Z][\w'’&-]*)+")
+
+
+def _report_title(head: list[Passage]) -> Subject | None:
+    """A report or its press release titled with what it is about: the name before a
+    title's colon ('Universal Credit: early progress'), else the first name of two or
+    more capitalised words a headline gives after its first words that the first sentence
+    of the text names again ('Chief Inspector calls for an independent review of the
+    Probation Service, publishing his final annual report', then 'The outgoing Chief
+    Inspector of Probation ... whether the Probation Service should return to local
+    control')."""
+    first_text = next((p for p in head if _running(p)), None)
+    titles = [p for p in head[:3] if first_text is None or p.index < first_text.index]
+    for passage in titles:
+        titled = _REPORT_TITLE.match(passage.text.strip())
+        if titled and not _names_a_place(titled.group("name")):
+            return Subject("report", titled.group("name"), (), passage=passage.id)
+    if first_text is None:
+        return None
+    opening = (split_sentences(first_text.text.strip()) or [""])[0]
+    for passage in titles:
+        line = passage.text.strip()
+        for match in _PROPER.finditer(line):
+            name = match.group(0)
+            if match.start() == 0 or name.split()[0].lower() in _NOT_NAMES or _names_a_place(name):
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", opening):
+                return Subject("report", name, (), passage=passage.id)
     return None
 
 
