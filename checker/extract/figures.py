@@ -382,7 +382,9 @@ RECORD_BEFORE = re.compile(
     r"(?:in|for|over|since)\s+(?:(?:the|a)\s+)?(?:(?:last|past|previous)\s+)?$", re.I)
 
 
-_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|against)\s*$", re.I)
+# a period a figure is measured from, not its own: 'compared with 2022', 'down 106,000
+# since YE June 2016'
+_BASE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|against|since(?:\s+YE)?)\s*$", re.I)
 
 
 def _drop_windows(found, periods):

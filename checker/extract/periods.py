@@ -181,13 +181,16 @@ def parse_period(text: str) -> Period | None:
 
 # An earlier period a change is measured against, as releases name it: 'a year earlier',
 # 'the previous quarter', 'the same quarter a year ago', 'last year', 'on the year', 'on
-# February', 'since 30 September 2014'.  Read after the comparison word that ties it to
-# the change ('higher than', 'on', 'compared with', 'from', 'since').
+# February', 'since 30 September 2014', 'since YE June 2016' (the year ending June
+# 2016).  Read after the comparison word that ties it to the change ('higher than',
+# 'on', 'compared with', 'from', 'since').
 BASE = (rf"(?:a\s+(?:year|quarter|month)\s+(?:earlier|before|ago)|"
         rf"(?:the\s+)?(?:previous|preceding|prior|last)\s+(?:year|quarter|month|period|three\s+months|12\s+months)|"
         rf"the\s+same\s+(?:month|quarter|period)\s+"
         rf"(?:a\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)|"
-        rf"the\s+(?:year|quarter|month)|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?)")
+        rf"(?:(?:the\s+)?(?:year|12\s+months)\s+(?:ending|to)\s+|YE\s+)?"  # 'since YE June 2016'
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?|"
+        rf"the\s+(?:year|quarter|month))")
 COMPARED = re.compile(
     rf"\b(?:than|on|over|compared\s+(?:with|to)|from|since)\s+(?:(?:in|that\s+of)\s+)?(?P<base>{BASE})", re.I)
 
