@@ -1,6 +1,7 @@
 """Statements the source supports, found on real coverage: the pairs of corpora/wild-dev,
-corpora/wild-more, corpora/wild-new, corpora/wild-holdout and corpora/wild-final against their hand labels (each corpus's
-supported_statements.json: the article sentences each stored source excerpt holds).
+wild-more, wild-new, wild-holdout, wild-final and wild-last against their hand labels (each
+corpus's supported_statements.json: the article sentences each stored source excerpt
+holds).
 
 Printed per pair, then a total per corpus and over all: statement claims, the labelled
 ones (the source supports them), the labelled ones checker finds (verdict ``supported``),
@@ -18,7 +19,7 @@ import json
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-NAMES = ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final")
+NAMES = ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final", "wild-last")
 
 
 def _rate(false: int, said: int) -> str:
