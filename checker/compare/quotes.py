@@ -27,6 +27,14 @@ MIN_FUZZY_WORDS = 4
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nothing", "without"})  # never minor
 MAX_CHANGED = 0.25  # share of a quotation's words a misquote may change; more is another text
 _SPLIT = re.compile(r"\s*(?:\.\.\.|…|\[[^\]]*\])\s*")
+_JOINED = re.compile(r"(?<=\w)[-‐‑](?=\w)")
+
+
+def quote_words(text: str) -> list[str]:
+    """A quotation's words, compared word by word: a hyphen joins words a reporter may
+    write apart or together ('end-of-life' is the source's 'end of life'), so it never
+    makes a difference a sub-editor would mark."""
+    return words(_JOINED.sub(" ", text))
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ def fragments(content: str) -> list[str]:
 
 
 def word_diff(article: str, source: str) -> list[WordDiff]:
-    a, s = words(article), words(source)
+    a, s = quote_words(article), quote_words(source)
     matcher = difflib.SequenceMatcher(a=a, b=s, autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -53,7 +61,7 @@ def word_diff(article: str, source: str) -> list[WordDiff]:
 
 def _trim_to_article(article: str, window: str) -> str:
     """Cut the source window to the span that lines up with the article's words."""
-    a, s = words(article), window.split()
+    a, s = quote_words(article), _JOINED.sub(" ", window).split()
     if not a or not s:
         return window
     matcher = difflib.SequenceMatcher(a=a, b=[w.strip(".,;:\"'") for w in s], autojunk=False)
@@ -79,11 +87,11 @@ def check_quote(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], l
             continue
         window = _fit(fragment, index)
         fit = MISQUOTE_FIT if quote.speaker_kind == "source" else UNATTRIBUTED_FIT
-        if window and len(words(fragment)) >= MIN_FUZZY_WORDS and window.score >= fit:
+        if window and len(quote_words(fragment)) >= MIN_FUZZY_WORDS and window.score >= fit:
             source_text = as_written(window.text, window.passage.text)
             diffs = word_diff(fragment, source_text)
             changed = sum(len(d.article.split()) for d in diffs)
-            if changed > max(1, MAX_CHANGED * len(words(fragment))):
+            if changed > max(1, MAX_CHANGED * len(quote_words(fragment))):
                 missing.append(fragment)
                 continue
             if diffs:
@@ -118,7 +126,7 @@ def _fit(fragment: str, index: SourceIndex) -> Window | None:
     candidate passage, a word-level comparison scores it (so a long passage cannot win
     by character overlap, nor a short heading by being contained in the quotation)."""
     needle = fold(fragment)
-    wanted = words(fragment)
+    wanted = quote_words(fragment)
     best: Window | None = None
     for i in index.candidates(fragment):
         hay = index.folded[i]
@@ -127,7 +135,7 @@ def _fit(fragment: str, index: SourceIndex) -> Window | None:
             continue
         lo, hi = max(0, found.dest_start - 30), min(len(hay), found.dest_end + 30)
         text = _trim_to_article(fragment, _widen(hay, lo, hi))
-        score = difflib.SequenceMatcher(a=wanted, b=words(text), autojunk=False).ratio()
+        score = difflib.SequenceMatcher(a=wanted, b=quote_words(text), autojunk=False).ratio()
         if best is None or score > best.score:
             best = Window(index.passages[i], text, score)
     return best
