@@ -107,6 +107,16 @@ def dates(sentence: str):
     ("Teams were restructured in 2013 after a review.", [("2013", "2013", "other")]),
     ("The report came out in March.", [("--03", "March", "published")]),
     ("The panel meets on 4 May each year.", [("--05-04", "4 May", "other")]),
+    # a publication dated by its weekday alone: the sentence's years are its figures'
+    ("The number of suicides in the UK in 2013 rose by 4%, with the rate among men at its highest since 2001, "
+     "according to the figures published by the ONS on Thursday.",
+     [("2013", "2013", "other"), ("2001", "2001", "other")]),
+    ("The report, published on Thursday 27 March 2015, found failures.",
+     [("2015-03-27", "27 March 2015", "published")]),
+    # the release saying what its figures show is the document, not its release
+    ("The release shows that the male suicide rate in 2013 was at its highest since 2001.",
+     [("2013", "2013", "other"), ("2001", "2001", "other")]),
+    ("The release of the report on 27 March was delayed.", [("--03-27", "27 March", "published")]),
 ])
 def test_dates_and_their_events(sentence, expected):
     assert dates(sentence) == expected

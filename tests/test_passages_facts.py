@@ -177,6 +177,19 @@ def test_single_day_inspection_and_dated_forms():
         "2017-06-05", "2017-06-05", "2017-08-01")
 
 
+@pytest.mark.parametrize("text, published", [
+    # a council's news page: the label takes 'on', the day its weekday
+    ("Estyn inspection report published for Ysgol Gyfun Gwynllyw\n\nPosted on: Friday 14 June 2019\n\n"
+     "A recent inspection conducted by Estyn.\n", "2019-06-14"),
+    ("Drug-related deaths in Scotland in 2019\n\nPublished on 15 December 2020\n", "2020-12-15"),
+    ("Westshire Borough Council\n\nPublished: Tuesday, 1 August 2017\n", "2017-08-01"),
+    # in running text a day 'published on' may be another report's
+    ("Westshire Borough Council\n\nThe last report, published on 3 May 2014, found weaknesses.\n", None),
+])
+def test_a_publication_label_with_on_and_a_weekday(text, published):
+    assert read_facts(text, split_passages(text)).published == published
+
+
 def test_a_text_with_no_facts():
     text = "Notes from a meeting\n\nThe board met and agreed nothing.\n"
     facts = read_facts(text, split_passages(text))

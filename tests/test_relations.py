@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.compare.edition import past_years
 from checker.compare.judge import judge
 from checker.compare.parts import ArticleParts
 from checker.compare.relation import relate
@@ -255,6 +256,34 @@ def test_a_page_dated_on_a_line_of_its_own_is_dated():
     story = ("Science under threat\n\nAn analysis by the University of Edinburgh of papers published between "
              "1990 and 2007 found a steady decline.\n")
     assert _relate_texts(story, release).verdict == "same_report"
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("In April 2019, Crossrail Ltd announced that it plans to introduce services between October 2020 "
+     "and March 2021.", []),
+    ("The line is scheduled to open in 2022.", []),
+    ("The hospital is due to open in 2024.", []),
+    ("The council intends to close the school by 2025.", []),
+    # 'due to' giving a cause plans nothing
+    ("Visits fell in 2020 due to the pandemic.", [2020]),
+    ("The works were completed in 2015.", [2015]),
+])
+def test_a_plans_years_are_not_of_the_past(sentence, years):
+    assert past_years(sentence) == years
+
+
+def test_an_undated_source_is_not_dated_by_its_plans():
+    # NAO's release states only the plan's years after 2019: an article mentioning 2019
+    # reports it (once earlier_report)
+    release = ("In a report, published today, the National Audit Office (NAO) states that Crossrail is past "
+               "the point of no return; tunnelling was completed in 2015.\n\nIn April 2019, Crossrail Ltd "
+               "announced that it plans to introduce Elizabeth line services on the central section between "
+               "October 2020 and March 2021.\n")
+    story = ("Crossrail past the point of no return, says National Audit Office\n\nCrossrail is past the point "
+             "of no return, the National Audit Office says: tunnelling was completed in 2015. In April 2019, "
+             "Crossrail Ltd announced new dates for the central section.\n")
+    relation = _relate_texts(story, release)
+    assert relation.verdict == "same_report", relation.reasons
 
 
 @pytest.mark.parametrize("lede, verdict", [

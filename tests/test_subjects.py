@@ -195,6 +195,9 @@ def test_a_councils_report_title_names_the_council_whole(head, council):
     ("Accredited official statistics\n\nHow many people do we grant protection to?\n\nPublished 22 August 2024\n\n"
      "Back to ‘Immigration system statistics, year ending June 2024’ content page.\n",
      "Immigration system statistics", "year ending June 2024"),
+    # an edition with the word for what its year's figures count (ONS)
+    ("Suicides in the UK: 2013 Registrations\n\nRegistered deaths in the UK from suicide analysed by sex.\n",
+     "Suicides in the UK", "2013 Registrations"),
 ])
 def test_a_release_title_names_its_statistic_and_edition(text, name, edition):
     subject = subject_of(text)
@@ -295,10 +298,26 @@ def test_a_statistic_is_named_by_the_names_in_its_title():
     ("Academic Year 2021/22\n\nKey stage 2 attainment\n\nThis is the latest dataNational statistics\n\n"
      "Introduction\n\nThis publication provides provisional attainment statistics for key stage 2.\n",
      "Key stage 2 attainment", "Academic Year 2021/22"),
+    # a financial year after the place and a comma (the Scottish Government's bulletin)
+    ("Recorded Crime in Scotland, 2014-15\n\nOfficial Statistics Bulletin presents statistics on crimes and "
+     "offences recorded and cleared up by the police in Scotland.\n", "Recorded Crime in Scotland", "2014-15"),
+    # a name in title case and its month, no colon (NHS Digital's monthly release)
+    ("Appointments in General Practice December 2019\n\nOfficial statistics, Experimental statistics\n\n"
+     "Summary\n", "Appointments in General Practice", "December 2019"),
 ])
 def test_a_statistic_titled_by_topic_and_place_or_under_its_edition(text, name, edition):
     subject = subject_of(text)
     assert (subject.kind, subject.name, subject.edition) == ("statistic", name, edition)
+
+
+@pytest.mark.parametrize("title", [
+    "Unemployment falls to lowest level since March 2019",  # a headline: its verb is lower case
+    "Last Updated December 2019",  # a date's label
+    "Field Place Infant School December 2019",  # a school's report, not a statistic
+])
+def test_a_line_ending_in_a_month_is_no_statistic_unless_a_title_case_name(title):
+    subject = subject_of(f"{title}\n\nThe figures were published today.\n")
+    assert subject is None or subject.kind != "statistic"
 
 
 def test_a_list_of_kinds_of_area_is_no_council():

@@ -124,13 +124,21 @@ _COMPARED_WITH = re.compile(r"\b(?:after|from|compared\s+(?:with|to)|than|agains
                             r"[\d.,]+\s*(?:%|per\s*cent|percent)?\s+(?:(?:in|for|during)\s+(?:the\s+)?)?$", re.I)
 
 
-_FUTURE = re.compile(r"\b(?:will|forecasts?|expects?|expected|projected|predicted|could|set to|later in)\b", re.I)
+# A forecast's, an expectation's or a plan's words: the years of such a sentence are ahead
+# ('plans to introduce Elizabeth line services ... between October 2020 and March 2021',
+# 'scheduled to open in 2022').  'due to' only before a verb of what is planned: 'due to
+# the pandemic' gives a cause.
+_FUTURE = re.compile(r"\b(?:will|forecasts?|expects?|expected|projected|predicted|could|set to|later in|"
+                     r"plans? to|planned|intends? to|aims? to|scheduled|"
+                     r"due to (?:be|open|start|begin|finish|complete|close|end|launch|come|take|run|reopen))\b",
+                     re.I)
 
 
 def past_years(text: str) -> list[int]:
-    """The years a text states of the past: those of its sentences that forecast or
-    expect nothing ('expects to spend £2.4 billion up to April 2023', 'projected to triple
-    by 2050', 'rebounding later in 2015' look ahead)."""
+    """The years a text states of the past: those of its sentences that forecast, expect
+    or plan nothing ('expects to spend £2.4 billion up to April 2023', 'projected to triple
+    by 2050', 'rebounding later in 2015', 'plans to introduce services ... by March 2021'
+    look ahead)."""
     return [int(y) for line in text.split("\n") for sentence in split_sentences(line)
             if not _FUTURE.search(sentence) for y in re.findall(r"\b(?:19|20)\d\d\b", sentence)]
 

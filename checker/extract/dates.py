@@ -26,7 +26,17 @@ _DATE = re.compile(
 )
 _PREVIOUS = re.compile(r"\b(last|previous|earlier|prior)\s+(?:ofsted\s+)?inspection\b", re.I)
 _INSPECTION = re.compile(r"\binspect(?:ion|ed|ors?)\b", re.I)
-_PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released?|came\s+out(?!\s+of))\b", re.I)
+# 'The release shows that the rate in 2013 ...': the document saying what its figures show,
+# not the event of its release, which the figures' year does not date.
+_PUBLISHED = re.compile(r"\b(publish(?:ed|es)?|report\s+out|released|came\s+out(?!\s+of)|"
+                        r"release(?!\s+(?:shows?|showed|says?|said|finds?|found|reveals?|revealed|notes?|noted)\b))\b",
+                        re.I)
+# A publication dated by its weekday or 'today' alone ('the figures published by the ONS
+# on Thursday'): the sentence's years are its figures' ('in 2013', 'highest since 2001').
+_PUBLISHED_WEEKDAY = re.compile(
+    r"\b(?:publish(?:ed|es)?|released?)\b[^.;]{0,80}?\b(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"today|yesterday)\b(?!,?\s+(?:\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))", re.I)
 # A date its data are counted at ("data as at 31 March 2014"), or the next edition's date:
 # neither is this report's publication.
 _DATA_DATE = re.compile(r"\b(?:as\s+at|as\s+of|at|for|between|ending|ended|"
@@ -104,7 +114,7 @@ def event_of(sentence: str, start: int) -> str:
         return "previous_inspection"
     if _NEXT.search(before[-60:]):
         return "next_release"
-    if _PUBLISHED.search(window) and not _DATA_DATE.search(before):
+    if _PUBLISHED.search(window) and not _DATA_DATE.search(before) and not _PUBLISHED_WEEKDAY.search(sentence):
         return "published"
     if _INSPECTION.search(before[-50:]) or _INSPECTION.search(sentence[start:start + 40]):
         if _STARTED.search(before[-25:]):

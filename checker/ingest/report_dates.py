@@ -23,7 +23,12 @@ _INSPECTION = re.compile(rf"Inspection dates?:?\s*(?P<range>{_RANGE})", re.I)
 # A report title that ends with its visit: 'Report on an independent review of progress at
 # HMP Lowdham Grange by HM Chief Inspector of Prisons (8–10 January 2024)'
 _TITLE_VISIT = re.compile(rf"\b(?:inspection|review|visit)\b[^\n()]{{0,160}}\((?P<range>{_RANGE})\)", re.I)
-_PUBLISHED = re.compile(rf"(?:Report published|Published|Publication date|Release date):?\s*(?P<range>{_DAY})",
+# The day may follow its weekday, and a line of its own may label it with 'on': 'Published on
+# 15 December 2020', 'Posted on: Friday 14 June 2019' (a council's news page).  In running
+# text 'published on 12 March 2014' may date another report, which the report cites.
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b\.?,?"
+_PUBLISHED = re.compile(rf"(?:(?:Report published|Published|Publication date|Release date)|"
+                        rf"(?m:^)[ \t]*(?:Published|Posted)[ \t]+on):?\s*(?:{_WEEKDAY}\s+)?(?P<range>{_DAY})",
                         re.I)
 _PART = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<month>{_MONTH})\b\.?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?",
                    re.I)

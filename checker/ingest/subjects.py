@@ -59,22 +59,32 @@ _NOT_NAMES = frozenset(
     "while when after following meanwhile however despite since".split())
 _URN = re.compile(r"\b(?:URN|Unique reference number)\s*:?\s*(\d{6,7})\b", re.I)
 # A statistic's edition as its title states it: 'March 2022', 'year ending June 2019',
-# 'April to June 2021', '2016 to 2017', 'mid-2018', 'Annual Statistics, 2015/16', 'main results 2015'.
+# 'April to June 2021', '2016 to 2017', 'mid-2018', 'Annual Statistics, 2015/16', 'main results 2015',
+# and the word for what a year's figures count or which issue this is: '2013 Registrations'
+# (deaths registered in 2013, not those that occurred), '2019 edition'.
 _EDITION = (r"(?:(?i:annual|monthly|quarterly|main|provisional|final|interim|key)[ \t]+"
             r"(?i:statistics|figures|data|results|estimates),?[ \t]+)?"
             r"(?:(?:year ending|financial year(?: ending)?|academic year|quarter \d,?|Q\d)\s+)?"
-            r"(?:mid-|[A-Z][a-z]+\s+(?:to|-|–)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:\s*(?:to|-|–|/)\s*\d{2,4})?")
+            r"(?:mid-|[A-Z][a-z]+\s+(?:to|-|–)\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:\s*(?:to|-|–|/)\s*\d{2,4})?"
+            r"(?:[ \t]+(?i:registrations|occurrences|edition|release|bulletin))?")
 # 'Consumer price inflation, UK: March 2022'; a name that says it is a statistic may take
 # its edition after a comma: 'Immigration system statistics, year ending June 2024'.
 _STATISTIC_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?)(?::|(?<=[Ss]tatistics),|(?<=[Ee]stimates),|"
                               rf"(?<=[Ii]ndex),|(?<=[Ff]igures),)\s*(?P<edition>{_EDITION})"
                               r"(?:,\s*(?P<estimate>[a-z ]*estimate))?\s*$")
-# ... or with its place and year: 'Drug-related deaths in Scotland in 2019' (a nation's
-# statistic, titled by topic and place).
+# ... or with its place and year: 'Drug-related deaths in Scotland in 2019', 'Recorded Crime
+# in Scotland, 2014-15' (a nation's statistic, titled by topic and place, for a calendar,
+# financial or academic year).
 _NATION = (r"(?:the[ \t]+)?(?:UK|United[ \t]+Kingdom|Great[ \t]+Britain|Britain|England(?:[ \t]+and[ \t]+Wales)?|"
            r"Wales|Scotland|Northern[ \t]+Ireland)")
 _PLACE_TITLE = re.compile(rf"^(?P<name>[A-Z][^:\n]{{2,100}}?[ \t]+in[ \t]+{_NATION})(?:,[ \t]*|[ \t]+in[ \t]+)"
-                          r"(?P<edition>(?:19|20)\d\d)$")
+                          r"(?P<edition>(?:19|20)\d\d(?:[ \t]*(?:/|-|–|to)[ \t]*\d{2,4})?)$")
+# ... or with the month it is for after a name in title case, with no colon: 'Appointments
+# in General Practice December 2019'.  Every word of the name capitalised but its linking
+# words, so a headline ('Unemployment falls to lowest level since March 2019') is none.
+_MONTH_TITLE = re.compile(r"^(?P<name>[A-Z][\w'’&-]*(?:[ \t]+(?:in|of|and|for|the|on|at|by|to|&|[A-Z][\w'’&-]*)){1,8})"
+                          r"[ \t]+(?P<edition>(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)[ \t]+(?:19|20)\d\d)$")
 # A release headed by its edition on a line of its own, its title by topic on the next:
 # 'Academic Year 2021/22' above 'Key stage 2 attainment'.
 _EDITION_LINE = re.compile(r"^(?P<edition>(?i:academic|financial|calendar|reporting|tax)[ \t]+(?i:year)[ \t]+"
@@ -196,8 +206,8 @@ def _titled_statistic(head: list[Passage]) -> Subject | None:
                            _reference_periods(head), passage.id)
     for k, passage in enumerate(head[:TITLE_PASSAGES]):
         line = passage.text.strip()
-        placed = _PLACE_TITLE.match(line)
-        if placed and not _names_a_place(placed.group("name")):
+        placed = _PLACE_TITLE.match(line) or _MONTH_TITLE.match(line)
+        if placed and not _names_a_place(placed.group("name")) and not _DATE_LABEL.search(placed.group("name")):
             return Subject("statistic", placed.group("name").strip(), (), placed.group("edition"),
                            _reference_periods(head), passage.id)
         heading = _EDITION_LINE.match(line)
