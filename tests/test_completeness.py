@@ -30,6 +30,17 @@ def test_a_short_last_line_that_stops_on_an_open_word_is_incomplete():
     assert not stops_mid_sentence("Reduce disruption, by:\n    • ensuring that staff apply the policy.")
 
 
+def test_a_text_that_ends_inside_a_quotation_is_incomplete():
+    # a council's stored release on an Estyn report (corpora/wild-last): its last paragraph
+    # opens a quotation and stops before closing it
+    assert stops_mid_sentence("The Chair of Governors, Lynne Davies said: \u2018While we fully accept the report\u2019s "
+                              "findings, we also recognise the strengths identified over the past 18 months.")
+    assert stops_mid_sentence('The chief inspector said: "Leaders have acted quickly.')
+    assert not stops_mid_sentence("The Chair said: \u2018We accept the report\u2019s findings.\u2019")
+    assert not stops_mid_sentence("The chief inspector said: \u201cLeaders have acted quickly.\u201d")
+    assert not stops_mid_sentence("The report\u2019s findings were accepted by the governors\u2019 chair.")
+
+
 _REPORT = ("Inspection of HMP Lowdham Grange\n\n"
            "Inspectors found that the prison was not safe enough and that staffing was low.\n\n"
            "The chief inspector said staff shortages had left men locked in their cells for")

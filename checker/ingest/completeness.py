@@ -36,8 +36,23 @@ def stops_mid_sentence(text: str) -> bool:
         return False
     last = lines[-1]
     if _ENDS_SENTENCE.search(last):
-        return False
+        return _inside_quotation(last)
     return ends_open(last) or len(last) >= _PROSE_LINE or bool(_OPENS_MORE.match(last))
+
+
+def _inside_quotation(line: str) -> bool:
+    """Does a text's last paragraph open a quotation it never closes ("The Chair of
+    Governors said: 'While we fully accept the report's findings, we also recognise ...
+    over the past 18 months.")?  A quotation runs on over paragraphs unclosed, but the
+    last one closes it: the text stops inside.  A right single quotation mark between
+    letters is an apostrophe ("the report’s"), not a close."""
+    if line.count('"') % 2:
+        return True
+    for opening, closing in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        at = line.rfind(opening)
+        if at >= 0 and not re.search(rf"{closing}(?![A-Za-z])", line[at + 1:]):
+            return True
+    return False
 
 
 def ends_open(text: str) -> bool:
