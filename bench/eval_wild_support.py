@@ -16,6 +16,7 @@ sentence of the source holds 60% of the statement's content words as they stand.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -49,6 +50,24 @@ def naive_supported(statement: str, source_text: str) -> bool:
     return any(len(wanted & set(content_words(s))) >= NAIVE_AT * len(wanted) for s in sentences)
 
 
+_LIST_MARK = re.compile(r"^[•·▪◦*–-]\s+")
+
+
+def _key(sentence: str) -> str:
+    """A sentence as labels and claims are matched: without a list item's mark."""
+    return _LIST_MARK.sub("", sentence.strip())
+
+
+def score(labelled: set[str], said: set[str]) -> tuple[int, list[str]]:
+    """(labelled sentences found, the supported verdicts on unlabelled text): a verdict
+    on a labelled sentence, or on a part of one (where the sentence reader split it at a
+    quotation), is on a sentence the source holds."""
+    wanted = {_key(s) for s in labelled}
+    held = {text: [w for w in wanted if _key(text) in w] for text in said}
+    found = {w for hits in held.values() for w in hits}
+    return len(found), sorted(text for text, hits in held.items() if not hits)
+
+
 def main() -> None:
     from checker.engine import Checker
     from checker.ingest.documents import load_document
@@ -71,20 +90,21 @@ def main() -> None:
             claims = [c for c in result.claims if c.claim.kind == "statement"]
             wanted = set(labels.get(pair, []))
             supported = {c.claim.text for c in claims if c.verdict == "supported"}
-            false = sorted(supported - wanted)
+            found, false = score(wanted, supported)
             counts["statements"] += len(claims)
             counts["listed"] += len(wanted)
             counts["said"] += len(supported)
-            counts["found"] += len(wanted & supported)
+            counts["found"] += found
             counts["false"] += len(false)
             false_support += [f"{name}/{pair}: {text}" for text in false]
             source_text = (folder / "source.txt").read_text(encoding="utf-8")
             guessed = {c.claim.text for c in claims if naive_supported(c.claim.text, source_text)}
+            guessed_found, guessed_false = score(wanted, guessed)
             for key, value in (("statements", len(claims)), ("listed", len(wanted)), ("said", len(guessed)),
-                               ("found", len(wanted & guessed)), ("false", len(guessed - wanted))):
+                               ("found", guessed_found), ("false", len(guessed_false))):
                 naive[key] += value
             print(f"{pair:60} statements {len(claims):3}  source supports {len(wanted):2}  "
-                  f"found {len(wanted & supported):2}  supported verdicts {len(supported):2}  "
+                  f"found {found:2}  supported verdicts {len(supported):2}  "
                   f"false support {len(false)}")
         print(_line(f"total {name}", len(expected), counts))
         for key in overall:

@@ -51,6 +51,15 @@ def test_a_grade_left_behind_is_no_rating(sentence):
     assert find_ratings(sentence) == []
 
 
+@pytest.mark.parametrize("sentence,grade", [
+    # a CQC release (corpora/wild-last): the grade a change ends on is the one now
+    ("Effective, responsive and caring dropped from good to requires improvement.", "requires improvement"),
+    ("The school improved from ‘inadequate’ to ‘good’.", "good"),
+])
+def test_the_grade_a_change_starts_from_is_no_rating(sentence, grade):
+    assert [r.grade for r, _, _ in find_ratings(sentence)] == [grade]
+
+
 @pytest.mark.parametrize("sentence,grade,subject", [
     # a headline's judged area named in full, with no verb of its own
     ("Manchester Children's Services rated good after at-risk warnings", "good", "overall"),

@@ -7,6 +7,7 @@ quotation is theirs), and numbers the claims in text order.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -54,6 +55,10 @@ class _Quotations:
         return self.claims[k] if k >= 0 and self.claims[k].span.contains(span) else None
 
 
+# a list item's mark is layout, not words of the statement: '• Sexual crimes increased by 11 per cent'
+_LIST_MARK = re.compile(r"^[•·▪◦*–-]\s+")
+
+
 def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Span,
                      quoted: _Quotations, last: bool = False) -> list[Claim]:
     out: list[Claim] = []
@@ -74,7 +79,7 @@ def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Sp
         out.append(claim("date", offset + start, offset + end, dated))
     for name, start, end in find_names(sentence):
         out.append(claim("entity", start, end, name))
-    text = sentence.text.strip()
+    text = _LIST_MARK.sub("", sentence.text.strip())
     if is_check_worthy(text, last):
         covering = _covering_quote(sentence_span, quoted)
         if covering is None or (covering.payload.speaker_kind == "other" and about_source(text)):

@@ -61,6 +61,12 @@ def _canonical(grade: str) -> str:
     return "requires improvement" if grade.startswith("requir") else grade
 
 
+# the grade a change starts from: "caring dropped from good to requires improvement"
+# gives the grade now, not the one left behind (a source's history, not its judgement)
+_FROM = re.compile(r"\bfrom\s+[\"“‘']?$", re.I)
+_TO_GRADE = re.compile(rf"^[\"”’']?\s+to\s+(?:an?\s+)?[\"“‘']?{GRADE}", re.I)
+
+
 def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
     """Ratings in a sentence, with the character range of the grade words."""
     found: dict[int, tuple[Rating, int, int]] = {}
@@ -75,6 +81,8 @@ def find_ratings(sentence: str) -> list[tuple[Rating, int, int]]:
                     and _TO_BE_TAIL.search(sentence[:match.start()])):
                 continue
             if _NEGATED.search(sentence[max(0, match.start() - 12):start]):
+                continue
+            if _FROM.search(sentence[:start]) and _TO_GRADE.match(sentence[end:]):
                 continue
             grade = _canonical(match.group("grade"))
             weak = pattern is _JUDGED and not _STRONG.search(match.group(0))
