@@ -119,3 +119,21 @@ def test_another_word_of_the_same_root_is_not_a_misspelling():
         "a.txt", "article")
     result = Checker(use_store=False).check(article, [source])
     assert [f.code for f in result.findings if f.severity != "info"] == []
+
+
+ROAD = ("Reported road casualties 2019\n\nIn 2019 the death rate of motorcyclists was more than three times "
+        "the rate of pedal cyclists, at 104 deaths per billion miles.\n")
+
+
+@pytest.mark.parametrize("hedged", ["nearly four times", "about four times"])
+def test_hedged_figures_whose_ranges_overlap_agree(hedged):
+    # ONS suicides 2013 (corpora/wild-last): 'nearly four times' against 'more than three
+    # times' (19.0 against 5.1) was NUM01; both are true of 3.7
+    result = _against(f"Motorcyclists died at {hedged} the rate of pedal cyclists in 2019.\n", ROAD)
+    assert [(c.verdict, c.findings) for c in result.claims if c.claim.text.startswith(hedged)] == [("supported", ())]
+
+
+def test_hedged_figures_whose_ranges_do_not_meet_disagree():
+    # 'nearly three' is under 3, 'more than three' over it: no value is true of both
+    result = _against("Motorcyclists died at nearly three times the rate of pedal cyclists in 2019.\n", ROAD)
+    assert [f.code for f in result.findings] == ["NUM01"]

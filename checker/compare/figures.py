@@ -105,20 +105,30 @@ def plural(noun: str) -> str:
     return noun if noun.endswith("s") else noun + "s"
 
 
+_BELOW = ("nearly", "almost", "just under", "close to")
+_ABOVE = ("more than", "over", "just over", "well over")
+_AT_MOST = ("fewer than", "less than", "under", "up to")
+_ABOUT = ("about", "around", "approximately", "roughly", "some", "approx", "circa")
+
+
 def compatible(article: Quantity, source: Quantity) -> bool:
-    """Does the source's value make the article's (hedged) value true?"""
+    """Does the source's value make the article's (hedged) value true?  Where both are
+    hedged, each names a range and not a value ('nearly four times' is a bit under 4,
+    'more than three times' anything above 3): they agree if some value is true of both
+    (:func:`hedged_range`)."""
     a, s = article.value, source.value
     hedge = article.approx
-    if hedge in ("nearly", "almost", "just under", "close to"):
-        return 0.85 * a <= s <= a * 1.001 or (source.approx and abs(a - s) <= 0.05 * a)
+    if hedge and source.approx:
+        return ranges_meet(hedged_range(article), hedged_range(source))
+    if hedge in _BELOW:
+        return 0.85 * a <= s <= a * 1.001
     if hedge == "at least":
         return s >= a
-    if hedge in ("more than", "over", "just over", "well over"):
-        # 'more than 470' for 472; for 470 only if the source hedges it the same way
-        return s > a or (s == a and (source.approx == hedge or source.approx in ("over", "more than", "just over")))
-    if hedge in ("fewer than", "less than", "under", "up to"):
+    if hedge in _ABOVE:
+        return s > a  # 'more than 470' for 472, not for 470
+    if hedge in _AT_MOST:
         return s <= a
-    if hedge in ("about", "around", "approximately", "roughly", "some", "approx", "circa"):
+    if hedge in _ABOUT:
         return abs(a - s) <= 0.1 * max(abs(s), 1e-9) + 0.5
     if article.unit == "%" and article.text and not any(ch.isdigit() for ch in article.text):
         return abs(a - s) <= 0.1 * max(abs(s), 1e-9)  # 'a quarter', 'one in five': approximate
@@ -126,6 +136,41 @@ def compatible(article: Quantity, source: Quantity) -> bool:
         return True
     decimals = len(article.text.split(".")[1].rstrip("%")) if "." in article.text.split()[0] else 0
     return round(s, decimals) == a or (a == int(a) and abs(a - s) < 0.5 and s != int(s))
+
+
+Bound = tuple[float, bool]  # a range's end, and whether the end value itself is in it
+
+
+def hedged_range(q: Quantity) -> tuple[Bound, Bound]:
+    """The values a hedged figure is true of, as (low, high) ends: 'nearly 4' from 3.4
+    up to, not including, 4 (the same reach as a source value that makes it true);
+    'more than 3' anything above 3; 'at least 3' 3 and above; 'under 10' up to 10;
+    'about 470' within a tenth and a half of it."""
+    v, hedge, unbounded = q.value, q.approx, float("inf")
+    if hedge in _BELOW:
+        return (0.85 * v, True), (v, False)
+    if hedge == "at least":
+        return (v, True), (unbounded, False)
+    if hedge in _ABOVE:
+        return (v, False), (unbounded, False)
+    if hedge in _AT_MOST:
+        return (-unbounded, False), (v, True)
+    reach = 0.1 * abs(v) + 0.5
+    return (v - reach, True), (v + reach, True)
+
+
+def ranges_meet(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
+    """Is some value in both ranges?  Ends that touch meet only if both hold their end
+    value: 'nearly 100' (under 100) and 'more than 100' do not."""
+    (low, low_in), (high, high_in) = _inner(a[0], b[0], max), _inner(a[1], b[1], min)
+    return low < high or (low == high and low_in and high_in)
+
+
+def _inner(x: Bound, y: Bound, pick) -> Bound:
+    """The tighter of two ends on one side; of equal values, closed only if both are."""
+    if x[0] == y[0]:
+        return x[0], x[1] and y[1]
+    return x if pick(x[0], y[0]) == x[0] else y
 
 
 def digit_slip(a: float, b: float) -> bool:
