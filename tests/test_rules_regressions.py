@@ -137,3 +137,14 @@ def test_hedged_figures_whose_ranges_do_not_meet_disagree():
     # 'nearly three' is under 3, 'more than three' over it: no value is true of both
     result = _against("Motorcyclists died at nearly three times the rate of pedal cyclists in 2019.\n", ROAD)
     assert [f.code for f in result.findings] == ["NUM01"]
+
+
+def test_two_bounds_the_same_way_meet_only_within_a_step_of_their_digits():
+    # XSum (corpora/external): 'more than 1,000 people' against a story's 'more than three
+    # unrelated people' is no agreement: 'more than 1,000' is below 2,000, 'more than 3' below 4
+    from checker.compare.figures import compatible
+    from checker.model import Quantity
+
+    assert not compatible(Quantity(1000, "person", approx="more than"), Quantity(3, "person", approx="more than"))
+    assert compatible(Quantity(470, "child", approx="more than"), Quantity(470, "child", approx="over"))
+    assert not compatible(Quantity(470, "child", approx="more than"), Quantity(470, "child", approx="nearly"))

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from checker.compare.rules import (
@@ -144,17 +145,20 @@ Bound = tuple[float, bool]  # a range's end, and whether the end value itself is
 def hedged_range(q: Quantity) -> tuple[Bound, Bound]:
     """The values a hedged figure is true of, as (low, high) ends: 'nearly 4' from 3.4
     up to, not including, 4 (the same reach as a source value that makes it true);
-    'more than 3' anything above 3; 'at least 3' 3 and above; 'under 10' up to 10;
-    'about 470' within a tenth and a half of it."""
-    v, hedge, unbounded = q.value, q.approx, float("inf")
+    'about 470' within a tenth and a half of it.  A bound reaches no further than the
+    next step of the digit it is written to, since a writer rounds to the nearest one:
+    'more than 3' is above 3 and below 4 (else 'more than four'), 'more than 1,000'
+    below 2,000, 'at least 470' below 480, 'under 10' above 9."""
+    v, hedge = q.value, q.approx
+    step = 10.0 ** Decimal(repr(v)).normalize().as_tuple().exponent  # 1 for 3, 10 for 470, 0.1 for 3.7
     if hedge in _BELOW:
         return (0.85 * v, True), (v, False)
     if hedge == "at least":
-        return (v, True), (unbounded, False)
+        return (v, True), (v + step, False)
     if hedge in _ABOVE:
-        return (v, False), (unbounded, False)
+        return (v, False), (v + step, False)
     if hedge in _AT_MOST:
-        return (-unbounded, False), (v, True)
+        return (v - step, False), (v, True)
     reach = 0.1 * abs(v) + 0.5
     return (v - reach, True), (v + reach, True)
 
