@@ -148,3 +148,22 @@ def test_two_bounds_the_same_way_meet_only_within_a_step_of_their_digits():
     assert not compatible(Quantity(1000, "person", approx="more than"), Quantity(3, "person", approx="more than"))
     assert compatible(Quantity(470, "child", approx="more than"), Quantity(470, "child", approx="over"))
     assert not compatible(Quantity(470, "child", approx="more than"), Quantity(470, "child", approx="nearly"))
+
+
+DRUGS = ("Drug-related deaths in Scotland\n\nThere were 1,264 drug-related deaths registered in Scotland "
+         "in 2019, 77 more than in 2018. Scotland's rate of drug-related deaths was 21.2 deaths per 100,000 "
+         "population in 2019. Males were 3.5 times as likely to have a drug-related death as females, with "
+         "31.1 male deaths per 100,000.\n")
+
+
+def test_a_figure_dated_to_another_time_than_the_articles_own_is_not_held_to_undated_figures():
+    # ONS suicides 2013 (corpora/wild-last): 'an increase from 2012, when rate was 11.6 deaths
+    # per 100,000' was NUM01 against the 2013 release's undated male rate, 19.0
+    result = _against("There were 1,264 drug deaths in Scotland in 2019, the highest in Europe. The rate is up "
+                      "from 2018, when it was 19.4 deaths per 100,000.\n", DRUGS)
+    assert [(f.code, f.severity) for f in result.findings] == [("NUM06", "info")]
+
+
+def test_a_figure_dated_to_the_sources_own_time_is_still_held_to_it():
+    result = _against("Scotland's drug death rate has risen. In 2019 it was 23.1 deaths per 100,000.\n", DRUGS)
+    assert [f.code for f in result.findings] == ["NUM01"]

@@ -343,8 +343,9 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
         # the time the article's figures are for ('5.6% in England' in an article on the year
         # to August 2015 is not the source's 5.0% for September); and where the source names
         # that time only to compare with (a 2016/17 release's 'up from 0.08% in 2015/16'), its
-        # figures that name no time are its own year's, not the article's
-        undated = _compared_only(when, figures)
+        # figures that name no time are its own year's, not the article's; nor are they a
+        # figure's the article dates to another time than its own (:func:`_aside`)
+        undated = _compared_only(when, figures) or _aside(q, era)
         timely = [f for f in same if when.agrees(f.quantity.period) if _dated(f.quantity) or not undated]
         if len(timely) < len(same):
             same = timely
@@ -408,6 +409,15 @@ def _compared_only(when: Period, figures: list[SourceFigure]) -> bool:
         else:
             own = True
     return compared and not own
+
+
+def _aside(q: Quantity, era: Period | None) -> bool:
+    """Does the article date its figure to another time than the one its figures are for
+    (:func:`era_of`)?  'An increase from 2012, when the rate was 11.6' in an article on
+    2013: the figure is the earlier time's, told beside the article's own, and the
+    source's figures that name no time are of the time the source and the article report
+    (a 2013 release's undated male rate, 19.0), not of 2012."""
+    return _dated(q) and era is not None and not q.period.agrees(era)  # type: ignore[union-attr]
 
 
 def _dated(q: Quantity) -> bool:
