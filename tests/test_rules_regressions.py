@@ -167,3 +167,13 @@ def test_a_figure_dated_to_another_time_than_the_articles_own_is_not_held_to_und
 def test_a_figure_dated_to_the_sources_own_time_is_still_held_to_it():
     result = _against("Scotland's drug death rate has risen. In 2019 it was 23.1 deaths per 100,000.\n", DRUGS)
     assert [f.code for f in result.findings] == ["NUM01"]
+
+
+def test_a_count_in_a_yearless_month_is_not_another_periods_for_a_year_that_holds_it():
+    # HMICFRS Staffordshire (corpora/wild-last): 'graded the force in January and found it was
+    # inadequate in three areas' was NUM04 against the PEEL 2021/22 report's three areas
+    source = ("PEEL 2021/22: an inspection of Barsetshire Police\n\nIn 2021/22 the inspectorate found the "
+              "force was inadequate in three areas and required improvement in five areas.\n")
+    result = _against("The inspectorate graded Barsetshire Police in January and found it inadequate in "
+                      "three areas.\n", source)
+    assert [f.code for f in result.findings if f.severity != "info"] == []

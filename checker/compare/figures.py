@@ -26,7 +26,7 @@ from checker.compare.rules import (
     FigureNotInSource,
 )
 from checker.extract.figures import MOVED, RECORD_BEFORE, earlier_levels
-from checker.extract.periods import base_months
+from checker.extract.periods import base_months, month_within
 from checker.extract.statements import cites_source
 from checker.model import Claim, Derivation, Evidence, Finding, Period, Quantity, SourceFacts
 from checker.textnorm import as_quoted, fold, stem_set, stems
@@ -196,10 +196,12 @@ def periods_agree(article: Quantity, source: Quantity) -> bool:
 
 
 def another_period(article: Quantity, source: Quantity) -> bool:
-    """Both figures name a dated period, and not the same one ('in March' against 'in
-    the 12 months to April 2022'); a window of years is a count's, not a period's."""
-    return (article.period is not None and source.period is not None and article.period.dated
-            and source.period.dated and not article.period.agrees(source.period))
+    """Both figures name a dated period, and periods that cannot be the same ('in March'
+    against 'in the 12 months to April 2022'; not 'in January' against '2021/22', which
+    may hold it: :func:`month_within`); a window of years is a count's, not a period's."""
+    a, s = article.period, source.period
+    return (a is not None and s is not None and a.dated and s.dated and not a.agrees(s)
+            and not month_within(a, s) and not month_within(s, a))
 
 
 def same_unit(article: Quantity, source: Quantity) -> bool:
