@@ -180,9 +180,10 @@ def month_within(month: Period, period: Period) -> bool:
     grading 'in January' may be the year's.  A window named by the month it ends ('the 12
     months to April 2022') is not one whose months another month names: 'in March' is
     then another window's end."""
-    if not (month.dated and period.dated) or month.months is not None or _year_of(month.end) is not None:
-        return False
-    if period.start is None or not period.months or period.months < 2 or re.search(_MONTH, period.text):
+    if (not (month.dated and period.dated) or month.months is not None or month.years_back
+            or _year_of(month.end) is not None):
+        return False  # 'May last year' lies a year back of a time the text leaves open
+    if period.start is None or not period.months or period.months < 2 or re.search(_MONTH, period.text, re.I):
         return False
     return (int(month.end[-2:]) - int(period.start[-2:])) % 12 < period.months
 
