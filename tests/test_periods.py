@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.periods import find_periods, parse_period
+from checker.extract.periods import find_periods, month_within, parse_period
 
 
 @pytest.mark.parametrize("text, start, end, months", [
@@ -61,3 +61,16 @@ def test_one_phrase_is_one_period():
 def test_periods_agree_only_where_they_can_be_the_same(a, b, same):
     assert parse_period(a).agrees(parse_period(b)) is same
     assert parse_period(b).agrees(parse_period(a)) is same
+
+
+@pytest.mark.parametrize("month, period, within", [
+    ("graded in January", "PEEL 2021/22", True),  # January 2022 is in April 2021 to March 2022
+    ("visited in June", "deaths in 2013", True),
+    ("in February", "growth in Q1 2022", True),
+    ("in April", "growth in Q1 2022", False),
+    ("in January 2023", "PEEL 2021/22", False),  # the year is stated, and it is not 2021/22's
+    ("in March", "in the 12 months to April 2022", False),  # a window named by its end: March ends another
+    ("in March", "in May", False),
+])
+def test_a_yearless_month_may_fall_inside_a_year_named_whole(month, period, within):
+    assert month_within(parse_period(month), parse_period(period)) is within

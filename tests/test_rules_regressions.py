@@ -130,3 +130,61 @@ def test_another_word_of_the_same_root_is_not_a_misspelling():
 def test_a_hyphen_written_or_left_out_is_no_misquote(check, sentence):
     # once gave: QUO01 on 'end-of-life' against the source's 'end of life' (corpora/wild-last)
     assert [f.code for f in check(sentence).findings if f.code.startswith("QUO")] == []
+
+
+ROAD = ("Reported road casualties 2019\n\nIn 2019 the death rate of motorcyclists was more than three times "
+        "the rate of pedal cyclists, at 104 deaths per billion miles.\n")
+
+
+@pytest.mark.parametrize("hedged", ["nearly four times", "about four times"])
+def test_hedged_figures_whose_ranges_overlap_agree(hedged):
+    # ONS suicides 2013 (corpora/wild-last): 'nearly four times' against 'more than three
+    # times' (19.0 against 5.1) was NUM01; both are true of 3.7
+    result = _against(f"Motorcyclists died at {hedged} the rate of pedal cyclists in 2019.\n", ROAD)
+    assert [(c.verdict, c.findings) for c in result.claims if c.claim.text.startswith(hedged)] == [("supported", ())]
+
+
+def test_hedged_figures_whose_ranges_do_not_meet_disagree():
+    # 'nearly three' is under 3, 'more than three' over it: no value is true of both
+    result = _against("Motorcyclists died at nearly three times the rate of pedal cyclists in 2019.\n", ROAD)
+    assert [f.code for f in result.findings] == ["NUM01"]
+
+
+def test_two_bounds_the_same_way_meet_only_within_a_step_of_their_digits():
+    # XSum (corpora/external): 'more than 1,000 people' against a story's 'more than three
+    # unrelated people' is no agreement: 'more than 1,000' is below 2,000, 'more than 3' below 4
+    from checker.compare.figures import compatible
+    from checker.model import Quantity
+
+    assert not compatible(Quantity(1000, "person", approx="more than"), Quantity(3, "person", approx="more than"))
+    assert compatible(Quantity(470, "child", approx="more than"), Quantity(470, "child", approx="over"))
+    assert not compatible(Quantity(470, "child", approx="more than"), Quantity(470, "child", approx="nearly"))
+
+
+DRUGS = ("Drug-related deaths in Scotland\n\nThere were 1,264 drug-related deaths registered in Scotland "
+         "in 2019, 77 more than in 2018. Scotland's rate of drug-related deaths was 21.2 deaths per 100,000 "
+         "population in 2019. Males were 3.5 times as likely to have a drug-related death as females, with "
+         "31.1 male deaths per 100,000.\n")
+
+
+def test_a_figure_dated_to_another_time_than_the_articles_own_is_not_held_to_undated_figures():
+    # ONS suicides 2013 (corpora/wild-last): 'an increase from 2012, when rate was 11.6 deaths
+    # per 100,000' was NUM01 against the 2013 release's undated male rate, 19.0
+    result = _against("There were 1,264 drug deaths in Scotland in 2019, the highest in Europe. The rate is up "
+                      "from 2018, when it was 19.4 deaths per 100,000.\n", DRUGS)
+    assert [(f.code, f.severity) for f in result.findings] == [("NUM06", "info")]
+
+
+def test_a_figure_dated_to_the_sources_own_time_is_still_held_to_it():
+    result = _against("Scotland's drug death rate has risen. In 2019 it was 23.1 deaths per 100,000.\n", DRUGS)
+    assert [f.code for f in result.findings] == ["NUM01"]
+
+
+def test_a_count_in_a_yearless_month_is_not_another_periods_for_a_year_that_holds_it():
+    # HMICFRS Staffordshire (corpora/wild-last): 'graded the force in January and found it was
+    # inadequate in three areas' was NUM04 against the PEEL 2021/22 report's three areas
+    source = ("PEEL 2021/22: an inspection of Barsetshire Police\n\nIn 2021/22 the inspectorate found the "
+              "force was inadequate in three areas and required improvement in five areas.\n")
+    result = _against("The inspectorate graded Barsetshire Police in January and found it inadequate in "
+                      "three areas.\n", source)
+    assert [f.code for f in result.findings if f.severity != "info"] == []

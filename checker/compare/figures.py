@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from checker.compare.rules import (
@@ -25,7 +26,7 @@ from checker.compare.rules import (
     FigureNotInSource,
 )
 from checker.extract.figures import MOVED, RECORD_BEFORE, earlier_levels
-from checker.extract.periods import base_months
+from checker.extract.periods import base_months, month_within
 from checker.extract.statements import cites_source
 from checker.model import Claim, Derivation, Evidence, Finding, Period, Quantity, SourceFacts
 from checker.textnorm import as_quoted, fold, stem_set, stems
@@ -105,20 +106,30 @@ def plural(noun: str) -> str:
     return noun if noun.endswith("s") else noun + "s"
 
 
+_BELOW = ("nearly", "almost", "just under", "close to")
+_ABOVE = ("more than", "over", "just over", "well over")
+_AT_MOST = ("fewer than", "less than", "under", "up to")
+_ABOUT = ("about", "around", "approximately", "roughly", "some", "approx", "circa")
+
+
 def compatible(article: Quantity, source: Quantity) -> bool:
-    """Does the source's value make the article's (hedged) value true?"""
+    """Does the source's value make the article's (hedged) value true?  Where both are
+    hedged, each names a range and not a value ('nearly four times' is a bit under 4,
+    'more than three times' anything above 3): they agree if some value is true of both
+    (:func:`hedged_range`)."""
     a, s = article.value, source.value
     hedge = article.approx
-    if hedge in ("nearly", "almost", "just under", "close to"):
-        return 0.85 * a <= s <= a * 1.001 or (source.approx and abs(a - s) <= 0.05 * a)
+    if hedge and source.approx:
+        return ranges_meet(hedged_range(article), hedged_range(source))
+    if hedge in _BELOW:
+        return 0.85 * a <= s <= a * 1.001
     if hedge == "at least":
         return s >= a
-    if hedge in ("more than", "over", "just over", "well over"):
-        # 'more than 470' for 472; for 470 only if the source hedges it the same way
-        return s > a or (s == a and (source.approx == hedge or source.approx in ("over", "more than", "just over")))
-    if hedge in ("fewer than", "less than", "under", "up to"):
+    if hedge in _ABOVE:
+        return s > a  # 'more than 470' for 472, not for 470
+    if hedge in _AT_MOST:
         return s <= a
-    if hedge in ("about", "around", "approximately", "roughly", "some", "approx", "circa"):
+    if hedge in _ABOUT:
         return abs(a - s) <= 0.1 * max(abs(s), 1e-9) + 0.5
     if article.unit == "%" and article.text and not any(ch.isdigit() for ch in article.text):
         return abs(a - s) <= 0.1 * max(abs(s), 1e-9)  # 'a quarter', 'one in five': approximate
@@ -126,6 +137,44 @@ def compatible(article: Quantity, source: Quantity) -> bool:
         return True
     decimals = len(article.text.split(".")[1].rstrip("%")) if "." in article.text.split()[0] else 0
     return round(s, decimals) == a or (a == int(a) and abs(a - s) < 0.5 and s != int(s))
+
+
+Bound = tuple[float, bool]  # a range's end, and whether the end value itself is in it
+
+
+def hedged_range(q: Quantity) -> tuple[Bound, Bound]:
+    """The values a hedged figure is true of, as (low, high) ends: 'nearly 4' from 3.4
+    up to, not including, 4 (the same reach as a source value that makes it true);
+    'about 470' within a tenth and a half of it.  A bound reaches no further than the
+    next step of the digit it is written to, since a writer rounds to the nearest one:
+    'more than 3' is above 3 and below 4 (else 'more than four'), 'more than 1,000'
+    below 2,000, 'at least 470' below 480, 'under 10' above 9."""
+    v, hedge = q.value, q.approx
+    step = 10.0 ** Decimal(repr(v)).normalize().as_tuple().exponent  # 1 for 3, 10 for 470, 0.1 for 3.7
+    if hedge in _BELOW:
+        return (0.85 * v, True), (v, False)
+    if hedge == "at least":
+        return (v, True), (v + step, False)
+    if hedge in _ABOVE:
+        return (v, False), (v + step, False)
+    if hedge in _AT_MOST:
+        return (v - step, False), (v, True)
+    reach = 0.1 * abs(v) + 0.5
+    return (v - reach, True), (v + reach, True)
+
+
+def ranges_meet(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
+    """Is some value in both ranges?  Ends that touch meet only if both hold their end
+    value: 'nearly 100' (under 100) and 'more than 100' do not."""
+    (low, low_in), (high, high_in) = _inner(a[0], b[0], max), _inner(a[1], b[1], min)
+    return low < high or (low == high and low_in and high_in)
+
+
+def _inner(x: Bound, y: Bound, pick) -> Bound:
+    """The tighter of two ends on one side; of equal values, closed only if both are."""
+    if x[0] == y[0]:
+        return x[0], x[1] and y[1]
+    return x if pick(x[0], y[0]) == x[0] else y
 
 
 def digit_slip(a: float, b: float) -> bool:
@@ -147,10 +196,12 @@ def periods_agree(article: Quantity, source: Quantity) -> bool:
 
 
 def another_period(article: Quantity, source: Quantity) -> bool:
-    """Both figures name a dated period, and not the same one ('in March' against 'in
-    the 12 months to April 2022'); a window of years is a count's, not a period's."""
-    return (article.period is not None and source.period is not None and article.period.dated
-            and source.period.dated and not article.period.agrees(source.period))
+    """Both figures name a dated period, and periods that cannot be the same ('in March'
+    against 'in the 12 months to April 2022'; not 'in January' against '2021/22', which
+    may hold it: :func:`month_within`); a window of years is a count's, not a period's."""
+    a, s = article.period, source.period
+    return (a is not None and s is not None and a.dated and s.dated and not a.agrees(s)
+            and not month_within(a, s) and not month_within(s, a))
 
 
 def same_unit(article: Quantity, source: Quantity) -> bool:
@@ -294,8 +345,9 @@ def _check_stated(claim: Claim, q: Quantity, sentence: str, figures: list[Source
         # the time the article's figures are for ('5.6% in England' in an article on the year
         # to August 2015 is not the source's 5.0% for September); and where the source names
         # that time only to compare with (a 2016/17 release's 'up from 0.08% in 2015/16'), its
-        # figures that name no time are its own year's, not the article's
-        undated = _compared_only(when, figures)
+        # figures that name no time are its own year's, not the article's; nor are they a
+        # figure's the article dates to another time than its own (:func:`_aside`)
+        undated = _compared_only(when, figures) or _aside(q, era)
         timely = [f for f in same if when.agrees(f.quantity.period) if _dated(f.quantity) or not undated]
         if len(timely) < len(same):
             same = timely
@@ -359,6 +411,15 @@ def _compared_only(when: Period, figures: list[SourceFigure]) -> bool:
         else:
             own = True
     return compared and not own
+
+
+def _aside(q: Quantity, era: Period | None) -> bool:
+    """Does the article date its figure to another time than the one its figures are for
+    (:func:`era_of`)?  'An increase from 2012, when the rate was 11.6' in an article on
+    2013: the figure is the earlier time's, told beside the article's own, and the
+    source's figures that name no time are of the time the source and the article report
+    (a 2013 release's undated male rate, 19.0), not of 2012."""
+    return _dated(q) and era is not None and not q.period.agrees(era)  # type: ignore[union-attr]
 
 
 def _dated(q: Quantity) -> bool:

@@ -173,6 +173,21 @@ def find_periods(text: str) -> list[tuple[Period, int, int]]:
     return sorted(found, key=lambda item: item[1])
 
 
+def month_within(month: Period, period: Period) -> bool:
+    """Can a month the text leaves without its year ('in January') fall inside a period
+    of several months named without a month of its own ('2021/22', '2013', 'Q1 2022')?
+    January of 2022 is in the financial year 2021/22, so the two may be one time, as a
+    grading 'in January' may be the year's.  A window named by the month it ends ('the 12
+    months to April 2022') is not one whose months another month names: 'in March' is
+    then another window's end."""
+    if (not (month.dated and period.dated) or month.months is not None or month.years_back
+            or _year_of(month.end) is not None):
+        return False  # 'May last year' lies a year back of a time the text leaves open
+    if period.start is None or not period.months or period.months < 2 or re.search(_MONTH, period.text, re.I):
+        return False
+    return (int(month.end[-2:]) - int(period.start[-2:])) % 12 < period.months
+
+
 def parse_period(text: str) -> Period | None:
     """The first period a phrase states ('consumer prices, August 2021' → August 2021)."""
     found = find_periods(text)
