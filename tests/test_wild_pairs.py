@@ -64,12 +64,12 @@ def test_points_reported_as_per_cent(tmp_path, sentence, codes):
 
 
 # Real pairs no figure rule was written on: corpora/wild-more (29), wild-new (15, first
-# run: 20 false alarms in 5 articles), wild-holdout (15, first run: 5 in 3 articles) and
-# wild-final (14, first run: 7 in 6 articles).
+# run: 20 false alarms in 5 articles), wild-holdout (15, first run: 5 in 3 articles),
+# wild-final (14, first run: 7 in 6 articles) and wild-last (15, first run: 5 in 3).
 # An error or warning there must sit in the sentence of a discrepancy the sub-editor
 # marked; misses are counted in the README, not failed here.
 UNTUNED = {corpus: json.loads((WILD.parent / corpus / "expected.json").read_text(encoding="utf-8"))
-           for corpus in ("wild-more", "wild-new", "wild-holdout", "wild-final")}
+           for corpus in ("wild-more", "wild-new", "wild-holdout", "wild-final", "wild-last")}
 
 
 @pytest.mark.slow
