@@ -7,6 +7,8 @@ mapped to the gold claim it overlaps most (same kind preferred).  Then:
 * false alarms: findings on claims the gold marks ``none``;
 * precision and recall per claim kind and per finding code;
 * alignment: gold claims with evidence whose mapped claims cite a passage containing it;
+* false support: gold claims the source does not hold (``not_in_source``) that checker
+  calls ``supported``: a citation that vouches for what the report never says;
 * relation accuracy, and claims taken from page furniture (boilerplate).
 
 Gold evidence is compared after NFKC, quote and white-space folding and lower-casing, as
@@ -28,7 +30,7 @@ from checker.textnorm import fold, fold_keep_offsets
 SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 RELATION_ALIASES = {"different_authority": "different_subject"}
 GATES = {"must_recall": 1.0, "false_alarms": 0, "alignment": 0.9, "relations": 1.0,
-         "boilerplate": 0}
+         "boilerplate": 0, "false_support": 0}
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Scores:
     relations: list[tuple[str, str, str]] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
     verdicts: list[tuple[str, str, str]] = field(default_factory=list)
+    false_support: list[str] = field(default_factory=list)
     by_kind: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     by_code: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
@@ -60,6 +63,7 @@ class Scores:
             "alignment": share(self.aligned),
             "relations": sum(1 for _, g, m in self.relations if g == m) / max(1, len(self.relations)),
             "boilerplate": len(self.boilerplate),
+            "false_support": len(self.false_support),
         }
 
 
@@ -145,6 +149,8 @@ def score_document(result: CheckResult, gold_doc: dict, scores: Scores) -> None:
         if same_kind:
             best_verdict = same_kind[0].verdict
         scores.verdicts.append((gold["id"], gold["verdict"], best_verdict))
+        if gold["verdict"] == "not_in_source" and best_verdict == "supported":
+            scores.false_support.append(gold["id"])
         if gold["evidence"] and gold["verdict"] in ("supported", "contradicted"):
             ok = any(_contains(text, ev) for c in ours for text in _evidence_texts(c, result)
                      for ev in gold["evidence"])
@@ -194,6 +200,9 @@ def render(scores: Scores) -> str:
     right = sum(1 for _, g, m in scores.relations if g == m)
     lines.append(f"relations            {right}/{len(scores.relations)}  "
                  + ", ".join(f"{a}: {m}" + ("" if g == m else f" (gold {g})") for a, g, m in scores.relations))
+    not_held = sum(1 for _, g, _ in scores.verdicts if g == "not_in_source")
+    lines.append(f"false support        {len(scores.false_support)} of the {not_held} claims the source does not hold"
+                 + (": " + ", ".join(scores.false_support) if scores.false_support else ""))
     lines.append(f"boilerplate claims   {len(scores.boilerplate)}")
     for line in scores.boilerplate:
         lines.append(f"  {line}")

@@ -32,13 +32,19 @@ def test_relations_all_right(scores):
     assert [(a, g, m) for a, g, m in scores.relations if g != m] == []
 
 
+def test_no_false_support_on_claims_the_source_does_not_hold(scores):
+    # issue 13's acceptance: a claim the gold marks not in the source is never 'supported'
+    assert [g for _, g, _ in scores.verdicts].count("not_in_source") > 0
+    assert scores.false_support == []
+
+
 def test_no_claims_from_page_furniture(scores):
     assert scores.boilerplate == []
 
 
 def test_report_prints_every_gate(scores):
     text = render(scores)
-    for label in ("must-flag recall", "false alarms", "alignment", "relations", "boilerplate claims",
-                  "per finding code"):
+    for label in ("must-flag recall", "false alarms", "alignment", "false support", "relations",
+                  "boilerplate claims", "per finding code"):
         assert label in text
     assert "gates: all pass" in text
