@@ -292,6 +292,9 @@ def check_figure(claim: Claim, sentence: str, figures: list[SourceFigure],
     not-in-source finding says so.
     """
     q: Quantity = claim.payload  # type: ignore[assignment]
+    slip = _points_as_per_cent(claim, q, sentence, siblings)
+    if slip:
+        return slip
     figures = _without_siblings_rows(q, figures, siblings)
     verdict, findings, evidence = _check_stated(claim, q, sentence, figures, facts, position, era)
     if verdict == "supported":
@@ -776,6 +779,48 @@ def _another_unit(claim: Claim, q: Quantity, figures: list[SourceFigure]):
     finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%",
                                   source_value=f"{fmt(best.quantity.value)} {unit}", passage=best.passage)
     return "contradicted", [finding], [_evidence(best)]
+
+
+# the rate a per cent change is measured from, named right after it: '13 per cent more
+# than the 83 per cent', '5 per cent from 60 per cent', 'up 5 per cent on 60 per cent'
+_FROM_RATE = re.compile(r"^\s*(?:(?:more|higher|greater|fewer|lower|less)\s+than|from|on|compared\s+(?:with|to))"
+                        r"\s+(?:the\s+|an?\s+)?(?P<base>\d[\d,]*(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
+
+
+def _points_as_per_cent(claim: Claim, q: Quantity, sentence: str, siblings: tuple[float, ...]):
+    """A per cent change between two rates the article's own sentence gives, that is
+    their difference in points: "recording 96.4 per cent of all crimes, 13 per cent more
+    than the 83 per cent" (13.4 percentage points; from 83 per cent, 96.4 per cent is a
+    rise of 16 per cent).  The article's own arithmetic shows the slip, whatever the
+    source holds.  Only where the change names the rate it is measured from, right after
+    it, and the sentence gives the other rate, as far from it as the change says."""
+    if q.unit != "%" or q.approx or q.value <= 0:
+        return None
+    at = re.search(rf"(?<![\d.,]){re.escape(q.text)}", sentence)  # not the '5 per cent' of '65 per cent'
+    named = _FROM_RATE.match(sentence[at.end():]) if at else None
+    if named is None:
+        return None
+    base = float(named.group("base").replace(",", ""))
+    step = 0.5 * 10 ** -_decimals(q.value)  # what rounding the change leaves open
+    for level in siblings:
+        gap = abs(level - base)
+        if base <= 0 or level == base or abs(gap - q.value) > step:
+            continue
+        relative = 100 * gap / base
+        if abs(relative - q.value) <= max(step, 1.0):
+            return None  # the per cent change is right too (a rate near 100)
+        points = f"{fmt(round(gap, 2))} percentage point{'' if gap == 1 else 's'}"
+        message = (f"The article gives a change of {fmt(q.value)} per cent{as_quoted(f'{fmt(q.value)} per cent', q.text)} "
+                   f"between its own {fmt(base)}% and {fmt(level)}%: that is {points}; as a per cent change "
+                   f"it is {fmt(round(relative, 1))} per cent")
+        finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%", source_value=points)
+        return "contradicted", [finding], []
+    return None
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:g}"
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _rate_pair(q: Quantity, figures: list[SourceFigure]):

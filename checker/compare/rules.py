@@ -81,11 +81,13 @@ class AnotherUnit(Rule):
     """A change the source gives in another unit is reported as a per cent change: in
     percentage points (a rate of 3.9% that rises to 4.5% has risen by 0.6 percentage
     points, which is a rise of about 15 per cent, not 0.6 per cent) or in pence or
-    pounds (a price that fell by 5.1p a litre).
+    pounds (a price that fell by 5.1p a litre).  The article's own sentence may show it
+    too, giving both rates and, as a per cent change between them, their difference.
 
     Misreported: "the unemployment rate has risen by 0.6 per cent" against "4.5%, 0.6
     percentage points higher than a year earlier"; "diesel prices dropped 5.1%" against
-    "diesel fell by 5.1 pence a litre".
+    "diesel fell by 5.1 pence a litre"; "recording 96.4 per cent of all crimes, 13 per
+    cent more than the 83 per cent" (13.4 points, a rise of 16 per cent).
 
     Faithful: "the unemployment rate rose 0.6 percentage points to 4.5%"; "prices rose
     by 0.6%" where the source gives a 0.6% rise in prices.
