@@ -366,3 +366,11 @@ def test_a_study_press_release_is_about_the_study_not_its_dateline():
 def test_a_report_titled_by_what_it_is_about(text, name):
     subject = subject_of(text)
     assert (subject.kind, subject.name) == ("report", name)
+
+
+def test_a_residential_home_is_a_care_home():
+    # CQC's release on Pinglenook Residential Home (corpora/wild-last): the home, not the CQC
+    subject = subject_of("CQC takes action to protect people at Loughborough care home\n\n"
+                         "The Care Quality Commission (CQC) has taken action to protect people living at Pinglenook "
+                         "Residential Home following an inspection in October that sees them rated inadequate again.\n")
+    assert (subject.kind, subject.name) == ("health", "Pinglenook Residential Home")

@@ -95,8 +95,8 @@ _WHOLE = re.compile(r"\bchildren'?s services\b|\bauthority\b|\bcouncil\b|\bdepar
 HEALTHY_PRISON_TESTS = ("safe", "respect", "purposeful_activity", "rehabilitation")
 
 # The report speaking of its own past.
-_HISTORY = re.compile(
-    r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?|since|had been|was (?:then|last)|"
+_HISTORY = re.compile(  # not a page's 'Page last updated: 1 December 2023'
+    r"\b(?:previous(?:ly)?|last(?!\s+(?:updated|modified|reviewed|edited)\b)|earlier|prior|former(?:ly)?|since|had been|was (?:then|last)|"
     r"at that time|when (?:it|they|we|the \w+) (?:was|were|last)|improved from|declined from|"
     r"has improved|have improved|has declined|have declined|deteriorat\w*)\b")
 
@@ -174,8 +174,10 @@ _PROSE = [
     # "The graded judgement for adoption performance is that it requires improvement"
     (re.compile(rf"\bthe graded judgement (?:for|about) (?P<area>.+?) is that (?:it is |it )?(?P<grade>{GRADE_PATTERN})\b"),
      None),
-    # "an overall rating of 'Good'", "rated good overall", "overall trust rating of 'requires improvement'"
-    (re.compile(rf"\boverall (?:\w+ )?(?:rating|grade|judgement) (?:of|was|is) [\"'‘“]?(?P<grade>{GRADE_PATTERN})\b"),
+    # "an overall rating of 'Good'", "rated good overall", "overall trust rating of 'requires improvement'",
+    # "the overall rating for the home is inadequate"
+    (re.compile(rf"\boverall (?:\w+ )?(?:rating|grade|judgement)(?: for (?:the|this|its) (?:home|service|trust|"
+                rf"provider|practice|school|hospital|prison|force))? (?:of|was|is) [\"'‘“]?(?P<grade>{GRADE_PATTERN})\b"),
      "overall"),
     # "is 'good' at effectively reducing crime", "is inadequate at keeping people safe"
     (re.compile(rf"(?:\b(?:is|are|was|were) |^)[\"'‘“]?(?P<grade>{GRADE_PATTERN})[\"'’”]? at (?P<area>[^.;]+)"),
@@ -190,6 +192,12 @@ _PROSE = [
                 rf"(?: still| now)? (?:(?:a|an) (?P<noun>(?:school|service|provider|college|home)(?: that)? )?)?"
                 rf"[\"'‘“]?(?P<grade>{GRADE_PATTERN})|(?P<verb>requires? improvement(?: to be good)?))\b(?P<after>[^.;]*)"), None),
 ]
+
+
+# the areas an overall grade is given for too: "the overall rating for the home is
+# inadequate, as well as the areas of safe, effective, and well-led"
+_AS_WELL_AS = re.compile(r"^[^.;]*?\b(?:as well as|and for being)\s+(?:the\s+)?(?:(?:areas?|key questions?)\s+of\s+)?"
+                         r"(?P<areas>[^.;]+)")
 
 
 _PAST_JUDGED = re.compile(r"\b(?:was|were) (?:judged|rated|graded|found|assessed)\b")
@@ -360,6 +368,9 @@ def _prose(sentence: str, passage: Passage):
             rest = match.groupdict().get("rest") or ""
             subjects = [s for s in subjects_in(rest) if s != "overall"] or [fixed]
             yield subjects[:1], grade, 1, fixed
+            also = _AS_WELL_AS.match(sentence[match.end():]) if fixed == "overall" else None
+            if also and canonical_grade(also.group("areas")) is None:  # not "as well as good caring"
+                yield [s for s in subjects_in(also.group("areas")) if s != "overall"], grade, 1, also.group("areas")
             return
         area = match.group("area")
         after = match.groupdict().get("after")

@@ -32,7 +32,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:County|City|Borough|District|Metropolitan Borough|Town|Parish|Community)?[ \t]?Council)\b"
         r"(?![ \t]+areas\b)")),  # 'NHS Board and Council areas': kinds of area, no council
     ("health", re.compile(rf"\b({_NAME}[ \t]+NHS(?:[ \t]+Foundation)?[ \t]+Trust)\b")),
-    ("health", re.compile(rf"\b({_NAME}[ \t]+(?:Hospitals?|Care Home|Nursing Home|Hospice))\b")),
+    ("health", re.compile(rf"\b({_NAME}[ \t]+(?:Hospitals?|(?:Residential )?Care Home|Nursing Home|Residential Home|"
+                          r"Rest Home|Hospice))\b")),
     ("police", re.compile(rf"\b({_NAME}[ \t]+(?:Police|Constabulary))\b(?![ \t]+(?:and|Service|officers?)\b)")),
     ("fire", re.compile(rf"\b({_NAME}[ \t]+Fire[ \t]+(?:and|&)[ \t]+Rescue(?:[ \t]+(?:Service|Authority))?)\b")),
     ("prison", re.compile(rf"\b((?:HMP|HMYOI|HMP/YOI|HMP[ \t]*&[ \t]*YOI)[ \t]+{_NAME})\b")),
