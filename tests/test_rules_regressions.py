@@ -188,3 +188,25 @@ def test_a_count_in_a_yearless_month_is_not_another_periods_for_a_year_that_hold
     result = _against("The inspectorate graded Barsetshire Police in January and found it inadequate in "
                       "three areas.\n", source)
     assert [f.code for f in result.findings if f.severity != "info"] == []
+
+
+_ONS = ("Suicides in the UK: 2013 Registrations\n\nThe Office for National Statistics (ONS) publishes suicide "
+        "statistics for the UK. The Consumer Prices Index is published by the University of Oxford team.\n")
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    # the body's name with another small word (the Guardian on ONS suicides, corpora/wild-last)
+    ("The figures were published by the Office of National Statistics on Thursday.", ["ENT01"]),
+    ("The figures were published by the Office for National Statistics on Thursday.", []),
+    # another form of a word, or the words in another order: usage, not a slip
+    ("The Consumer Price Index is published monthly.", []),
+    ("The Oxford University team published the index.", []),
+])
+def test_a_name_with_other_small_words_is_a_misnamed_body(tmp_path, sentence, codes):
+    import checker
+
+    source = tmp_path / "release.txt"
+    source.write_text(_ONS, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(f"Suicides in the UK rise\n\nSuicides in the UK rose in 2013. {sentence}\n", encoding="utf-8")
+    assert [f.code for f in checker.check(article, source).findings if f.code.startswith("ENT")] == codes

@@ -96,7 +96,7 @@ def _cite(index: SourceIndex, text: str) -> list[Evidence]:
 def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], list[Evidence]]:
     if index.exact(claim.text):
         return "supported", [], _cite(index, claim.text)
-    misses = near_misses(claim.text, index)
+    misses = near_misses(claim.text, index) or _other_form_of_name(claim.text, index)
     if not misses:
         established = _established_words(index)
         for word in (w for w in words(claim.text) if w not in index.vocabulary):
@@ -106,6 +106,50 @@ def check_name(claim: Claim, index: SourceIndex) -> tuple[str, list[Finding], li
     if not misses:
         return "not_in_source", [], []
     return "contradicted", [term_finding(claim, misses[0], index)], _cite(index, misses[0][1])
+
+
+# a name of several capitalised words, joined by small words: 'Office for National
+# Statistics', 'Her Majesty’s Inspectorate of Constabulary and Fire & Rescue Services'
+_LINK = r"(?:of|for|and|&|the|on|in|upon)"
+_NAME = re.compile(rf"[A-Z][\w’'-]*(?:\s+(?:{_LINK}\s+)*[A-Z][\w’'-]*)+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _name_key(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(its words as written, folded, without possessive marks; those words without the
+    small words): two names with the same words in the same order but other small words
+    between are one name written two ways.  A word's other form is not ('Consumer Price
+    Index' is as common as the ONS's 'Consumer Prices Index')."""
+    written = tuple(_POSSESSIVE.sub("", w) for w in words(name) if w not in ("the",))
+    return written, tuple(w for w in written if w not in STOPWORDS and w != "&")
+
+
+@lru_cache(maxsize=8)
+def _source_names(index: SourceIndex) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """The source's names of three or more words, by those words: how it writes each."""
+    by_words: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for passage in index.passages:
+        for match in _NAME.finditer(passage.text):
+            written, key = _name_key(match.group(0))
+            if len(key) >= 3:
+                by_words.setdefault(key, set()).add(written)
+    return by_words
+
+
+def _other_form_of_name(name: str, index: SourceIndex) -> list[tuple[str, str]]:
+    """A body's name the source gives with other small words between its words, in the
+    same order: 'Office of National Statistics' for the 'Office for National Statistics',
+    'Department of Education' for the 'Department for Education'.  A sub-editor puts the
+    name as the body writes it; the same words in another order ('Oxford University') are
+    another usage, not a slip."""
+    written, key = _name_key(name)
+    if len(key) < 3:
+        return []
+    forms = _source_names(index).get(key, set())
+    if not forms or written in forms:
+        return []
+    source = sorted(forms)[0]
+    return [(" ".join(written), " ".join(source))]
 
 
 def term_finding(claim: Claim, miss: tuple[str, str], index: SourceIndex) -> Finding:

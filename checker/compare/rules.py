@@ -238,12 +238,15 @@ class DateMismatch(Rule):
 
 
 class MisspeltName(Rule):
-    """A name or term the source spells differently by a letter or two.
+    """A name or term the source spells differently by a letter or two, or a body's name
+    the source gives with other small words between the same words.
 
-    Misreported: "Somerst County Council" for "Somerset County Council".
+    Misreported: "Somerst County Council" for "Somerset County Council"; "Office of
+    National Statistics" for "Office for National Statistics".
 
     Faithful: "Somerset County Council"; "Essex County Council" (another body, not a
-    misspelling).
+    misspelling); "Oxford University" for "University of Oxford" (the same words in
+    another order, a usage).
     """
 
     code = "ENT01"
