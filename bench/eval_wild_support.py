@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-NAMES = ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final", "wild-last")
+NAMES = ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final", "wild-last", "wild-next")
 
 
 def _rate(false: int, said: int) -> str:

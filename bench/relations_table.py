@@ -1,7 +1,7 @@
 """Print the article-source relation of every real pair, for diffing before and after a
 change to the relation rules.
 
-    python bench/relations_table.py            # wild-dev, wild-more, wild-new, wild-holdout, wild-final, wild-last, seeds
+    python bench/relations_table.py            # wild-dev ... wild-last, wild-next, seeds
     python bench/relations_table.py --cross    # also the 374 cross pairs of tests/test_relations.py
     python bench/relations_table.py --wide     # also every wild-new article against every other
                                                # source, and every other article against wild-new's
@@ -148,7 +148,7 @@ def _wide() -> list[str]:
 
 def main(argv: list[str]) -> None:
     lines = []
-    for corpus in ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final", "wild-last"):
+    for corpus in ("wild-dev", "wild-more", "wild-new", "wild-holdout", "wild-final", "wild-last", "wild-next"):
         lines += _wild(corpus)
     lines += _seeds()
     if "--cross" in argv:
