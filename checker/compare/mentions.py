@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from checker.compare.scope import place_word, same_authority
 from checker.extract.names import COUNCIL
-from checker.ingest.subjects import TOPIC_FAMILIES as _TOPIC_FAMILIES, key_words, named_subjects
+from checker.ingest.subjects import TOPIC_FAMILIES as _TOPIC_FAMILIES, key_words, named_subjects, whole_name
 from checker.model import Subject
 from checker.textnorm import fold
 
@@ -95,6 +95,11 @@ def topic_key(subject: Subject) -> str:
 _GAP = r"\W+(?:(?:the|of|and|in|for|a|an|to|under)\W+)*"
 
 
+def _topic_pattern(word: str) -> str:
+    """A topic phrase, with small words allowed between its words."""
+    return r"\b" + _GAP.join(map(re.escape, word.split()))
+
+
 def names_topic(text: str, subject: Subject) -> list[str]:
     """The topic words of a statistic a text uses, a phrase also with small words between
     its words ('detentions under the Mental Health Act' for 'detentions mental health act'),
@@ -105,7 +110,7 @@ def names_topic(text: str, subject: Subject) -> list[str]:
     foreign = [(a, b) for a, b, family in _cue_spans(folded) if family not in mine]
     named = []
     for word in topic_words(subject):
-        pattern = r"\b" + _GAP.join(map(re.escape, word.split()))
+        pattern = _topic_pattern(word)
         if any(not any(a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) for a, b in foreign)
                for m in re.finditer(pattern, folded)):
             named.append(word)
@@ -141,9 +146,9 @@ def own_mentions(body: str, subject: Subject) -> int:
         return own + sum(1 for m in COUNCIL.finditer(body)
                          if same_authority(m.group(0), subject.name) and place.lower() not in m.group(0).lower())
     if subject.kind == "study":  # a journal's name, as written ('Nature', not 'the nature of')
-        return len(re.findall(rf"(?<![\w-]){re.escape(subject.name)}(?![\w-])", body))
+        return len(re.findall(whole_name(subject.name), body))
     if subject.kind == "report":  # what a report is about, by its whole name, never inside a longer one
-        return sum(1 for m in re.finditer(rf"(?<![\w-]){re.escape(subject.name)}(?![\w-])", body, re.I)
+        return sum(1 for m in re.finditer(whole_name(subject.name), body, re.I)
                    if not _LONGER_NAME.search(body[max(0, m.start() - 40):m.start()]))
     folded = fold(body).replace("-", " ").replace("’", "'")
     count = len(re.findall(_key_pattern(subject), folded))
@@ -181,7 +186,7 @@ def topic_counts(text: str, subject: Subject) -> tuple[int, str, int]:
             taken.append((a, b))
     own = set()
     for word in topic_words(subject):
-        for m in re.finditer(r"\b" + _GAP.join(map(re.escape, word.split())), folded):
+        for m in re.finditer(_topic_pattern(word), folded):
             if not any(c <= m.start() < d for c, d in taken):
                 own.add(m.start())
     starts = sorted(own)

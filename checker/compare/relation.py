@@ -21,8 +21,11 @@ from checker.compare.mentions import (is_source_subject, names_topic, other_subj
                                      topic_counts, topic_words)
 from checker.compare.scope import place_word
 from checker.extract.furniture import furniture_passages
+from checker.extract.ratings import find_ratings
+from checker.ingest.grades import is_history
 from checker.ingest.subjects import HEAD_CHARS, key_words, named_subjects
 from checker.model import Claim, DateRef, Document, Rating, Relation, Subject
+from checker.sentences import split_sentences
 
 _RANK = {"same_report": 4, "later_report": 3, "earlier_report": 3, "unknown": 1,
          "different_subject": 0}
@@ -187,18 +190,19 @@ def _timing(article: Document, claims: Sequence[Claim], source: Document, reason
 HEADLINE_PASSAGES = 2  # the headline and the standfirst: the news a story leads on
 
 
-def _article_grades(article: Document, claims: Sequence[Claim]) -> tuple[set[str], set[str]]:
-    """The overall grades an article gives in its headline and standfirst, and anywhere."""
+def _overall_ratings(article: Document, claims: Sequence[Claim]) -> list[tuple[str, bool]]:
+    """Each overall (or unspecified) grade an article gives, and whether its headline or
+    standfirst gives it."""
     opening = lede_passages(article)[:HEADLINE_PASSAGES]
-    headline, anywhere = set(), set()
-    for claim in claims:
-        if claim.kind != "rating" or not isinstance(claim.payload, Rating) or \
-                claim.payload.subject not in ("overall", "unspecified"):
-            continue
-        anywhere.add(claim.payload.grade)
-        if any(p.span.start <= claim.span.start < p.span.end for p in opening):
-            headline.add(claim.payload.grade)
-    return headline, anywhere
+    return [(claim.payload.grade, any(p.span.start <= claim.span.start < p.span.end for p in opening))
+            for claim in claims if claim.kind == "rating" and isinstance(claim.payload, Rating)
+            and claim.payload.subject in ("overall", "unspecified")]
+
+
+def _overall_grade(source: Document) -> str | None:
+    """The source's overall grade, when it gives exactly one."""
+    overall = {j.grade for j in source.facts.judgements if j.subject == "overall"}
+    return next(iter(overall)) if len(overall) == 1 else None
 
 
 def _regraded(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str:
@@ -209,23 +213,15 @@ def _regraded(article: Document, claims: Sequence[Claim], source: Document, reas
     headline grade alone that differs may be a misreported one, and is judged.  An
     article that headlines a grade the source tells as its subject's earlier one, and
     never gives the grade the source gives now, reports that earlier inspection."""
-    earlier = _told_as_earlier(article, claims, source, reasons)
+    ratings = _overall_ratings(article, claims)
+    earlier = _told_as_earlier(ratings, source, reasons)
     if earlier:
         return earlier
-    overall = {j.grade for j in source.facts.judgements if j.subject == "overall"}
-    if len(overall) != 1:
+    grade = _overall_grade(source)
+    if grade is None:
         return "same_report"
-    grade = next(iter(overall))
-    opening = lede_passages(article)[:HEADLINE_PASSAGES]
-    headline, told = set(), False
-    for claim in claims:
-        if claim.kind != "rating" or not isinstance(claim.payload, Rating) or \
-                claim.payload.subject not in ("overall", "unspecified"):
-            continue
-        if any(p.span.start <= claim.span.start < p.span.end for p in opening):
-            headline.add(claim.payload.grade)
-        elif claim.payload.grade == grade:
-            told = True
+    headline = {g for g, in_headline in ratings if in_headline}
+    told = any(g == grade and not in_headline for g, in_headline in ratings)
     if headline and grade not in headline and told:
         reasons.append(f"Its headline gives the rating {', '.join(sorted(headline))}; the source's, "
                        f"{grade}, it tells as an earlier one: it reports a later inspection.")
@@ -244,10 +240,6 @@ def _source_grades(source: Document) -> tuple[set[str], set[str]]:
     and those it tells of its subject's past ('follows an initial crime data integrity
     inspection in 2016, which found ... "inadequate"'): a sentence of its history, or one
     dated before the latest year it mentions."""
-    from checker.extract.ratings import find_ratings
-    from checker.ingest.grades import is_history
-    from checker.sentences import split_sentences
-
     head = source.text[:HEAD_CHARS]
     latest = max(past_years(head), default=None)
     now = {j.grade for j in source.facts.judgements}
@@ -261,8 +253,9 @@ def _source_grades(source: Document) -> tuple[set[str], set[str]]:
     return now, then - now
 
 
-def _told_as_earlier(article: Document, claims: Sequence[Claim], source: Document, reasons: list[str]) -> str | None:
-    headline, anywhere = _article_grades(article, claims)
+def _told_as_earlier(ratings: list[tuple[str, bool]], source: Document, reasons: list[str]) -> str | None:
+    headline = {g for g, in_headline in ratings if in_headline}
+    anywhere = {g for g, _ in ratings}
     if not headline:
         return None
     now, then = _source_grades(source)
@@ -280,11 +273,10 @@ def _told_twice(article: Document, claims: Sequence[Claim], source: Document) ->
     the source's grade of an earlier inspection too ('was previously ranked as "requires improvement" in a 2016 inspection
     before falling to "inadequate" ... last year', and 'has remained inadequate following its
     latest inspection'): the source may be either."""
-    overall = {j.grade for j in source.facts.judgements if j.subject == "overall"}
-    if len(overall) != 1 or not any(c.kind == "date" and isinstance(c.payload, DateRef)
-                                    and c.payload.event == "previous_inspection" for c in claims):
+    grade = _overall_grade(source)
+    if grade is None or not any(c.kind == "date" and isinstance(c.payload, DateRef)
+                                and c.payload.event == "previous_inspection" for c in claims):
         return None  # only an article that dates its subject's last inspection reports a re-inspection
-    grade = next(iter(overall))
     text = article.text
     for claim in claims:
         if claim.kind == "rating" and isinstance(claim.payload, Rating) and claim.payload.grade == grade \

@@ -12,9 +12,8 @@ When the relation is unknown the claims are judged, with care (:func:`with_care`
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 

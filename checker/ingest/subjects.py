@@ -238,6 +238,16 @@ def _running(passage: Passage) -> bool:
     return len(text.split()) >= _SENTENCE_WORDS and text[-1:] in ".!?:"
 
 
+def _first_running(head: list[Passage]) -> Passage | None:
+    """The first passage of running text: where a page's text begins, after its title lines."""
+    return next((p for p in head if _running(p)), None)
+
+
+def whole_name(name: str) -> str:
+    """A pattern for a name as written, never part of a longer or hyphenated word."""
+    return rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+
+
 # A press release's dateline: where it was issued from, before a dash ('Department of
 # Psychiatry, Warneford Hospital, Oxford, UK – A new dementia risk score ...', 'LONDON –').
 _DATELINE = re.compile(r"^(?:[A-Z][\w'’&.()-]*(?:[ \t]+(?:of|for|and|&|the|upon|on|[A-Z0-9][\w'’&.()-]*))*"
@@ -263,7 +273,8 @@ def _first_named(text: str, head: list[Passage]) -> Subject | None:
     Chiefs' Council (NPCC)', 'Community Treatment Order (CTO)').  A press release's
     dateline names where it was issued, not what it is about ('Department of Psychiatry,
     Warneford Hospital, Oxford, UK – A new dementia risk score ...')."""
-    first_text = next((p.index for p in head if _running(p)), None)
+    first = _first_running(head)
+    first_text = first.index if first else None
     for position, passage in enumerate(head):
         skip = _dateline_end(passage.text) if passage.index == first_text else 0
         named = [s for s, _ in named_subjects(passage.text[skip:])]
@@ -292,7 +303,8 @@ def _study(head: list[Passage]) -> Subject | None:
     published in a journal ('a large long term study published in the open access journal
     BMJ Mental Health') is the study, known by its journal.  The universities and
     hospitals beside it are where the researchers work."""
-    first_text = next((p.index for p in head if _running(p)), None)
+    first = _first_running(head)
+    first_text = first.index if first else None
     for passage in head:
         if first_text is not None and passage.index > first_text:
             break
@@ -320,7 +332,7 @@ def _report_title(head: list[Passage]) -> Subject | None:
     Probation Service, publishing his final annual report', then 'The outgoing Chief
     Inspector of Probation ... whether the Probation Service should return to local
     control')."""
-    first_text = next((p for p in head if _running(p)), None)
+    first_text = _first_running(head)
     titles = [p for p in head[:3] if first_text is None or p.index < first_text.index]
     for passage in titles:
         titled = _REPORT_TITLE.match(passage.text.strip())
@@ -335,7 +347,7 @@ def _report_title(head: list[Passage]) -> Subject | None:
             name = match.group(0)
             if match.start() == 0 or name.split()[0].lower() in _NOT_NAMES or _names_a_place(name):
                 continue
-            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", opening):
+            if re.search(whole_name(name), opening):
                 return Subject("report", name, (), passage=passage.id)
     return None
 
@@ -354,7 +366,7 @@ def _title_line(head: list[Passage]) -> Subject | None:
             continue
         if name.split()[0].lower() in _NOT_NAMES:
             continue
-        if any(_running(p) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", p.text) for p in head[k + 1:]):
+        if any(_running(p) and re.search(whole_name(name), p.text) for p in head[k + 1:]):
             return Subject("provider", name, (), passage=passage.id)
     return None
 
