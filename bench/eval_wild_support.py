@@ -16,7 +16,6 @@ sentence of the source holds 60% of the statement's content words as they stand.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -50,12 +49,11 @@ def naive_supported(statement: str, source_text: str) -> bool:
     return any(len(wanted & set(content_words(s))) >= NAIVE_AT * len(wanted) for s in sentences)
 
 
-_LIST_MARK = re.compile(r"^[•·▪◦*–-]\s+")
-
-
 def _key(sentence: str) -> str:
     """A sentence as labels and claims are matched: without a list item's mark."""
-    return _LIST_MARK.sub("", sentence.strip())
+    from checker.extract.statements import without_list_mark
+
+    return without_list_mark(sentence.strip())
 
 
 def score(labelled: set[str], said: set[str]) -> tuple[int, list[str]]:

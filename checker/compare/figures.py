@@ -25,7 +25,7 @@ from checker.compare.rules import (
     FigureMismatch,
     FigureNotInSource,
 )
-from checker.extract.figures import MOVED, RECORD_BEFORE, earlier_levels
+from checker.extract.figures import MOVED, RECORD_BEFORE, decimals_written, earlier_levels
 from checker.extract.periods import base_months, month_within
 from checker.extract.statements import cites_source
 from checker.model import Claim, Derivation, Evidence, Finding, Period, Quantity, SourceFacts
@@ -801,7 +801,7 @@ def _points_as_per_cent(claim: Claim, q: Quantity, sentence: str, siblings: tupl
     if named is None:
         return None
     base = float(named.group("base").replace(",", ""))
-    step = 0.5 * 10 ** -_decimals(q.value)  # what rounding the change leaves open
+    step = 0.5 * 10 ** -(decimals_written(q) or 0)  # what rounding the change leaves open
     for level in siblings:
         gap = abs(level - base)
         if base <= 0 or level == base or abs(gap - q.value) > step:
@@ -816,11 +816,6 @@ def _points_as_per_cent(claim: Claim, q: Quantity, sentence: str, siblings: tupl
         finding = AnotherUnit.finding(claim, message, article_value=f"{fmt(q.value)}%", source_value=points)
         return "contradicted", [finding], []
     return None
-
-
-def _decimals(value: float) -> int:
-    text = f"{value:g}"
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _rate_pair(q: Quantity, figures: list[SourceFigure]):

@@ -7,7 +7,6 @@ quotation is theirs), and numbers the claims in text order.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -17,7 +16,7 @@ from checker.extract.dates import event_of, find_dates
 from checker.extract.figures import read_quantities
 from checker.extract.names import find_names
 from checker.extract.ratings import find_ratings
-from checker.extract.statements import about_source, is_check_worthy
+from checker.extract.statements import about_source, is_check_worthy, without_list_mark
 from checker.model import Claim, DateRef, Document, Span
 from checker.textnorm import fold
 
@@ -55,10 +54,6 @@ class _Quotations:
         return self.claims[k] if k >= 0 and self.claims[k].span.contains(span) else None
 
 
-# a list item's mark is layout, not words of the statement: '• Sexual crimes increased by 11 per cent'
-_LIST_MARK = re.compile(r"^[•·▪◦*–-]\s+")
-
-
 def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Span,
                      quoted: _Quotations, last: bool = False) -> list[Claim]:
     out: list[Claim] = []
@@ -79,7 +74,7 @@ def _sentence_claims(ctx: ArticleContext, paragraph, sentence, sentence_span: Sp
         out.append(claim("date", offset + start, offset + end, dated))
     for name, start, end in find_names(sentence):
         out.append(claim("entity", start, end, name))
-    text = _LIST_MARK.sub("", sentence.text.strip())
+    text = without_list_mark(sentence.text.strip())
     if is_check_worthy(text, last):
         covering = _covering_quote(sentence_span, quoted)
         if covering is None or (covering.payload.speaker_kind == "other" and about_source(text)):

@@ -671,7 +671,7 @@ def _work_out(level: Quantity, change: Quantity, direction: str, base: str) -> t
         unit = None
     if not unit or (level.change is not None and level.change.form == "by" and level.unit != "%"):
         return None  # '... rose by 18,614': a change is no level to work back from
-    places = [_decimals(level), _decimals(change)]
+    places = [decimals_written(level), decimals_written(change)]
     if None in places:
         return None
     if derivation.ratio:
@@ -694,7 +694,7 @@ def _magnitude(value: float) -> int:
     return math.floor(math.log10(abs(value))) if value else 0
 
 
-def _decimals(q: Quantity) -> int | None:
+def decimals_written(q: Quantity) -> int | None:
     """The decimal place of the last digit a figure is written to, in its value's units:
     1 for '4.5%', -5 for '891.0 million', 0 for '282,664'; None when it is not written in
     digits."""

@@ -25,6 +25,15 @@ _CITES_SOURCE = re.compile(
     rf"\b(?:published|released)\s+(?:by|on|today|yesterday|this\s+week)\b", re.I)
 
 
+# a list item's mark is layout, not words of the statement: '• Sexual crimes increased by 11 per cent'
+_LIST_MARK = re.compile(r"^[•·▪◦*–-]\s+")
+
+
+def without_list_mark(text: str) -> str:
+    """A sentence without the mark of the list item it stands in."""
+    return _LIST_MARK.sub("", text)
+
+
 def is_check_worthy(text: str, last: bool = False) -> bool:
     """A sentence of some substance that asserts something, and whole: a question asserts
     nothing, and a sentence cut short (stopping on a word no sentence ends on, or, as
